@@ -1,0 +1,871 @@
+"""Find data/, read it safely, validate it and build typed records.
+
+The only module that knows YAML exists. Each subject file is parsed only when a command
+asks for it; a parsed copy is cached as JSON keyed by the YAML's content hash, so a cache
+can never serve stale data (see `_parse_cached`).
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .errors import DataError, Problem
+from .models import (
+    OEWS_COLUMNS,
+    WAGE_FIELDS,
+    Accreditor,
+    Association,
+    Coursework,
+    Credential,
+    Degree,
+    Education,
+    ExampleProgram,
+    Fact,
+    NamedValue,
+    Occupation,
+    OewsRelease,
+    PathStep,
+    ProgramCount,
+    Quality,
+    QuickFacts,
+    Release,
+    Role,
+    SeedClaim,
+    Source,
+    Task,
+    WageEstimate,
+    WagePoint,
+)
+
+SUBJECTS = (
+    "sources", "roles", "credentials", "associations", "education", "occupation",
+    "seed_claims", "wage_history", "industry_aliases", "oews",
+)
+MAX_FILE_BYTES = 20 * 1024 * 1024
+SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# An anchor (&a) or alias (*a) may only start after space or a flow indicator; text that
+# never matches cannot contain one, so the fast C parser is safe for it.
+_MAYBE_ANCHOR = re.compile(rb"(?:^|[\s\[{,:])[&*][^\s,\]}]", re.MULTILINE)
+# BLS annual figures are hourly x 2,080 from unrounded hourly values, rounded to $10.
+ANNUAL_TOLERANCE = 15.5
+
+
+def bundled_data_dir() -> Path:
+    """data/ inside the installed package, or the repository's top-level data/."""
+    packaged = resources.files("hmcareer").joinpath("data")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def default_cache_dir() -> Path | None:
+    if os.environ.get("HMCAREER_NO_CACHE"):
+        return None
+    explicit = os.environ.get("HMCAREER_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "hmcareer"
+
+
+# --- reading --------------------------------------------------------------------------
+
+
+def _yaml_problem(file: str, exc: Exception) -> Problem:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark is not None else None
+    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "python/" in str(exc) or "could not determine a constructor" in str(exc):
+        reason = "YAML tags such as !!python/... are not allowed (nothing was executed)"
+    return Problem(file, "", f"invalid YAML: {reason}", line)
+
+
+def parse_yaml(raw: bytes, file: str) -> Any:
+    """Safe-load YAML text; refuse binary, non-UTF-8, tags, anchors/aliases and huge input."""
+    import yaml
+
+    if len(raw) > MAX_FILE_BYTES:
+        raise DataError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refusing to read it")])
+    if b"\x00" in raw:
+        raise DataError([Problem(file, "", "binary data, not a YAML text file")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataError([Problem(file, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
+
+    if _MAYBE_ANCHOR.search(raw):
+        loader: type = _StrictLoader
+    else:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - loader is a safe loader
+    except yaml.YAMLError as exc:
+        raise DataError([_yaml_problem(file, exc)]) from None
+    except RecursionError:
+        raise DataError([Problem(file, "", "YAML nested too deeply; refusing to read it")]) from None
+
+
+def _strict_loader() -> type:
+    import yaml
+
+    class StrictLoader(yaml.SafeLoader):
+        """SafeLoader that refuses anchors and aliases, so an alias bomb cannot expand."""
+
+        def compose_node(self, parent, index):  # type: ignore[override]
+            event = self.peek_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise yaml.composer.ComposerError(
+                    None, None, "anchors and aliases (&name / *name) are not allowed", event.start_mark
+                )
+            return super().compose_node(parent, index)
+
+    return StrictLoader
+
+
+class _LazyStrictLoader:
+    """Builds the strict loader class on first use so importing this module stays cheap."""
+
+    _cls: type | None = None
+
+    def __call__(self, stream):
+        if _LazyStrictLoader._cls is None:
+            _LazyStrictLoader._cls = _strict_loader()
+        return _LazyStrictLoader._cls(stream)
+
+
+_StrictLoader: Any = _LazyStrictLoader()
+
+
+def _cache_key(raw: bytes) -> str:
+    digest = hashlib.sha256(raw)
+    digest.update(__version__.encode())
+    return digest.hexdigest()[:32]
+
+
+def _parse_cached(raw: bytes, file: str, name: str, cache_dir: Path | None) -> Any:
+    """Parsed YAML, from a JSON copy keyed by the file's content hash when one exists.
+
+    A corrupt or unreadable cache is ignored; an unwritable cache directory only costs speed.
+    """
+    if cache_dir is None:
+        return parse_yaml(raw, file)
+    import json
+
+    path = cache_dir / f"{name}-{_cache_key(raw)}.json"
+    try:
+        return json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        pass
+    data = parse_yaml(raw, file)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        os.replace(tmp, path)
+    except (OSError, TypeError, ValueError):
+        pass  # caching is an optimisation only
+    return data
+
+
+# --- checking -------------------------------------------------------------------------
+
+
+class Checker:
+    """Reads values out of parsed YAML, recording a Problem (file + key path) for each mismatch."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.file, path, message))
+
+    def mapping(self, value: Any, path: str) -> dict:
+        if isinstance(value, dict):
+            return value
+        self.problem(path, f"expected a mapping, got {_kind(value)}")
+        return {}
+
+    def seq(self, parent: dict, key: str, path: str, required: bool = True) -> list:
+        value = parent.get(key)
+        if value is None:
+            if required and key not in parent:
+                self.problem(_join(path, key), "missing required key")
+            return []
+        if not isinstance(value, list):
+            self.problem(_join(path, key), f"expected a list, got {_kind(value)}")
+            return []
+        return value
+
+    def text(self, parent: dict, key: str, path: str, required: bool = True) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(_join(path, key), "missing required key" if key not in parent else "must not be empty")
+            return None
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()  # an unquoted YAML date such as 2026-05-15
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(_join(path, key), f"expected text, got {_kind(value)}")
+            return None
+        return str(value)
+
+    def number(self, parent: dict, key: str, path: str, kind: type = int, required: bool = False):
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(_join(path, key), "missing required key")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+            self.problem(_join(path, key), f"expected {'a whole number' if kind is int else 'a number'}, got {_kind(value)}")
+            return None
+        if value < 0:
+            self.problem(_join(path, key), "must not be negative")
+        return kind(value)
+
+    def flag(self, parent: dict, key: str, path: str) -> bool:
+        value = parent.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(_join(path, key), f"expected true or false, got {_kind(value)}")
+            return False
+        return value
+
+    def strings(self, parent: dict, key: str, path: str, required: bool = False) -> tuple[str, ...]:
+        out = []
+        for i, item in enumerate(self.seq(parent, key, path, required)):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                self.problem(f"{_join(path, key)}[{i}]", f"expected text, got {_kind(item)}")
+            else:
+                out.append(str(item))
+        return tuple(out)
+
+    def source_ids(self, parent: dict, path: str, required: bool = True) -> tuple[str, ...]:
+        ids = self.strings(parent, "sources", path, required)
+        if required and "sources" in parent and not ids:
+            self.problem(_join(path, "sources"), "must name at least one source id")
+        return ids
+
+    def fact(self, value: Any, path: str) -> Fact | None:
+        if value is None:
+            return None
+        node = self.mapping(value, path)
+        text = self.text(node, "text", path)
+        period = self.text(node, "period", path, required=False)
+        if text and period is None and re.search(r"\d", text) and not node.get("quoted"):
+            self.problem(_join(path, "period"), "a fact that states a figure needs its reference period")
+        return Fact(text or "", self.source_ids(node, path), period)
+
+    def facts(self, parent: dict, key: str, path: str, required: bool = False) -> tuple[Fact, ...]:
+        items = self.seq(parent, key, path, required)
+        return tuple(f for i, v in enumerate(items) if (f := self.fact(v, f"{_join(path, key)}[{i}]")))
+
+    def named(self, value: Any, path: str) -> NamedValue | None:
+        if value is None:
+            return None
+        node = self.mapping(value, path)
+        return NamedValue(self.text(node, "value", path) or "", self.source_ids(node, path))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise DataError(self.problems)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _records(ck: Checker, raw: Any, key: str) -> list[tuple[str, dict]]:
+    """The list under `key` as (path, mapping) pairs; checks unique `id`s."""
+    root = ck.mapping(raw, "")
+    out, seen = [], set()
+    for i, item in enumerate(ck.seq(root, key, "")):
+        path = f"{key}[{i}]"
+        node = ck.mapping(item, path)
+        ident = node.get("id")
+        if ident is not None:
+            if not isinstance(ident, str) or not ID_RE.match(ident):
+                ck.problem(f"{path}.id", f"ids are lowercase letters, digits and '-', got {ident!r}")
+            elif ident in seen:
+                ck.problem(f"{path}.id", f"duplicate id {ident!r}")
+            seen.add(ident)
+            path = f"{key}[{ident}]"
+        out.append((path, node))
+    return out
+
+
+# --- builders, one per subject ---------------------------------------------------------
+
+
+def build_sources(ck: Checker, raw: Any) -> dict[str, Source]:
+    out = {}
+    for path, n in _records(ck, raw, "sources"):
+        tag = ck.text(n, "tag", path)
+        if tag is not None and tag not in SOURCE_TAGS:
+            ck.problem(f"{path}.tag", f"unknown provenance tag {tag!r} (one of {', '.join(sorted(SOURCE_TAGS))})")
+        src = Source(
+            id=ck.text(n, "id", path) or "",
+            publisher=ck.text(n, "publisher", path) or "",
+            title=ck.text(n, "title", path) or "",
+            url=ck.text(n, "url", path, required=False),
+            date=ck.text(n, "date", path) or "",
+            tag=tag or "",
+            note=ck.text(n, "note", path, required=False),
+        )
+        out[src.id] = src
+    return out
+
+
+def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
+    roles = []
+    for path, n in _records(ck, raw, "roles"):
+        edu = ck.mapping(n.get("education") or {}, f"{path}.education")
+        fit = ck.mapping(n.get("fit") or {}, f"{path}.fit")
+        steps = []
+        for i, s in enumerate(ck.seq(n, "path", path)):
+            sp = f"{path}.path[{i}]"
+            s = ck.mapping(s, sp)
+            kind = ck.text(s, "step", sp)
+            if kind not in (None, "degree", "experience", "licence", "certification"):
+                ck.problem(f"{sp}.step", f"expected degree, experience, licence or certification, got {kind!r}")
+            ref = ck.text(s, "ref", sp, required=False)
+            text = ck.text(s, "text", sp, required=False)
+            if ref is None and text is None:
+                ck.problem(sp, "a step needs a ref (degree or credential id) or a text")
+            steps.append(PathStep(
+                step=kind or "", ref=ref, text=text, note=ck.text(s, "note", sp, required=False),
+                optional=ck.flag(s, "optional", sp), sources=ck.source_ids(s, sp, required=False),
+                period=ck.text(s, "period", sp, required=False),
+            ))
+        roles.append(Role(
+            id=ck.text(n, "id", path) or "",
+            title=ck.text(n, "title", path) or "",
+            aliases=ck.strings(n, "aliases", path),
+            seed_named=ck.flag(n, "seed_named", path),
+            setting=ck.text(n, "setting", path) or "",
+            summary=ck.text(n, "summary", path) or "",
+            responsibilities=ck.strings(n, "responsibilities", path, required=True),
+            sources=ck.source_ids(n, path),
+            degrees=ck.strings(edu, "degrees", f"{path}.education"),
+            education_note=ck.text(edu, "note", f"{path}.education", required=False),
+            education_sources=ck.source_ids(edu, f"{path}.education", required=False),
+            experience=ck.fact(n.get("experience"), f"{path}.experience"),
+            licence=ck.text(n, "licence", path, required=False),
+            clinical_licence=ck.flag(n, "clinical_licence", path),
+            certifications=ck.strings(n, "certifications", path),
+            associations=ck.strings(n, "associations", path),
+            industries=ck.strings(n, "industries", path),
+            path=tuple(steps),
+            ladder=ck.facts(n, "ladder", path),
+            backgrounds=ck.strings(fit, "backgrounds", f"{path}.fit"),
+            interests=ck.strings(fit, "interests", f"{path}.fit"),
+        ))
+    return tuple(roles)
+
+
+CREDENTIAL_STATUSES = ("current", "replaced", "discontinued", "uncertain")
+
+
+def build_credentials(ck: Checker, raw: Any) -> tuple[Credential, ...]:
+    out = []
+    for path, n in _records(ck, raw, "credentials"):
+        issuer = ck.mapping(n.get("issuer") or {}, f"{path}.issuer")
+        kind = ck.text(n, "kind", path)
+        if kind not in (None, "certification", "licence"):
+            ck.problem(f"{path}.kind", f"expected certification or licence, got {kind!r}")
+        status = ck.text(n, "status", path)
+        if status not in (None, *CREDENTIAL_STATUSES):
+            ck.problem(f"{path}.status", f"expected one of {', '.join(CREDENTIAL_STATUSES)}, got {status!r}")
+        out.append(Credential(
+            id=ck.text(n, "id", path) or "",
+            abbreviation=ck.text(n, "abbreviation", path) or "",
+            variants=ck.strings(n, "variants", path),
+            name=ck.text(n, "name", path) or "",
+            kind=kind or "",
+            issuer_abbreviation=ck.text(issuer, "abbreviation", f"{path}.issuer", required=False),
+            issuer_name=ck.text(issuer, "name", f"{path}.issuer") or "",
+            association=ck.text(n, "association", path, required=False),
+            status=status or "",
+            level=ck.text(n, "level", path, required=False),
+            seed_named=ck.flag(n, "seed_named", path),
+            audience=ck.text(n, "audience", path) or "",
+            eligibility=ck.facts(n, "eligibility", path),
+            exam=ck.facts(n, "exam", path),
+            renewal=ck.facts(n, "renewal", path),
+            replaced_by=ck.strings(n, "replaced_by", path),
+            replacement_note=ck.fact(n.get("replacement_note"), f"{path}.replacement_note"),
+            sources=ck.source_ids(n, path),
+        ))
+    return tuple(out)
+
+
+def build_associations(ck: Checker, raw: Any) -> tuple[Association, ...]:
+    out = []
+    for path, n in _records(ck, raw, "associations"):
+        out.append(Association(
+            id=ck.text(n, "id", path) or "",
+            abbreviation=ck.text(n, "abbreviation", path) or "",
+            name=ck.text(n, "name", path) or "",
+            seed_named=ck.flag(n, "seed_named", path),
+            website=ck.text(n, "website", path, required=False),
+            founded=ck.named(n.get("founded"), f"{path}.founded"),
+            headquarters=ck.named(n.get("headquarters"), f"{path}.headquarters"),
+            members=ck.facts(n, "members", path),
+            purpose=ck.fact(n.get("purpose"), f"{path}.purpose"),
+            offers=ck.facts(n, "offers", path),
+            credentials=ck.strings(n, "credentials", path),
+            sources=ck.source_ids(n, path),
+        ))
+    return tuple(out)
+
+
+def _coursework(ck: Checker, value: Any, label: str, path: str) -> Coursework:
+    node = ck.mapping(value or {}, path)
+    return Coursework(label, ck.strings(node, "items", path, required=True), ck.source_ids(node, path),
+                      ck.text(node, "period", path, required=False))
+
+
+def build_education(ck: Checker, raw: Any) -> Education:
+    root = ck.mapping(raw, "")
+    degrees = []
+    for path, n in _records(ck, root, "degrees"):
+        degrees.append(Degree(
+            id=ck.text(n, "id", path) or "",
+            name=ck.text(n, "name", path) or "",
+            level=ck.text(n, "level", path) or "",
+            field=ck.text(n, "field", path) or "",
+            seed_named=ck.flag(n, "seed_named", path),
+            summary=ck.text(n, "summary", path) or "",
+            duration=ck.fact(n.get("duration"), f"{path}.duration"),
+            prerequisites=ck.facts(n, "prerequisites", path),
+            accreditor=ck.text(n, "accreditor", path, required=False),
+            sources=ck.source_ids(n, path),
+        ))
+    accreditors = []
+    for path, n in _records(ck, root, "accreditors"):
+        counts = []
+        for i, c in enumerate(ck.seq(n, "program_counts", path, required=False)):
+            cp = f"{path}.program_counts[{i}]"
+            c = ck.mapping(c, cp)
+            counts.append(ProgramCount(
+                count=ck.number(c, "count", cp, required=True) or 0,
+                what=ck.text(c, "what", cp) or "",
+                period=ck.text(c, "period", cp) or "",
+                sources=ck.source_ids(c, cp),
+            ))
+        accreditors.append(Accreditor(
+            id=ck.text(n, "id", path) or "",
+            abbreviation=ck.text(n, "abbreviation", path) or "",
+            name=ck.text(n, "name", path) or "",
+            scope=ck.fact(n.get("scope"), f"{path}.scope"),
+            founded=ck.named(n.get("founded"), f"{path}.founded"),
+            program_counts=tuple(counts),
+            notes=ck.facts(n, "notes", path),
+        ))
+    cw = ck.mapping(root.get("coursework") or {}, "coursework")
+    coursework = []
+    for key, label in (("seed", "Seed text (2012)"), ("ooh", "Occupational Outlook Handbook")):
+        if key in cw:
+            coursework.append(_coursework(ck, cw[key], label, f"coursework.{key}"))
+    programs = []
+    for i, p in enumerate(ck.seq(cw, "example_programs", "coursework", required=False)):
+        pp = f"coursework.example_programs[{i}]"
+        p = ck.mapping(p, pp)
+        programs.append(ExampleProgram(
+            name=ck.text(p, "name", pp) or "",
+            length=ck.fact(p.get("length"), f"{pp}.length"),
+            topics=ck.strings(p, "topics", pp),
+            admission=ck.facts(p, "admission", pp),
+            sources=ck.source_ids(p, pp),
+        ))
+    return Education(tuple(degrees), tuple(accreditors), tuple(coursework), tuple(programs))
+
+
+def build_occupation(ck: Checker, raw: Any) -> Occupation:
+    root = ck.mapping(raw, "")
+    editions = []
+    for i, q in enumerate(ck.seq(root, "quick_facts", "")):
+        qp = f"quick_facts[{i}]"
+        q = ck.mapping(q, qp)
+        editions.append(QuickFacts(
+            edition=ck.text(q, "edition", qp) or "",
+            median_annual=ck.number(q, "median_annual", qp),
+            median_hourly=ck.number(q, "median_hourly", qp, float),
+            pay_period=ck.text(q, "pay_period", qp, required=False),
+            jobs=ck.number(q, "jobs", qp),
+            jobs_year=ck.text(q, "jobs_year", qp, required=False),
+            growth_pct=ck.number(q, "growth_pct", qp),
+            growth_label=ck.text(q, "growth_label", qp, required=False),
+            employment_change=ck.number(q, "employment_change", qp),
+            openings_per_year=ck.number(q, "openings_per_year", qp),
+            entry_education=ck.text(q, "entry_education", qp, required=False),
+            work_experience=ck.text(q, "work_experience", qp, required=False),
+            on_the_job_training=ck.text(q, "on_the_job_training", qp, required=False),
+            sources=ck.source_ids(q, qp),
+            note=ck.fact(q.get("note"), f"{qp}.note"),
+        ))
+    tasks = []
+    for i, t in enumerate(ck.seq(root, "tasks", "")):
+        tp = f"tasks[{i}]"
+        t = ck.mapping(t, tp)
+        tasks.append(Task(ck.number(t, "rank", tp, required=True) or 0, ck.number(t, "importance", tp),
+                          ck.text(t, "text", tp) or "", ck.source_ids(t, tp)))
+    qualities = []
+    for i, q in enumerate(ck.seq(root, "qualities", "")):
+        qp = f"qualities[{i}]"
+        q = ck.mapping(q, qp)
+        qualities.append(Quality(ck.text(q, "name", qp) or "", ck.text(q, "text", qp) or "", ck.source_ids(q, qp)))
+    outlook = ck.mapping(root.get("outlook") or {}, "outlook")
+    definition = ck.fact(root.get("definition"), "definition")
+    if definition is None:
+        ck.problem("definition", "missing required key")
+    return Occupation(
+        soc=ck.text(root, "soc", "") or "",
+        title=ck.text(root, "title", "") or "",
+        definition=definition or Fact("", ()),
+        quick_facts=tuple(editions),
+        unverified=ck.facts(root, "unverified", ""),
+        duties=ck.facts(root, "duties", ""),
+        types=ck.facts(root, "types", ""),
+        tasks=tuple(tasks),
+        sample_titles=_coursework(ck, root.get("sample_titles"), "Sample titles", "sample_titles"),
+        qualities=tuple(qualities),
+        advancement=ck.facts(root, "advancement", ""),
+        work_environment=ck.facts(root, "work_environment", ""),
+        outlook_growth=ck.facts(outlook, "growth", "outlook"),
+        outlook_reasons=ck.facts(outlook, "reasons", "outlook"),
+        job_zone=ck.fact(root.get("job_zone"), "job_zone"),
+    )
+
+
+def build_seed_claims(ck: Checker, raw: Any) -> tuple[SeedClaim, ...]:
+    out = []
+    for path, n in _records(ck, raw, "claims"):
+        subject = ck.mapping(n.get("subject") or {}, f"{path}.subject")
+        out.append(SeedClaim(
+            id=ck.text(n, "id", path) or "",
+            subject_kind=ck.text(subject, "kind", f"{path}.subject") or "",
+            subject_ref=ck.text(subject, "ref", f"{path}.subject", required=False),
+            claim=ck.text(n, "claim", path) or "",
+            verdict=ck.text(n, "verdict", path) or "",
+            check=ck.text(n, "check", path) or "",
+            sources=ck.source_ids(n, path),
+            period=ck.text(n, "period", path, required=False),
+        ))
+    return tuple(out)
+
+
+def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
+    root = ck.mapping(raw, "")
+    out = []
+    for key, third_party in (("points", False), ("third_party", True)):
+        for i, p in enumerate(ck.seq(root, key, "", required=key == "points")):
+            pp = f"{key}[{i}]"
+            p = ck.mapping(p, pp)
+            out.append(WagePoint(
+                year=ck.number(p, "year", pp, required=True) or 0,
+                reference=ck.text(p, "reference", pp) or "",
+                median_annual=ck.number(p, "median_annual", pp),
+                median_hourly=ck.number(p, "median_hourly", pp, float),
+                sources=ck.source_ids(p, pp),
+                third_party=third_party,
+            ))
+    return tuple(sorted(out, key=lambda p: (p.year, p.third_party)))
+
+
+def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:
+    root = ck.mapping(raw, "")
+    aliases = ck.mapping(root.get("aliases") or {}, "aliases")
+    out = {}
+    for word, code in aliases.items():
+        if not isinstance(code, str):
+            ck.problem(f"aliases.{word}", f"expected an industry code in quotes, got {_kind(code)}")
+            continue
+        out[str(word).lower()] = code
+    return out
+
+
+_INT_COLUMNS = {"industry_level", "employment", "annual_mean", "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"}
+_TEXT_COLUMNS = ("area_type", "area_code", "area_name", "state_code", "industry_code", "industry_name")
+
+
+def build_oews(ck: Checker, raw: Any) -> OewsRelease:
+    root = ck.mapping(raw, "")
+    rel = ck.mapping(root.get("release") or {}, "release")
+    release = Release(
+        name=ck.text(rel, "name", "release") or "",
+        code=ck.text(rel, "code", "release") or "",
+        soc=ck.text(rel, "soc", "release") or "",
+        occupation=ck.text(rel, "occupation", "release") or "",
+        source=ck.text(rel, "source", "release") or "",
+    )
+    columns = tuple(ck.strings(root, "columns", "", required=True))
+    if columns != OEWS_COLUMNS:
+        ck.problem("columns", f"expected the columns {', '.join(OEWS_COLUMNS)}")
+        return OewsRelease(release, ())
+    width = len(columns)
+    estimates, seen = [], set()
+    for i, row in enumerate(ck.seq(root, "rows", "")):
+        rp = f"rows[{i}]"
+        if not isinstance(row, list) or len(row) != width:
+            ck.problem(rp, f"expected a list of {width} values, got {_kind(row) if not isinstance(row, list) else len(row)}")
+            continue
+        values: dict[str, Any] = {}
+        missing = []
+        for name, value in zip(columns, row):
+            if name in _TEXT_COLUMNS:
+                if not isinstance(value, str):
+                    ck.problem(f"{rp}.{name}", f"expected text in quotes, got {_kind(value)}")
+                values[name] = str(value)
+            elif value == "-":
+                values[name] = None
+                missing.append(name)
+            elif value is None:
+                values[name] = None
+            elif isinstance(value, bool) or not isinstance(value, (int, float)) or (name in _INT_COLUMNS and not isinstance(value, int)):
+                ck.problem(f"{rp}.{name}", f"expected a {'whole ' if name in _INT_COLUMNS else ''}number, \"-\" or null, got {value!r}")
+                values[name] = None
+            elif value < 0:
+                ck.problem(f"{rp}.{name}", "must not be negative")
+                values[name] = None
+            else:
+                values[name] = value
+        if values["area_type"] not in ("N", "S", "M"):
+            ck.problem(f"{rp}.area_type", f"expected N, S or M, got {values['area_type']!r}")
+        key = (values["area_type"], values["area_code"], values["industry_code"])
+        if key in seen:
+            ck.problem(rp, f"duplicate row for area {key[1]} and industry {key[2]}")
+        seen.add(key)
+        est = WageEstimate(**values, not_published=tuple(missing))
+        _check_wages(ck, est, f"{rp} ({est.area_name} / {est.industry_name})")
+        estimates.append(est)
+    return OewsRelease(release, tuple(estimates))
+
+
+def _check_wages(ck: Checker, est: WageEstimate, path: str) -> None:
+    for unit in (True, False):
+        pcts = [(s, est.wage(s, unit)) for s in ("p10", "p25", "median", "p75", "p90")]
+        shown = [(s, v) for s, v in pcts if v is not None]
+        for (a, va), (b, vb) in zip(shown, shown[1:]):
+            if va > vb:
+                ck.problem(path, f"percentiles out of order: {'hourly' if unit else 'annual'} {a} {va} > {b} {vb}")
+    for stat in WAGE_FIELDS:
+        hourly, annual = est.wage(stat, True), est.wage(stat, False)
+        if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:
+            ck.problem(path, f"annual {stat} {annual} does not match hourly {hourly} x 2080 = {hourly * 2080:.0f}")
+
+
+BUILDERS = {
+    "sources": build_sources,
+    "roles": build_roles,
+    "credentials": build_credentials,
+    "associations": build_associations,
+    "education": build_education,
+    "occupation": build_occupation,
+    "seed_claims": build_seed_claims,
+    "wage_history": build_wage_history,
+    "industry_aliases": build_industry_aliases,
+    "oews": build_oews,
+}
+
+
+# --- the catalog ----------------------------------------------------------------------
+
+
+class Catalog:
+    """Lazy, validated access to every subject. Files in `data_dir` override the bundled ones."""
+
+    def __init__(self, data_dir: Path | None = None, cache_dir: Path | None | bool = True):
+        self.bundled_dir = bundled_data_dir()
+        self.data_dir = data_dir
+        self.cache_dir = default_cache_dir() if cache_dir is True else (cache_dir or None)
+        self.origins: dict[str, Path] = {}
+
+    def locate(self, name: str) -> Path:
+        filename = f"{name}.yaml"
+        if self.data_dir is not None:
+            candidate = self.data_dir / filename
+            if candidate.exists() or candidate.is_symlink():
+                return candidate
+        return self.bundled_dir / filename
+
+    def _load(self, name: str):
+        path = self.locate(name)
+        label = str(path) if self.data_dir is not None else f"data/{path.name}"
+        try:
+            if path.is_dir():
+                raise DataError([Problem(label, "", "is a directory, expected a YAML file")])
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise DataError([Problem(label, "", "file not found")]) from None
+        except PermissionError:
+            raise DataError([Problem(label, "", "permission denied; make the file readable")]) from None
+        except OSError as exc:
+            raise DataError([Problem(label, "", f"cannot read: {exc.strerror or exc}")]) from None
+        self.origins[name] = path
+        parsed = _parse_cached(raw, label, name, self.cache_dir)
+        if parsed is None:
+            raise DataError([Problem(label, "", "file is empty")])
+        ck = Checker(label)
+        result = BUILDERS[name](ck, parsed)
+        ck.raise_if_any()
+        return result
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return self._load("sources")
+
+    @cached_property
+    def roles(self) -> tuple[Role, ...]:
+        return self._load("roles")
+
+    @cached_property
+    def credentials(self) -> tuple[Credential, ...]:
+        return self._load("credentials")
+
+    @cached_property
+    def associations(self) -> tuple[Association, ...]:
+        return self._load("associations")
+
+    @cached_property
+    def education(self) -> Education:
+        return self._load("education")
+
+    @cached_property
+    def occupation(self) -> Occupation:
+        return self._load("occupation")
+
+    @cached_property
+    def seed_claims(self) -> tuple[SeedClaim, ...]:
+        return self._load("seed_claims")
+
+    @cached_property
+    def wage_history(self) -> tuple[WagePoint, ...]:
+        return self._load("wage_history")
+
+    @cached_property
+    def industry_aliases(self) -> dict[str, str]:
+        return self._load("industry_aliases")
+
+    @cached_property
+    def oews(self) -> OewsRelease:
+        return self._load("oews")
+
+    def release_name(self) -> str:
+        rel = self.oews.release
+        return f"OEWS {rel.name}"
+
+
+def validate(catalog: Catalog) -> list[Problem]:
+    """Every problem in every file, including cross references between files."""
+    problems: list[Problem] = []
+    for name in SUBJECTS:
+        try:
+            getattr(catalog, name)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        return problems
+    return cross_reference_problems(catalog)
+
+
+def cross_reference_problems(c: Catalog) -> list[Problem]:
+    problems: list[Problem] = []
+    role_ids = {r.id for r in c.roles}
+    cred_ids = {x.id for x in c.credentials}
+    assoc_ids = {a.id for a in c.associations}
+    degree_ids = {d.id for d in c.education.degrees}
+    accreditor_ids = {a.id for a in c.education.accreditors}
+    industry_codes = {e.industry_code for e in c.oews.estimates if e.area_type == "N"}
+
+    def need(file: str, path: str, ref: str | None, known: set[str], kind: str) -> None:
+        if ref is not None and ref not in known:
+            problems.append(Problem(f"data/{file}.yaml", path, f"unknown {kind} {ref!r}"))
+
+    def facts_sources(file: str, path: str, ids) -> None:
+        for sid in ids:
+            need(file, f"{path}.sources", sid, set(c.sources), "source id")
+
+    for r in c.roles:
+        p = f"roles[{r.id}]"
+        facts_sources("roles", p, r.sources + r.education_sources)
+        if r.experience:
+            facts_sources("roles", f"{p}.experience", r.experience.sources)
+        for f in r.ladder:
+            facts_sources("roles", f"{p}.ladder", f.sources)
+        for d in r.degrees:
+            need("roles", f"{p}.education.degrees", d, degree_ids, "degree")
+        need("roles", f"{p}.licence", r.licence, cred_ids, "credential")
+        for x in r.certifications:
+            need("roles", f"{p}.certifications", x, cred_ids, "credential")
+        for a in r.associations:
+            need("roles", f"{p}.associations", a, assoc_ids, "association")
+        for code in r.industries:
+            need("roles", f"{p}.industries", code, industry_codes, "OEWS industry code")
+        for i, s in enumerate(r.path):
+            facts_sources("roles", f"{p}.path[{i}]", s.sources)
+            if s.step == "degree":
+                need("roles", f"{p}.path[{i}].ref", s.ref, degree_ids, "degree")
+            elif s.step in ("licence", "certification"):
+                need("roles", f"{p}.path[{i}].ref", s.ref, cred_ids, "credential")
+    for x in c.credentials:
+        p = f"credentials[{x.id}]"
+        need("credentials", f"{p}.association", x.association, assoc_ids, "association")
+        for r in x.replaced_by:
+            need("credentials", f"{p}.replaced_by", r, cred_ids, "credential")
+        facts = (*x.eligibility, *x.exam, *x.renewal, *([x.replacement_note] if x.replacement_note else []))
+        facts_sources("credentials", p, x.sources + tuple(s for f in facts for s in f.sources))
+    for a in c.associations:
+        p = f"associations[{a.id}]"
+        for x in a.credentials:
+            need("associations", f"{p}.credentials", x, cred_ids, "credential")
+        named = tuple(v for v in (a.founded, a.headquarters) if v)
+        facts = (*a.members, *a.offers, *([a.purpose] if a.purpose else []))
+        facts_sources("associations", p, a.sources + tuple(s for f in (*facts, *named) for s in f.sources))
+    edu = c.education
+    for d in edu.degrees:
+        need("education", f"degrees[{d.id}].accreditor", d.accreditor, accreditor_ids, "accreditor")
+        facts = (*d.prerequisites, *([d.duration] if d.duration else []))
+        facts_sources("education", f"degrees[{d.id}]", d.sources + tuple(s for f in facts for s in f.sources))
+    for a in edu.accreditors:
+        facts = (*a.notes, *([a.scope] if a.scope else []), *([a.founded] if a.founded else []), *a.program_counts)
+        facts_sources("education", f"accreditors[{a.id}]", tuple(s for f in facts for s in f.sources))
+    for cw in (*edu.coursework, *edu.example_programs):
+        facts_sources("education", "coursework", cw.sources)
+    occ = c.occupation
+    for group in (occ.quick_facts, occ.unverified, occ.duties, occ.types, occ.tasks, occ.qualities,
+                  occ.advancement, occ.work_environment, occ.outlook_growth, occ.outlook_reasons,
+                  (occ.definition, occ.sample_titles, *([occ.job_zone] if occ.job_zone else []))):
+        for item in group:
+            facts_sources("occupation", "", item.sources)
+    subject_refs = {"industry": industry_codes, "role": role_ids, "credential": cred_ids,
+                    "education": degree_ids, "accreditor": accreditor_ids, "association": assoc_ids}
+    for claim in c.seed_claims:
+        p = f"claims[{claim.id}]"
+        facts_sources("seed_claims", p, claim.sources)
+        if claim.subject_kind in subject_refs:
+            need("seed_claims", f"{p}.subject.ref", claim.subject_ref, subject_refs[claim.subject_kind], claim.subject_kind)
+        elif claim.subject_kind != "general":
+            problems.append(Problem("data/seed_claims.yaml", f"{p}.subject.kind", f"unknown subject kind {claim.subject_kind!r}"))
+    for point in c.wage_history:
+        facts_sources("wage_history", f"points[{point.year}]", point.sources)
+    for word, code in c.industry_aliases.items():
+        need("industry_aliases", f"aliases.{word}", code, industry_codes, "OEWS industry code")
+    need("oews", "release.source", c.oews.release.source, set(c.sources), "source id")
+    return problems

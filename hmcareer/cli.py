@@ -1,0 +1,313 @@
+"""The Typer app. Each command parses options, calls one query and hands the result to a renderer."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from . import __version__
+from .errors import EXIT_DATA, EXIT_INTERRUPTED, HmcareerError
+
+app = typer.Typer(
+    name="hmcareer",
+    help="Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
+    "education, credentials, associations and outlook, from sourced BLS, O*NET and issuer data.",
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    rich_markup_mode=None,
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class State:
+    """What the global options decide, shared by every command."""
+
+    def __init__(self, data_dir: Path | None = None, no_color: bool = False, debug: bool = False):
+        self.data_dir = data_dir
+        self.no_color = no_color
+        self.debug = debug
+        self._catalog = None
+
+    @property
+    def catalog(self):
+        if self._catalog is None:
+            from .catalog import Catalog
+
+            self._catalog = Catalog(self.data_dir)
+        return self._catalog
+
+    def terminal(self):
+        from .render.terminal import Terminal
+
+        return Terminal.from_environment(no_color=self.no_color)
+
+
+def _state(ctx: typer.Context) -> State:
+    if not isinstance(ctx.obj, State):
+        ctx.obj = State()
+    return ctx.obj
+
+
+def _debug_enabled(state: State | None = None) -> bool:
+    return bool((state and state.debug) or os.environ.get("HMCAREER_DEBUG"))
+
+
+def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format) -> None:
+    """Call the query, render the result in the chosen format; map expected errors to one line + exit code."""
+    state = _state(ctx)
+    terminal = state.terminal()
+    try:
+        catalog = state.catalog
+        result = produce(catalog)
+        from .render import emit
+
+        emit(terminal, catalog, kind, result, fmt.value)
+    except HmcareerError as exc:
+        if _debug_enabled(state):
+            raise
+        terminal.message(f"hmcareer: {exc.message()}")
+        raise typer.Exit(exc.exit_code) from None
+
+
+# --- shell completion for values -----------------------------------------------------
+
+
+def _complete(values: Callable[[Any], list[str]]) -> Callable[[str], list[str]]:
+    def complete(incomplete: str) -> list[str]:
+        try:
+            from .catalog import Catalog
+
+            words = values(Catalog(Path(os.environ["HMCAREER_DATA_DIR"]) if os.environ.get("HMCAREER_DATA_DIR") else None))
+        except Exception:  # completion must never break the shell
+            return []
+        return [w for w in words if w.lower().startswith(incomplete.lower())]
+
+    return complete
+
+
+complete_role = _complete(lambda c: [r.id for r in c.roles])
+complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
+complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.estimates if e.area_type == "N"])
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table (for people), json, csv or markdown.")]
+
+
+# --- global options ------------------------------------------------------------------
+
+
+def _version(value: bool) -> None:
+    if not value:
+        return
+    from .catalog import Catalog
+    from .errors import DataError
+
+    try:
+        rel = Catalog(Path(os.environ["HMCAREER_DATA_DIR"]) if os.environ.get("HMCAREER_DATA_DIR") else None).oews.release
+        data = f"data: BLS OEWS {rel.name} (release {rel.code}), SOC {rel.soc}"
+    except DataError as exc:
+        data = f"data: unreadable ({exc.problems[0]})"
+    typer.echo(f"hmcareer {__version__} ({data})")
+    raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
+                                          help="Show the app version and the data release, then exit.")] = False,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir", envvar="HMCAREER_DATA_DIR", file_okay=False,
+                                                  help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
+    no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
+) -> None:
+    ctx.obj = State(data_dir, no_color, debug)
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+@app.command()
+def roles(
+    ctx: typer.Context,
+    role: Annotated[str | None, typer.Argument(help="A role by id, title, alias or prefix, any case.",
+                                               autocompletion=complete_role)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List management roles, or show one in full.
+
+    Examples: hmcareer roles | hmcareer roles clinical | hmcareer roles nha --format json
+    """
+    from . import query
+
+    if role is None:
+        run(ctx, "roles", lambda c: c.roles, fmt)
+    else:
+        run(ctx, "role", lambda c: query.role_detail(c, query.find_role(c, role)), fmt)
+
+
+@app.command()
+def salary(
+    ctx: typer.Context,
+    industry: Annotated[list[str] | None, typer.Option("--industry", "-i", help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, 622100.",
+                                                       autocompletion=complete_industry)] = None,
+    sort: Annotated[str, typer.Option("--sort", help="Order the industry list by employment, mean, median, p90 or lq.")] = "employment",
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N industries.")] = None,
+    hourly: Annotated[bool, typer.Option("--hourly", help="Hourly wages instead of annual.")] = False,
+    percentiles: Annotated[bool, typer.Option("--percentiles", help="Show the p10-p90 spread.")] = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Pay from the BLS OEWS survey: national figures and by industry.
+
+    Examples: hmcareer salary | hmcareer salary --industry pharma | hmcareer salary -i hospitals -i nursing --percentiles
+    """
+    from . import query
+
+    run(ctx, "salary", lambda c: query.salary_report(c, industry or (), sort, top, hourly, percentiles), fmt)
+
+
+@app.command()
+def certs(
+    ctx: typer.Context,
+    credential: Annotated[str | None, typer.Argument(help="A credential by abbreviation or name (CPAM, FACHE, nha).",
+                                                     autocompletion=complete_credential)] = None,
+    body: Annotated[str | None, typer.Option("--body", help="Only credentials issued by this body (AAHAM, AHIMA, ACHE...).")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="Only credentials relevant to this role.", autocompletion=complete_role)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List certifications and licences, or show one (including what an old credential became).
+
+    Examples: hmcareer certs | hmcareer certs --body aaham | hmcareer certs CPAM | hmcareer certs --role nha
+    """
+    from . import query
+
+    if credential is None:
+        run(ctx, "certs", lambda c: query.list_credentials(c, body, role), fmt)
+    else:
+        run(ctx, "cert", lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt)
+
+
+@app.command()
+def education(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+    """Degrees, accreditation with dated program counts, and coursework.
+
+    Example: hmcareer education --format markdown
+    """
+    from . import query
+
+    run(ctx, "education", query.education_report, fmt)
+
+
+@app.command()
+def paths(
+    ctx: typer.Context,
+    role: Annotated[str | None, typer.Argument(help="One role (default: every role).", autocompletion=complete_role)] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Education paths as trees: degree -> experience -> licence or certification -> role.
+
+    Examples: hmcareer paths | hmcareer paths nursing-home-administrator
+    """
+    from . import query
+
+    run(ctx, "paths", lambda c: query.role_paths(c, role), fmt)
+
+
+@app.command()
+def associations(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+    """Professional associations and what each offers a manager.
+
+    Example: hmcareer associations --format csv
+    """
+    from . import query
+
+    run(ctx, "associations", query.list_associations, fmt)
+
+
+@app.command()
+def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+    """Job outlook: OOH quick facts by edition, growth, openings and what drives demand.
+
+    Example: hmcareer outlook
+    """
+    from . import query
+
+    run(ctx, "outlook", query.outlook_report, fmt)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    source: Annotated[str | None, typer.Argument(help="One source id (as printed in footers).")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Every source behind the data: publisher, title, URL, date and provenance tag.
+
+    Examples: hmcareer sources | hmcareer sources bls-oews-may2025
+    """
+    from . import query
+
+    if source is None:
+        run(ctx, "sources", query.list_sources, fmt)
+    else:
+        run(ctx, "sources", lambda c: (query.find_source(c, source),), fmt)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[Path | None, typer.Argument(help="A data directory to check (default: the data in use).")] = None,
+) -> None:
+    """Check a data directory and list every problem (exit 1 if any).
+
+    Example: hmcareer validate ~/my-hmcareer-data
+    """
+    from .catalog import Catalog
+    from .catalog import validate as check
+
+    state = _state(ctx)
+    terminal = state.terminal()
+    directory = path or state.data_dir
+    if directory is not None and not directory.is_dir():
+        terminal.message(f"hmcareer: {directory} is not a directory. Give a folder that holds the *.yaml data files.")
+        raise typer.Exit(2)
+    problems = check(Catalog(directory))
+    for p in problems:
+        terminal.message(str(p))
+    where = directory or "bundled data"
+    if problems:
+        terminal.message(f"{len(problems)} problem(s) in {where}")
+        raise typer.Exit(EXIT_DATA)
+    terminal.message(f"{where}: all data files are valid")
+
+
+def main() -> None:
+    """Console-script entry point: the app, plus clean exits for pipes and Ctrl-C."""
+    try:
+        app(prog_name="hmcareer")
+    except KeyboardInterrupt:
+        sys.stderr.write("\ninterrupted\n")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away: stop quietly, and keep Python from complaining at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+    except HmcareerError as exc:  # raised outside `run`, e.g. with --debug off in a callback
+        if _debug_enabled():
+            raise
+        sys.stderr.write(f"hmcareer: {exc.message()}\n")
+        sys.exit(exc.exit_code)

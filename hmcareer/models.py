@@ -1,0 +1,299 @@
+"""Typed, immutable records built from the bundled YAML (see docs/data-schema.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    publisher: str
+    title: str
+    url: str | None
+    date: str
+    tag: str
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One sourced statement in our own words; `period` dates any figure in it."""
+
+    text: str
+    sources: tuple[str, ...]
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedValue:
+    value: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PathStep:
+    step: str  # degree | experience | licence | certification
+    ref: str | None = None
+    text: str | None = None
+    note: str | None = None
+    optional: bool = False
+    sources: tuple[str, ...] = ()
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    aliases: tuple[str, ...]
+    seed_named: bool
+    setting: str
+    summary: str
+    responsibilities: tuple[str, ...]
+    sources: tuple[str, ...]
+    degrees: tuple[str, ...]
+    education_note: str | None
+    education_sources: tuple[str, ...]
+    experience: Fact | None
+    licence: str | None
+    clinical_licence: bool
+    certifications: tuple[str, ...]
+    associations: tuple[str, ...]
+    industries: tuple[str, ...]
+    path: tuple[PathStep, ...]
+    ladder: tuple[Fact, ...]
+    backgrounds: tuple[str, ...]
+    interests: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Credential:
+    id: str
+    abbreviation: str
+    variants: tuple[str, ...]
+    name: str
+    kind: str  # certification | licence
+    issuer_abbreviation: str | None
+    issuer_name: str
+    association: str | None
+    status: str  # current | replaced | discontinued | uncertain
+    level: str | None
+    seed_named: bool
+    audience: str
+    eligibility: tuple[Fact, ...]
+    exam: tuple[Fact, ...]
+    renewal: tuple[Fact, ...]
+    replaced_by: tuple[str, ...]
+    replacement_note: Fact | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Association:
+    id: str
+    abbreviation: str
+    name: str
+    seed_named: bool
+    website: str | None
+    founded: NamedValue | None
+    headquarters: NamedValue | None
+    members: tuple[Fact, ...]
+    purpose: Fact | None
+    offers: tuple[Fact, ...]
+    credentials: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Degree:
+    id: str
+    name: str
+    level: str
+    field: str
+    seed_named: bool
+    summary: str
+    duration: Fact | None
+    prerequisites: tuple[Fact, ...]
+    accreditor: str | None
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgramCount:
+    count: int
+    what: str
+    period: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Accreditor:
+    id: str
+    abbreviation: str
+    name: str
+    scope: Fact | None
+    founded: NamedValue | None
+    program_counts: tuple[ProgramCount, ...]
+    notes: tuple[Fact, ...]
+
+
+@dataclass(frozen=True)
+class Coursework:
+    label: str
+    items: tuple[str, ...]
+    sources: tuple[str, ...]
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class ExampleProgram:
+    name: str
+    length: Fact | None
+    topics: tuple[str, ...]
+    admission: tuple[Fact, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Education:
+    degrees: tuple[Degree, ...]
+    accreditors: tuple[Accreditor, ...]
+    coursework: tuple[Coursework, ...]
+    example_programs: tuple[ExampleProgram, ...]
+
+
+@dataclass(frozen=True)
+class QuickFacts:
+    edition: str
+    median_annual: int | None
+    median_hourly: float | None
+    pay_period: str | None
+    jobs: int | None
+    jobs_year: str | None
+    growth_pct: int | None
+    growth_label: str | None
+    employment_change: int | None
+    openings_per_year: int | None
+    entry_education: str | None
+    work_experience: str | None
+    on_the_job_training: str | None
+    sources: tuple[str, ...]
+    note: Fact | None = None
+
+
+@dataclass(frozen=True)
+class Task:
+    rank: int
+    importance: int | None
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Quality:
+    name: str
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Occupation:
+    soc: str
+    title: str
+    definition: Fact
+    quick_facts: tuple[QuickFacts, ...]
+    unverified: tuple[Fact, ...]
+    duties: tuple[Fact, ...]
+    types: tuple[Fact, ...]
+    tasks: tuple[Task, ...]
+    sample_titles: Coursework
+    qualities: tuple[Quality, ...]
+    advancement: tuple[Fact, ...]
+    work_environment: tuple[Fact, ...]
+    outlook_growth: tuple[Fact, ...]
+    outlook_reasons: tuple[Fact, ...]
+    job_zone: Fact | None
+
+
+@dataclass(frozen=True)
+class SeedClaim:
+    id: str
+    subject_kind: str
+    subject_ref: str | None
+    claim: str
+    verdict: str
+    check: str
+    sources: tuple[str, ...]
+    period: str | None
+
+
+@dataclass(frozen=True)
+class WagePoint:
+    year: int
+    reference: str
+    median_annual: int | None
+    median_hourly: float | None
+    sources: tuple[str, ...]
+    third_party: bool = False
+
+
+@dataclass(frozen=True)
+class Release:
+    name: str  # e.g. "May 2025"
+    code: str
+    soc: str
+    occupation: str
+    source: str
+
+
+WAGE_FIELDS = ("mean", "p10", "p25", "median", "p75", "p90")
+
+
+@dataclass(frozen=True)
+class WageEstimate:
+    """One published OEWS cell: an area (national, state or metro) by an industry.
+
+    A value of None is either not published by BLS (its name is in `not_published`)
+    or not applicable to that kind of row (e.g. location quotient for the nation).
+    """
+
+    area_type: str  # N | S | M
+    area_code: str
+    area_name: str
+    state_code: str
+    industry_code: str
+    industry_name: str
+    industry_level: int
+    employment: int | None
+    employment_rse_pct: float | None
+    hourly_mean: float | None
+    annual_mean: int | None
+    wage_rse_pct: float | None
+    hourly_p10: float | None
+    hourly_p25: float | None
+    hourly_median: float | None
+    hourly_p75: float | None
+    hourly_p90: float | None
+    annual_p10: int | None
+    annual_p25: int | None
+    annual_median: int | None
+    annual_p75: int | None
+    annual_p90: int | None
+    employment_per_1000_jobs: float | None
+    location_quotient: float | None
+    not_published: tuple[str, ...] = field(default=())
+
+    def wage(self, stat: str, hourly: bool = False) -> float | int | None:
+        return getattr(self, f"{'hourly' if hourly else 'annual'}_{stat}")
+
+
+OEWS_COLUMNS = tuple(f.name for f in fields(WageEstimate) if f.name != "not_published")
+
+
+@dataclass(frozen=True)
+class OewsRelease:
+    release: Release
+    estimates: tuple[WageEstimate, ...]

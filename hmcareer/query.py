@@ -1,0 +1,359 @@
+"""Pure functions over the catalog's records: forgiving lookups, filters, comparisons.
+
+Nothing here prints or knows about YAML; results are plain dataclasses that a renderer
+turns into tables or JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from .catalog import Catalog
+from .errors import Ambiguous, NotFound, UsageError
+from .models import (
+    Accreditor,
+    Association,
+    Credential,
+    Degree,
+    Education,
+    Occupation,
+    Role,
+    SeedClaim,
+    Source,
+    WageEstimate,
+    WagePoint,
+)
+
+T = TypeVar("T")
+
+
+def normalize(text: str) -> str:
+    """Case-, punctuation- and spacing-insensitive form used for matching."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def lookup(
+    items: Sequence[T],
+    value: str,
+    names: Callable[[T], Iterable[str]],
+    kind: str,
+    list_hint: str,
+    label: Callable[[T], str],
+) -> T:
+    """Find one item by any of its names: exact, then unique prefix, then unique substring.
+
+    Raises NotFound with close matches, or Ambiguous listing the candidates.
+    """
+    wanted = normalize(value)
+    if not wanted:
+        raise NotFound(kind, value, [], list_hint)
+    keyed = [(item, {normalize(n) for n in names(item) if n}) for item in items]
+    exact = _unique([item for item, keys in keyed if wanted in keys])
+    if len(exact) == 1:
+        return exact[0]
+    for matcher in (
+        lambda keys: any(k.startswith(wanted) for k in keys),
+        lambda keys: any(re.search(rf"\b{re.escape(wanted)}", k) for k in keys),
+    ):
+        hits = _unique([item for item, keys in keyed if matcher(keys)])
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            raise Ambiguous(kind, value, [label(h) for h in hits], "Give more of the name, or the id.")
+    all_keys = {k: item for item, keys in keyed for k in keys}
+    close = difflib.get_close_matches(wanted, list(all_keys), n=5, cutoff=0.6)
+    suggestions = list(dict.fromkeys(label(all_keys[k]) for k in close))[:3]
+    raise NotFound(kind, value, suggestions, list_hint)
+
+
+def _unique(items: list[T]) -> list[T]:
+    seen, out = set(), []
+    for item in items:
+        if id(item) not in seen:
+            seen.add(id(item))
+            out.append(item)
+    return out
+
+
+# --- roles ------------------------------------------------------------------------------
+
+
+def find_role(c: Catalog, value: str) -> Role:
+    return lookup(c.roles, value, lambda r: (r.id, r.title, *r.aliases), "role",
+                  "Run `hmcareer roles` to list them.", lambda r: r.id)
+
+
+def find_credential(c: Catalog, value: str) -> Credential:
+    return lookup(c.credentials, value, lambda x: (x.id, x.abbreviation, x.name, *x.variants), "credential",
+                  "Run `hmcareer certs` to list them.", lambda x: x.abbreviation)
+
+
+def find_association(c: Catalog, value: str) -> Association:
+    return lookup(c.associations, value, lambda a: (a.id, a.abbreviation, a.name), "association",
+                  "Run `hmcareer associations` to list them.", lambda a: a.abbreviation)
+
+
+def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[SeedClaim, ...]:
+    return tuple(x for x in c.seed_claims if x.subject_kind == kind and (ref is None or x.subject_ref == ref))
+
+
+@dataclass(frozen=True)
+class RoleDetail:
+    role: Role
+    degrees: tuple[Degree, ...]
+    licence: Credential | None
+    certifications: tuple[Credential, ...]
+    associations: tuple[Association, ...]
+    industries: tuple[WageEstimate, ...]
+    national: WageEstimate
+    seed_claims: tuple[SeedClaim, ...]
+    release: str
+    source: str
+
+
+def role_detail(c: Catalog, role: Role) -> RoleDetail:
+    creds = {x.id: x for x in c.credentials}
+    assocs = {a.id: a for a in c.associations}
+    degrees = {d.id: d for d in c.education.degrees}
+    return RoleDetail(
+        role=role,
+        degrees=tuple(degrees[d] for d in role.degrees),
+        licence=creds.get(role.licence) if role.licence else None,
+        certifications=tuple(creds[x] for x in role.certifications),
+        associations=tuple(assocs[a] for a in role.associations),
+        industries=tuple(national_industry(c, code) for code in role.industries),
+        national=national_total(c),
+        seed_claims=claims_about(c, "role", role.id),
+        release=c.oews.release.name,
+        source=c.oews.release.source,
+    )
+
+
+# --- wages ------------------------------------------------------------------------------
+
+ALL_INDUSTRIES = "000000"
+SORT_KEYS = ("employment", "mean", "median", "p90", "lq")
+
+
+def national_rows(c: Catalog) -> tuple[WageEstimate, ...]:
+    return tuple(e for e in c.oews.estimates if e.area_type == "N")
+
+
+def national_total(c: Catalog) -> WageEstimate:
+    return national_industry(c, ALL_INDUSTRIES)
+
+
+def national_industry(c: Catalog, code: str) -> WageEstimate:
+    for est in national_rows(c):
+        if est.industry_code == code:
+            return est
+    raise UsageError(f"no May OEWS row for industry code {code!r}")
+
+
+def find_industry(c: Catalog, value: str) -> WageEstimate:
+    """An industry by BLS code, alias (`pharma`), name or prefix of its name."""
+    wanted = normalize(value)
+    rows = national_rows(c)
+    alias = c.industry_aliases.get(wanted) or c.industry_aliases.get(value.strip().lower())
+    if alias:
+        return national_industry(c, alias)
+    aliases_by_code: dict[str, list[str]] = {}
+    for word, code in c.industry_aliases.items():
+        aliases_by_code.setdefault(code, []).append(word)
+    return lookup(
+        rows, value,
+        lambda e: (e.industry_code, e.industry_name, *aliases_by_code.get(e.industry_code, ())),
+        "industry", "Run `hmcareer salary` to list industries with their codes.",
+        lambda e: f"{e.industry_code} {e.industry_name}",
+    )
+
+
+def sort_value(est: WageEstimate, key: str, hourly: bool = False):
+    if key == "employment":
+        return est.employment
+    if key == "lq":
+        return est.location_quotient
+    return est.wage(key, hourly)
+
+
+def sort_estimates(rows: Iterable[WageEstimate], key: str, hourly: bool = False) -> list[WageEstimate]:
+    """Largest first; rows whose value is not published go last, in their original order."""
+    if key not in SORT_KEYS:
+        raise UsageError(f"unknown sort key {key!r}; use one of {', '.join(SORT_KEYS)}")
+    rows = list(rows)
+    known = [r for r in rows if sort_value(r, key, hourly) is not None]
+    unknown = [r for r in rows if sort_value(r, key, hourly) is None]
+    return sorted(known, key=lambda r: sort_value(r, key, hourly), reverse=True) + unknown
+
+
+@dataclass(frozen=True)
+class SalaryReport:
+    """National pay, optionally beside chosen industries, plus the industry list."""
+
+    release: str
+    source: str
+    national: WageEstimate
+    selected: tuple[WageEstimate, ...]
+    industries: tuple[WageEstimate, ...]
+    seed_claims: tuple[SeedClaim, ...]
+    hourly: bool = False
+    percentiles: bool = False
+
+
+def salary_report(c: Catalog, industries: Sequence[str] = (), sort: str = "employment", top: int | None = None,
+                  hourly: bool = False, percentiles: bool = False) -> SalaryReport:
+    selected = tuple(dict.fromkeys(find_industry(c, v) for v in industries))
+    listing: tuple[WageEstimate, ...] = ()
+    if not selected:
+        detailed = [e for e in national_rows(c) if e.industry_level >= 3]
+        listing = tuple(sort_estimates(detailed, sort, hourly))
+        if top is not None:
+            listing = listing[:top]
+    claims = tuple(x for e in selected for x in claims_about(c, "industry", e.industry_code))
+    return SalaryReport(c.oews.release.name, c.oews.release.source, national_total(c), selected, listing, claims,
+                        hourly, percentiles)
+
+
+# --- credentials ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CredentialList:
+    credentials: tuple[Credential, ...]
+    filters: dict[str, str] = field(default_factory=dict)
+
+
+def list_credentials(c: Catalog, body: str | None = None, role: str | None = None) -> CredentialList:
+    creds = list(c.credentials)
+    filters = {}
+    if body:
+        wanted = normalize(body)
+        bodies = {normalize(x.issuer_abbreviation or ""): x.issuer_abbreviation for x in creds if x.issuer_abbreviation}
+        creds = [x for x in creds if wanted in (normalize(x.issuer_abbreviation or ""), normalize(x.issuer_name))
+                 or normalize(x.issuer_name).startswith(wanted)]
+        if not creds:
+            close = difflib.get_close_matches(wanted, list(bodies), n=3, cutoff=0.5)
+            raise NotFound("issuing body", body, [bodies[k] for k in close],
+                           "Bodies: " + ", ".join(sorted(set(bodies.values()))) + ".")
+        filters["body"] = body
+    if role:
+        r = find_role(c, role)
+        wanted_ids = set(r.certifications) | ({r.licence} if r.licence else set())
+        creds = [x for x in creds if x.id in wanted_ids]
+        filters["role"] = r.id
+    return CredentialList(tuple(creds), filters)
+
+
+@dataclass(frozen=True)
+class CredentialDetail:
+    credential: Credential
+    replaced_by: tuple[Credential, ...]
+    replaces: tuple[Credential, ...]
+    association: Association | None
+    roles: tuple[Role, ...]
+    seed_claims: tuple[SeedClaim, ...]
+
+
+def credential_detail(c: Catalog, cred: Credential) -> CredentialDetail:
+    by_id = {x.id: x for x in c.credentials}
+    assoc = next((a for a in c.associations if a.id == cred.association), None)
+    return CredentialDetail(
+        credential=cred,
+        replaced_by=tuple(by_id[i] for i in cred.replaced_by if i in by_id),
+        replaces=tuple(x for x in c.credentials if cred.id in x.replaced_by),
+        association=assoc,
+        roles=tuple(r for r in c.roles if cred.id in r.certifications or r.licence == cred.id),
+        seed_claims=claims_about(c, "credential", cred.id),
+    )
+
+
+# --- education and paths ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EducationReport:
+    education: Education
+    seed_claims: tuple[SeedClaim, ...]
+
+
+def education_report(c: Catalog) -> EducationReport:
+    claims = tuple(x for x in c.seed_claims if x.subject_kind in ("education", "accreditor"))
+    return EducationReport(c.education, claims)
+
+
+@dataclass(frozen=True)
+class ResolvedStep:
+    step: str
+    label: str
+    ref: str | None
+    optional: bool
+    detail: str | None
+    sources: tuple[str, ...]
+    period: str | None
+
+
+@dataclass(frozen=True)
+class RolePath:
+    role: Role
+    steps: tuple[ResolvedStep, ...]
+
+
+def role_paths(c: Catalog, role: str | None = None) -> tuple[RolePath, ...]:
+    roles = (find_role(c, role),) if role else c.roles
+    degrees = {d.id: d for d in c.education.degrees}
+    creds = {x.id: x for x in c.credentials}
+    out = []
+    for r in roles:
+        steps = []
+        for s in r.path:
+            if s.step == "degree" and s.ref in degrees:
+                d = degrees[s.ref]
+                label, sources = d.name, d.sources
+                detail = s.note or (d.duration.text if d.duration else None)
+            elif s.ref in creds:
+                x = creds[s.ref]
+                label, sources, detail = f"{x.abbreviation}: {x.name}", x.sources, s.note
+            else:
+                label, sources, detail = s.text or s.ref or "", s.sources, s.note
+            steps.append(ResolvedStep(s.step, label, s.ref, s.optional, detail, s.sources or sources, s.period))
+        out.append(RolePath(r, tuple(steps)))
+    return tuple(out)
+
+
+# --- associations, outlook, sources ---------------------------------------------------
+
+
+def list_associations(c: Catalog) -> tuple[Association, ...]:
+    return c.associations
+
+
+@dataclass(frozen=True)
+class OutlookReport:
+    occupation: Occupation
+    history: tuple[WagePoint, ...]
+    national: WageEstimate
+    release: str
+    source: str
+
+
+def outlook_report(c: Catalog) -> OutlookReport:
+    return OutlookReport(c.occupation, c.wage_history, national_total(c), c.oews.release.name, c.oews.release.source)
+
+
+def list_sources(c: Catalog, ids: Iterable[str] | None = None) -> tuple[Source, ...]:
+    if ids is None:
+        return tuple(c.sources.values())
+    return tuple(c.sources[i] for i in dict.fromkeys(ids) if i in c.sources)
+
+
+def find_source(c: Catalog, value: str) -> Source:
+    return lookup(tuple(c.sources.values()), value, lambda s: (s.id,), "source id",
+                  "Run `hmcareer sources` to list them.", lambda s: s.id)
+
+
+def accreditor_by_id(c: Catalog, ident: str) -> Accreditor | None:
+    return next((a for a in c.education.accreditors if a.id == ident), None)

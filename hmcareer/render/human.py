@@ -1,0 +1,481 @@
+"""Human output with Rich: tables, bars, trees and panels, each with a sources footer.
+
+Every string that comes from a data file goes through `Text(...)` (never markup), so a `[`
+in a title can neither style nor break the output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..models import THIRD_PARTY_TAGS, Credential, Fact, Role, SeedClaim, Source, WageEstimate
+from ..query import (
+    CredentialDetail,
+    CredentialList,
+    EducationReport,
+    OutlookReport,
+    RoleDetail,
+    RolePath,
+    SalaryReport,
+)
+
+NOT_PUBLISHED = "not published"
+NOT_APPLICABLE = "n/a"
+
+
+class Human:
+    """Draws one result on a console; collects the source ids it shows for the footer."""
+
+    def __init__(self, console: Console, sources: dict[str, Source], ascii_only: bool = False):
+        self.console = console
+        self.sources = sources
+        self.ascii_only = ascii_only
+        self.cited: dict[str, str | None] = {}  # source id -> period shown
+
+    # -- small pieces ------------------------------------------------------------------
+
+    def cite(self, ids: Iterable[str], period: str | None = None) -> None:
+        for sid in ids:
+            if sid not in self.cited or self.cited[sid] is None:
+                self.cited[sid] = period
+
+    def third_party(self, ids: Iterable[str]) -> bool:
+        tags = [self.sources[s].tag for s in ids if s in self.sources]
+        return bool(tags) and all(t in THIRD_PARTY_TAGS for t in tags)
+
+    def fact(self, f: Fact) -> Text:
+        self.cite(f.sources, f.period)
+        text = Text(f.text)
+        if f.period and f.period != "undated":
+            text.append(f" ({f.period})", style="dim")
+        if self.third_party(f.sources):
+            text.append(" [third-party, unconfirmed]", style="yellow")
+        text.append(" [" + ", ".join(f.sources) + "]", style="dim")
+        return text
+
+    def table(self, title: str | None = None, **kwargs: Any) -> Table:
+        return Table(title=Text(title, style="bold") if title else None, box=box.ASCII if self.ascii_only else box.SIMPLE_HEAD,
+                     title_justify="left", show_edge=False, pad_edge=False, **kwargs)
+
+    def heading(self, text: str) -> None:
+        self.console.print(Text(text, style="bold underline"))
+
+    def line(self, text: str | Text = "", style: str | None = None) -> None:
+        self.console.print(text if isinstance(text, Text) else Text(text, style=style or ""))
+
+    def bullets(self, items: Iterable[Text | str]) -> None:
+        mark = "-" if self.ascii_only else "•"
+        for item in items:
+            t = Text(f"  {mark} ")
+            t.append_text(item if isinstance(item, Text) else Text(item))
+            self.console.print(t)
+
+    def claims(self, claims: Iterable[SeedClaim]) -> None:
+        for claim in claims:
+            self.cite(claim.sources, claim.period)
+            t = Text("2012 seed text claimed: ", style="bold yellow")
+            t.append(f'"{claim.claim}"')
+            self.console.print(t)
+            check = Text(f"  Check ({claim.verdict}): ", style="bold")
+            check.append(claim.check)
+            check.append(" [" + ", ".join(claim.sources) + "]", style="dim")
+            self.console.print(check)
+
+    def footer(self) -> None:
+        if not self.cited:
+            return
+        parts = []
+        for sid, period in self.cited.items():
+            src = self.sources.get(sid)
+            label = f"{sid}" + (f" ({period})" if period and period != "undated" else "")
+            if src and src.tag in THIRD_PARTY_TAGS:
+                label += " third-party"
+            parts.append(label)
+        self.console.print()
+        self.console.print(Text("Sources: " + "; ".join(parts) + ". Details: hmcareer sources ID", style="dim"))
+
+    def bar(self, value: float | None, top: float, width: int = 16) -> Text:
+        if value is None or top <= 0:
+            return Text("")
+        filled = max(1, round(width * value / top))
+        return Text(("#" if self.ascii_only else "█") * filled, style="cyan")
+
+
+def money(value: float | int | None, hourly: bool, est: WageEstimate | None = None, name: str = "") -> str:
+    if value is None:
+        return NOT_PUBLISHED if est is not None and name in est.not_published else NOT_APPLICABLE
+    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+
+
+def count(value: int | float | None, est: WageEstimate | None = None, name: str = "") -> str:
+    if value is None:
+        return NOT_PUBLISHED if est is not None and name in est.not_published else NOT_APPLICABLE
+    return f"{value:,}"
+
+
+def reliability(est: WageEstimate) -> str:
+    """Flag estimates BLS itself marks as imprecise (relative standard error)."""
+    flags = []
+    if est.employment_rse_pct is not None and est.employment_rse_pct > 25:
+        flags.append(f"employment RSE {est.employment_rse_pct}%")
+    if est.wage_rse_pct is not None and est.wage_rse_pct > 10:
+        flags.append(f"wage RSE {est.wage_rse_pct}%")
+    return ", ".join(flags)
+
+
+# -- views -------------------------------------------------------------------------------
+
+
+def show_roles(h: Human, roles: tuple[Role, ...]) -> None:
+    t = h.table("Management roles (hmcareer roles ROLE for one in full)")
+    t.add_column("id", no_wrap=True, style="cyan")
+    t.add_column("role")
+    t.add_column("setting", ratio=2)
+    t.add_column("licence")
+    for r in roles:
+        h.cite(r.sources)
+        title = Text(r.title)
+        if r.seed_named:
+            title.append(" *", style="dim")
+        t.add_row(Text(r.id), title, Text(r.setting), Text("required" if r.licence else ("clinical" if r.clinical_licence else "-")))
+    h.console.print(t)
+    h.line(Text("* one of the six role types the 2012 seed text describes", style="dim"))
+
+
+def show_role(h: Human, d: RoleDetail) -> None:
+    r = d.role
+    h.heading(r.title)
+    if r.aliases:
+        h.line(Text("Also called: " + ", ".join(r.aliases), style="dim"))
+    h.cite(r.sources)
+    h.line(Text("Setting: ", style="bold") + Text(r.setting))
+    h.line(Text(r.summary))
+    h.line()
+    h.heading("What they do")
+    h.bullets(r.responsibilities)
+    h.line()
+    h.heading("Education and experience")
+    h.bullets(Text(x.name) for x in d.degrees)
+    if r.education_note:
+        h.cite(r.education_sources)
+        h.line(Text(r.education_note, style="dim"))
+    if r.experience:
+        h.line(Text("Experience: ", style="bold") + h.fact(r.experience))
+    licence = f"{d.licence.abbreviation}: {d.licence.name} (required)" if d.licence else (
+        "a clinical licence in their specialty" if r.clinical_licence else "none required")
+    h.line(Text("Licence: ", style="bold") + Text(licence))
+    if d.certifications:
+        h.line(Text("Certifications (voluntary): ", style="bold") + Text(", ".join(x.abbreviation for x in d.certifications)))
+    if d.associations:
+        h.line(Text("Associations: ", style="bold") + Text(", ".join(a.abbreviation for a in d.associations)))
+    if r.ladder:
+        h.line()
+        h.heading("Where it leads")
+        h.bullets(h.fact(f) for f in r.ladder)
+    h.line()
+    _industry_pay(h, f"Pay where they work (OEWS {d.release}, all 11-9111 managers in the industry)",
+                  d.national, d.industries)
+    h.cite([d.source], d.release)
+    h.claims(d.seed_claims)
+
+
+def _industry_pay(h: Human, title: str, national: WageEstimate, rows: Iterable[WageEstimate], hourly: bool = False,
+                  percentiles: bool = False) -> None:
+    rows = list(rows)
+    t = h.table(title)
+    t.add_column("code", no_wrap=True, style="cyan")
+    t.add_column("industry", ratio=3)
+    t.add_column("jobs", justify="right")
+    stats = ["p10", "p25", "median", "p75", "p90"] if percentiles else ["mean", "median"]
+    for s in stats:
+        t.add_column(s, justify="right")
+    t.add_column("mean" if not percentiles else "median", no_wrap=True)
+    top = max([v for e in [national, *rows] if (v := e.wage("mean" if not percentiles else "median", hourly))] or [0])
+    notes = []
+    for e in [national, *rows]:
+        name = Text(e.industry_name if e is not national else "All industries (national)")
+        flag = reliability(e)
+        if flag:
+            name.append(" !", style="yellow")
+            notes.append(f"{e.industry_code}: {flag}")
+        t.add_row(
+            Text(e.industry_code), name, Text(count(e.employment, e, "employment")),
+            *[Text(money(e.wage(s, hourly), hourly, e, f"{'hourly' if hourly else 'annual'}_{s}")) for s in stats],
+            h.bar(e.wage("mean" if not percentiles else "median", hourly), top),
+            style="bold" if e is national else None,
+        )
+    h.console.print(t)
+    for note in notes:
+        h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
+
+
+def show_salary(h: Human, s: SalaryReport) -> None:
+    unit = "hourly" if s.hourly else "annual"
+    h.cite([s.source], s.release)
+    n = s.national
+    h.heading(f"Medical and health services managers: {unit} pay, OEWS {s.release}")
+    h.line(Text(f"National: {count(n.employment)} jobs; mean {money(n.wage('mean', s.hourly), s.hourly)}, "
+                f"median {money(n.wage('median', s.hourly), s.hourly)}"))
+    h.line(_box_line(h, n, s.hourly))
+    h.line()
+    if s.selected:
+        _industry_pay(h, "Selected industries beside the national figures", n, s.selected, s.hourly, s.percentiles)
+        for e in s.selected:
+            if len(s.selected) == 1:
+                h.line(_box_line(h, e, s.hourly))
+        h.line()
+        h.claims(s.seed_claims)
+    else:
+        _industry_pay(h, f"Industries ({len(s.industries)} shown; --industry X for one, --top N, --sort)", n,
+                      s.industries, s.hourly, s.percentiles)
+    h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not "
+                "release the estimate.", style="dim"))
+
+
+def _box_line(h: Human, e: WageEstimate, hourly: bool) -> Text:
+    vals = [(s, e.wage(s, hourly)) for s in ("p10", "p25", "median", "p75", "p90")]
+    if any(v is None for _, v in vals):
+        return Text("Percentiles: not published", style="dim")
+    parts = [f"{s} {money(v, hourly)}" for s, v in vals]
+    sep = " | " if h.ascii_only else " ┃ "
+    return Text("Spread: " + sep.join(parts), style="dim")
+
+
+def show_credentials(h: Human, result: CredentialList) -> None:
+    t = h.table("Credentials (hmcareer certs ABBR for one in full)")
+    t.add_column("abbr", style="cyan", no_wrap=True)
+    t.add_column("name", ratio=2)
+    t.add_column("issuer")
+    t.add_column("kind")
+    t.add_column("status")
+    for x in result.credentials:
+        h.cite(x.sources)
+        status = Text(x.status)
+        if x.status == "replaced":
+            status.append(" -> " + "/".join(r.upper() for r in x.replaced_by), style="dim")
+        name = Text(x.name)
+        if x.seed_named:
+            name.append(" *", style="dim")
+        t.add_row(Text(x.abbreviation), name, Text(x.issuer_abbreviation or x.issuer_name),
+                  Text(x.kind, style="bold" if x.kind == "licence" else ""), status)
+    h.console.print(t)
+    if not result.credentials:
+        h.line("No credentials match those filters.")
+    h.line(Text("* named in the 2012 seed text. A licence is required by law; certifications are voluntary.",
+                style="dim"))
+
+
+def show_credential(h: Human, d: CredentialDetail) -> None:
+    x = d.credential
+    h.heading(f"{x.abbreviation}: {x.name}")
+    h.cite(x.sources)
+    kind = "Licence (required by law)" if x.kind == "licence" else "Voluntary certification"
+    h.line(Text(f"{kind}. Issuer: {x.issuer_name}" + (f" ({x.issuer_abbreviation})" if x.issuer_abbreviation else "")))
+    status = Text("Status: ", style="bold") + Text(x.status)
+    if x.level:
+        status.append(f"; level: {x.level}")
+    if x.variants:
+        status.append("; variants: " + ", ".join(x.variants))
+    h.line(status)
+    h.line(Text(x.audience))
+    if d.replaced_by:
+        h.line()
+        h.heading("What it became")
+        h.bullets(Text(f"{r.abbreviation}: {r.name}") for r in d.replaced_by)
+    if x.replacement_note:
+        h.line(h.fact(x.replacement_note))
+    if d.replaces:
+        h.line(Text("Replaces older credentials: " + ", ".join(r.abbreviation for r in d.replaces)))
+    for title, facts in (("Eligibility", x.eligibility), ("Exam", x.exam), ("Renewal", x.renewal)):
+        h.line()
+        h.heading(title)
+        if facts:
+            h.bullets(h.fact(f) for f in facts)
+        else:
+            h.line(Text("  no source found", style="dim"))
+    if d.roles:
+        h.line()
+        h.line(Text("Relevant to: ", style="bold") + Text(", ".join(r.title for r in d.roles)))
+    h.line()
+    h.claims(d.seed_claims)
+
+
+def show_education(h: Human, e: EducationReport) -> None:
+    edu = e.education
+    t = h.table("Degrees")
+    t.add_column("id", style="cyan", no_wrap=True)
+    t.add_column("degree", ratio=2)
+    t.add_column("level")
+    t.add_column("accredited by")
+    t.add_column("typical length", ratio=2)
+    for d in edu.degrees:
+        h.cite(d.sources)
+        length = h.fact(d.duration) if d.duration else Text("no source found", style="dim")
+        name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text(""))
+        t.add_row(Text(d.id), name, Text(d.level), Text((d.accreditor or "-").upper()), length)
+    h.console.print(t)
+    h.line(Text("* named in the 2012 seed text", style="dim"))
+    h.line()
+    h.heading("Accreditation")
+    for a in edu.accreditors:
+        h.line(Text(f"{a.abbreviation}: {a.name}", style="bold"))
+        if a.scope:
+            h.bullets([h.fact(a.scope)])
+        for pc in a.program_counts:
+            h.cite(pc.sources, pc.period)
+            t3 = Text(f"{pc.count:,} {pc.what} ({pc.period})")
+            if h.third_party(pc.sources):
+                t3.append(" [third-party, unconfirmed]", style="yellow")
+            t3.append(" [" + ", ".join(pc.sources) + "]", style="dim")
+            h.bullets([t3])
+        h.bullets(h.fact(n) for n in a.notes)
+    h.line()
+    h.heading("Coursework")
+    for cw in edu.coursework:
+        h.cite(cw.sources, cw.period)
+        h.line(Text(f"{cw.label}: ", style="bold") + Text(", ".join(cw.items)) + Text(" [" + ", ".join(cw.sources) + "]", style="dim"))
+    for p in edu.example_programs:
+        h.cite(p.sources)
+        line = Text(f"Example: {p.name}", style="bold")
+        if p.length:
+            line.append(" - ")
+            line.append_text(h.fact(p.length))
+        h.line(line)
+    h.line()
+    h.claims(e.seed_claims)
+
+
+def show_paths(h: Human, paths: tuple[RolePath, ...]) -> None:
+    for p in paths:
+        tree = Tree(Text(p.role.title, style="bold"), guide_style="dim")
+        node = tree
+        for s in p.steps:
+            h.cite(s.sources, s.period)
+            label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
+            if s.optional:
+                label.append(" (optional)", style="dim")
+            if s.detail:
+                label.append(f" - {s.detail}", style="dim")
+            node = node.add(label)
+        node.add(Text(f"role: {p.role.title}", style="bold green"))
+        if p.role.ladder:
+            up = node.add(Text("then", style="dim"))
+            for f in p.role.ladder:
+                up.add(h.fact(f))
+        h.console.print(tree)
+        h.line()
+
+
+def show_associations(h: Human, assocs: tuple) -> None:
+    t = h.table("Professional associations")
+    t.add_column("abbr", style="cyan", no_wrap=True)
+    t.add_column("name", ratio=2)
+    t.add_column("what it offers a manager", ratio=3)
+    t.add_column("website", no_wrap=True)
+    for a in assocs:
+        h.cite(a.sources)
+        offers = Text("; ".join(f.text for f in a.offers))
+        for f in a.offers:
+            h.cite(f.sources, f.period)
+        name = Text(a.name) + (Text(" *", style="dim") if a.seed_named else Text(""))
+        t.add_row(Text(a.abbreviation), name, offers, Text(a.website or "not confirmed"))
+    h.console.print(t)
+    h.line(Text("* named in the 2012 seed text", style="dim"))
+
+
+def show_outlook(h: Human, o: OutlookReport) -> None:
+    occ = o.occupation
+    h.heading(f"{occ.title} (SOC {occ.soc})")
+    h.cite(occ.definition.sources)
+    h.line(Text(occ.definition.text))
+    h.line()
+    t = h.table("Occupational Outlook Handbook quick facts, by edition")
+    for col, just in (("edition", "left"), ("median pay", "right"), ("jobs", "right"), ("growth", "right"),
+                      ("change", "right"), ("openings/yr", "right")):
+        t.add_column(col, justify=just)
+    for q in occ.quick_facts:
+        h.cite(q.sources, q.edition)
+        pay = f"${q.median_annual:,} ({q.pay_period})" if q.median_annual else "unknown"
+        t.add_row(Text(q.edition), Text(pay), Text(f"{q.jobs:,} ({q.jobs_year})" if q.jobs else "unknown"),
+                  Text(f"{q.growth_pct}%" if q.growth_pct is not None else "unknown"),
+                  Text(f"{q.employment_change:,}" if q.employment_change else "unknown"),
+                  Text(f"{q.openings_per_year:,}" if q.openings_per_year else "not shown"))
+    h.console.print(t)
+    for q in occ.quick_facts:
+        if q.note:
+            h.line(Text(f"{q.edition}: ", style="dim") + h.fact(q.note))
+    n = o.national
+    h.cite([o.source], o.release)
+    h.line(Text(f"Latest BLS survey (OEWS {o.release}): {n.employment:,} jobs, median ${n.annual_median:,}, "
+                f"mean ${n.annual_mean:,} a year."))
+    if occ.unverified:
+        h.line()
+        h.heading("Newer figures seen only on third-party sites")
+        h.bullets(h.fact(f) for f in occ.unverified)
+    if occ.outlook_reasons:
+        h.line()
+        h.heading("Why demand grows")
+        h.bullets(h.fact(f) for f in occ.outlook_reasons)
+    if occ.job_zone:
+        h.line()
+        h.line(Text("Preparation: ", style="bold") + h.fact(occ.job_zone))
+
+
+def show_sources(h: Human, sources: tuple[Source, ...], origins: dict[str, str] | None = None) -> None:
+    t = h.table("Sources (each figure in hmcareer names one of these ids)")
+    t.add_column("id", style="cyan", no_wrap=True)
+    t.add_column("tag", no_wrap=True)
+    t.add_column("publisher / title", ratio=3)
+    t.add_column("date", no_wrap=True)
+    for s in sources:
+        title = Text(f"{s.publisher}: {s.title}")
+        if s.url:
+            title.append(f"\n{s.url}", style="dim")
+        if s.note:
+            title.append(f"\n{s.note}", style="dim italic")
+        t.add_row(Text(s.id), Text(s.tag), title, Text(s.date))
+    h.console.print(t)
+    h.line(Text("Tags: BLS, O*NET, OFF (issuer's own site), CH (official chapter), MIR (copy of an official "
+                "document), WIKI, 3P (third party, unconfirmed), SEED (the 2012 seed text).", style="dim"))
+    if origins:
+        h.line()
+        h.heading("Data files read")
+        for name, where in origins.items():
+            h.line(Text(f"  {name}: {where}"))
+
+
+def show_credential_group(h: Human, creds: Iterable[Credential]) -> Group:  # pragma: no cover - used by explore
+    return Group(*(Text(f"{x.abbreviation}: {x.name}") for x in creds))
+
+
+VIEWS = {
+    RoleDetail: show_role,
+    SalaryReport: show_salary,
+    CredentialList: show_credentials,
+    CredentialDetail: show_credential,
+    EducationReport: show_education,
+    OutlookReport: show_outlook,
+}
+
+
+def show(h: Human, kind: str, result: Any) -> None:
+    if type(result) in VIEWS:
+        VIEWS[type(result)](h, result)
+    elif kind == "roles":
+        show_roles(h, result)
+    elif kind == "paths":
+        show_paths(h, result)
+    elif kind == "associations":
+        show_associations(h, result)
+    elif kind == "sources":
+        show_sources(h, result)
+    else:  # pragma: no cover - a programming error, not a user one
+        raise TypeError(f"no human view for {kind}")
+    h.footer()

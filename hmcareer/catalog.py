@@ -628,7 +628,7 @@ def build_oews(ck: Checker, raw: Any) -> OewsRelease:
             continue
         values: dict[str, Any] = {}
         missing = []
-        for name, value in zip(columns, row):
+        for name, value in zip(columns, row, strict=True):
             if name in _TEXT_COLUMNS:
                 if not isinstance(value, str):
                     ck.problem(f"{rp}.{name}", f"expected text in quotes, got {_kind(value)}")
@@ -662,7 +662,7 @@ def _check_wages(ck: Checker, est: WageEstimate, path: str) -> None:
     for unit in (True, False):
         pcts = [(s, est.wage(s, unit)) for s in ("p10", "p25", "median", "p75", "p90")]
         shown = [(s, v) for s, v in pcts if v is not None]
-        for (a, va), (b, vb) in zip(shown, shown[1:]):
+        for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
             if va > vb:
                 ck.problem(path, f"percentiles out of order: {'hourly' if unit else 'annual'} {a} {va} > {b} {vb}")
     for stat in WAGE_FIELDS:

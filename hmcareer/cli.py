@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
@@ -129,8 +129,9 @@ def root(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the app version and the data release, then exit.")] = False,
-    data_dir: Annotated[Path | None, typer.Option("--data-dir", envvar="HMCAREER_DATA_DIR", file_okay=False,
-                                                  help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
+    data_dir: Annotated[Path | None, typer.Option(
+        "--data-dir", envvar="HMCAREER_DATA_DIR", file_okay=False,
+        help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
 ) -> None:
@@ -162,8 +163,9 @@ def roles(
 @app.command()
 def salary(
     ctx: typer.Context,
-    industry: Annotated[list[str] | None, typer.Option("--industry", "-i", help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, 622100.",
-                                                       autocompletion=complete_industry)] = None,
+    industry: Annotated[list[str] | None, typer.Option(
+        "--industry", "-i", autocompletion=complete_industry,
+        help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, 622100.")] = None,
     sort: Annotated[str, typer.Option("--sort", help="Order the industry list by employment, mean, median, p90 or lq.")] = "employment",
     top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N industries.")] = None,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly wages instead of annual.")] = False,
@@ -185,7 +187,8 @@ def certs(
     credential: Annotated[str | None, typer.Argument(help="A credential by abbreviation or name (CPAM, FACHE, nha).",
                                                      autocompletion=complete_credential)] = None,
     body: Annotated[str | None, typer.Option("--body", help="Only credentials issued by this body (AAHAM, AHIMA, ACHE...).")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="Only credentials relevant to this role.", autocompletion=complete_role)] = None,
+    role: Annotated[str | None, typer.Option("--role", help="Only credentials relevant to this role.",
+                                             autocompletion=complete_role)] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List certifications and licences, or show one (including what an old credential became).

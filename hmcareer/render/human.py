@@ -196,7 +196,7 @@ def _industry_pay(h: Human, title: str, national: WageEstimate, rows: Iterable[W
     stats = ["p10", "p25", "median", "p75", "p90"] if percentiles else ["mean", "median"]
     for s in stats:
         t.add_column(s, justify="right")
-    t.add_column("mean" if not percentiles else "median", no_wrap=True)
+    t.add_column("", no_wrap=True)  # bar
     top = max([v for e in [national, *rows] if (v := e.wage("mean" if not percentiles else "median", hourly))] or [0])
     notes = []
     for e in [national, *rows]:
@@ -258,8 +258,9 @@ def show_credentials(h: Human, result: CredentialList) -> None:
     for x in result.credentials:
         h.cite(x.sources)
         status = Text(x.status)
-        if x.status == "replaced":
-            status.append(" -> " + "/".join(r.upper() for r in x.replaced_by), style="dim")
+        if x.status == "replaced" and x.replaced_by:
+            successors = "/".join(r.upper() for r in x.replaced_by)
+            status.append(f" (likely {successors}, unconfirmed)" if x.replacement_note else f" by {successors}", style="dim")
         name = Text(x.name)
         if x.seed_named:
             name.append(" *", style="dim")
@@ -287,7 +288,7 @@ def show_credential(h: Human, d: CredentialDetail) -> None:
     h.line(Text(x.audience))
     if d.replaced_by:
         h.line()
-        h.heading("What it became")
+        h.heading("What it became" + (" (likely; not confirmed by the issuer)" if x.replacement_note else ""))
         h.bullets(Text(f"{r.abbreviation}: {r.name}") for r in d.replaced_by)
     if x.replacement_note:
         h.line(h.fact(x.replacement_note))
@@ -310,16 +311,15 @@ def show_credential(h: Human, d: CredentialDetail) -> None:
 def show_education(h: Human, e: EducationReport) -> None:
     edu = e.education
     t = h.table("Degrees")
-    t.add_column("id", style="cyan", no_wrap=True)
-    t.add_column("degree", ratio=2)
+    t.add_column("degree (id)", ratio=3)
     t.add_column("level")
     t.add_column("accredited by")
     t.add_column("typical length", ratio=2)
     for d in edu.degrees:
         h.cite(d.sources)
         length = h.fact(d.duration) if d.duration else Text("no source found", style="dim")
-        name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text(""))
-        t.add_row(Text(d.id), name, Text(d.level), Text((d.accreditor or "-").upper()), length)
+        name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text("")) + Text(f"\n{d.id}", style="dim cyan")
+        t.add_row(name, Text(d.level), Text((d.accreditor or "-").upper()), length)
     h.console.print(t)
     h.line(Text("* named in the 2012 seed text", style="dim"))
     h.line()
@@ -354,21 +354,22 @@ def show_education(h: Human, e: EducationReport) -> None:
 
 def show_paths(h: Human, paths: tuple[RolePath, ...]) -> None:
     for p in paths:
-        tree = Tree(Text(p.role.title, style="bold"), guide_style="dim")
-        node = tree
+        tree = Tree(Text(f"Path to {p.role.title}", style="bold"), guide_style="dim")
+        node, extras = tree, None
         for s in p.steps:
             h.cite(s.sources, s.period)
             label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
-            if s.optional:
-                label.append(" (optional)", style="dim")
             if s.detail:
                 label.append(f" - {s.detail}", style="dim")
-            node = node.add(label)
-        node.add(Text(f"role: {p.role.title}", style="bold green"))
-        if p.role.ladder:
-            up = node.add(Text("then", style="dim"))
-            for f in p.role.ladder:
-                up.add(h.fact(f))
+            if s.optional:
+                # Voluntary steps hang beside the main path rather than lengthening it.
+                extras = extras or node.add(Text("optional, any time after this step:", style="dim"))
+                extras.add(label)
+            else:
+                node, extras = node.add(label), None
+        role = node.add(Text(f"role: {p.role.title}", style="bold green"))
+        for f in p.role.ladder:
+            role.add(Text("then: ", style="dim") + h.fact(f))
         h.console.print(tree)
         h.line()
 
@@ -381,7 +382,7 @@ def show_associations(h: Human, assocs: tuple) -> None:
     t.add_column("website", no_wrap=True)
     for a in assocs:
         h.cite(a.sources)
-        offers = Text("; ".join(f.text for f in a.offers))
+        offers = Text("\n".join(f"- {f.text}" for f in a.offers))
         for f in a.offers:
             h.cite(f.sources, f.period)
         name = Text(a.name) + (Text(" *", style="dim") if a.seed_named else Text(""))

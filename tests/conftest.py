@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hmcareer.catalog import Catalog, bundled_data_dir
+from hmcareer.cli import app
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("HMCAREER_CACHE_DIR", str(tmp_path / "cache"))
+    for name in ("HMCAREER_DATA_DIR", "HMCAREER_DEBUG", "NO_COLOR", "HMCAREER_NO_CACHE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return Catalog(cache_dir=None)
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A writable copy of the bundled data directory."""
+    target = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    return target
+
+
+class Run:
+    def __init__(self, result):
+        self.code = result.exit_code
+        self.out = result.stdout
+        self.err = result.stderr
+        self.exception = result.exception
+
+
+@pytest.fixture
+def hm():
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict | None = None) -> Run:
+        return Run(runner.invoke(app, list(args), env=env))
+
+    return invoke

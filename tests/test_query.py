@@ -1,0 +1,157 @@
+"""Queries over the real bundled data, without the CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from hmcareer import query
+from hmcareer.errors import Ambiguous, NotFound, UsageError
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("nursing-home-administrator", "nursing-home-administrator"),
+        ("Nursing Home Administrator", "nursing-home-administrator"),
+        ("NHA", "nursing-home-administrator"),
+        ("clinical", "clinical-manager"),
+        ("HEALTH INFO", "health-information-manager"),
+        ("group", "group-practice-manager"),
+    ],
+)
+def test_find_role_by_id_title_alias_or_prefix(catalog, value, expected):
+    assert query.find_role(catalog, value).id == expected
+
+
+def test_unknown_role_suggests_close_matches(catalog):
+    with pytest.raises(NotFound) as info:
+        query.find_role(catalog, "clinicl manager")
+    assert "clinical-manager" in info.value.suggestions
+    assert "hmcareer roles" in str(info.value)
+
+
+def test_ambiguous_role_lists_candidates(catalog):
+    with pytest.raises(Ambiguous) as info:
+        query.find_role(catalog, "health")
+    assert len(info.value.candidates) > 1
+
+
+@pytest.mark.parametrize(
+    "value, code",
+    [("pharma", "325400"), ("hospitals", "622100"), ("nursing", "623100"), ("physicians", "621100"),
+     ("622100", "622100"), ("Pharmaceutical and Medicine", "325400"), ("NURSING HOMES", "623100")],
+)
+def test_find_industry_forms(catalog, value, code):
+    assert query.find_industry(catalog, value).industry_code == code
+
+
+def test_unknown_industry_is_a_usage_error_with_suggestions(catalog):
+    with pytest.raises(NotFound) as info:
+        query.find_industry(catalog, "pharmaceuticals")
+    assert any("325400" in s for s in info.value.suggestions)
+
+
+def test_national_figures_match_the_bls_extract(catalog):
+    national = query.national_total(catalog)
+    assert (national.employment, national.annual_mean, national.annual_median) == (597080, 140970, 123860)
+    assert (national.hourly_mean, national.annual_p10, national.annual_p90) == (67.77, 73390, 224340)
+
+
+def test_pharma_and_nursing_rows(catalog):
+    pharma = query.find_industry(catalog, "pharma")
+    assert (pharma.employment, pharma.hourly_mean, pharma.annual_mean) == (1660, 120.95, 251570)
+    nursing = query.national_industry(catalog, "623100")
+    assert (nursing.hourly_mean, nursing.annual_mean) == (55.17, 114750)
+
+
+def test_not_published_cells_are_none_and_named(catalog):
+    publishing = query.national_industry(catalog, "513000")
+    assert publishing.employment == 130
+    assert publishing.annual_mean is None and publishing.hourly_median is None
+    assert "annual_mean" in publishing.not_published
+    # Not applicable is not the same as not published:
+    national = query.national_total(catalog)
+    assert national.location_quotient is None and "location_quotient" not in national.not_published
+
+
+def test_salary_report_with_industry_includes_seed_claim(catalog):
+    report = query.salary_report(catalog, ["pharma"])
+    assert [e.industry_code for e in report.selected] == ["325400"]
+    assert report.industries == ()
+    assert [c.id for c in report.seed_claims] == ["pharma-pay"]
+    assert report.release == "May 2025"
+
+
+def test_salary_listing_sorted_and_limited(catalog):
+    report = query.salary_report(catalog, sort="mean", top=3)
+    means = [e.annual_mean for e in report.industries]
+    assert len(means) == 3 and means == sorted(means, reverse=True)
+    assert report.industries[0].annual_mean >= 251570
+
+
+def test_sort_puts_unpublished_last(catalog):
+    rows = query.sort_estimates(query.national_rows(catalog), "mean")
+    tail = [r for r in rows if r.annual_mean is None]
+    assert tail and rows[-len(tail):] == tail
+
+
+def test_unknown_sort_key(catalog):
+    with pytest.raises(UsageError):
+        query.sort_estimates(query.national_rows(catalog), "salary")
+
+
+def test_credential_lookup_and_replacement(catalog):
+    cpam = query.find_credential(catalog, "cpam")
+    assert cpam.status == "replaced" and cpam.seed_named
+    detail = query.credential_detail(catalog, cpam)
+    assert {x.abbreviation for x in detail.replaced_by} <= {"CRCE", "CRCP"} and detail.replaced_by
+    assert detail.credential.replacement_note is not None
+    assert "inference" in detail.credential.replacement_note.text.lower()
+    assert [c.subject_ref for c in detail.seed_claims] == ["cpam"]
+
+
+def test_seed_aaham_credentials_are_all_present(catalog):
+    seed = {x.abbreviation for x in catalog.credentials if x.seed_named}
+    assert seed == {"CPAM", "CCAM", "CPAT", "CCAT", "CCT"}
+    assert query.find_credential(catalog, "CCT").status == "current"
+
+
+def test_licence_is_kept_distinct(catalog):
+    licences = [x.id for x in catalog.credentials if x.kind == "licence"]
+    assert licences == ["nha-licence"]
+    by_role = query.list_credentials(catalog, role="nha")
+    assert "nha-licence" in {x.id for x in by_role.credentials}
+
+
+def test_filter_by_body(catalog):
+    aaham = query.list_credentials(catalog, body="aaham").credentials
+    assert {x.abbreviation for x in aaham} >= {"CRCE", "CRCP", "CRCS", "CCT", "CRIP", "CPAM"}
+    assert all(x.issuer_abbreviation == "AAHAM" for x in aaham)
+    with pytest.raises(NotFound):
+        query.list_credentials(catalog, body="nobody")
+
+
+def test_role_detail_resolves_every_reference(catalog):
+    detail = query.role_detail(catalog, query.find_role(catalog, "nursing-home-administrator"))
+    assert detail.licence is not None and detail.licence.id == "nha-licence"
+    assert "623100" in {e.industry_code for e in detail.industries}
+    assert detail.national.annual_mean == 140970
+
+
+def test_paths_run_from_degree_to_role(catalog):
+    (path,) = query.role_paths(catalog, "nursing-home-administrator")
+    kinds = [s.step for s in path.steps]
+    assert kinds[0] == "degree" and "licence" in kinds
+    assert [s.ref for s in path.steps if s.step == "licence"] == ["nha-licence"]
+    assert len(query.role_paths(catalog)) == len(catalog.roles) == 7
+
+
+def test_seed_roles(catalog):
+    seed = {r.id for r in catalog.roles if r.seed_named}
+    assert seed == {"health-agency-administrator", "assistant-administrator", "small-facility-manager",
+                    "clinical-manager", "health-information-manager", "group-practice-manager"}
+
+
+def test_associations_include_the_seed_six(catalog):
+    seed = {a.abbreviation for a in catalog.associations if a.seed_named}
+    assert seed == {"APHA", "AAHAM", "AHIMA", "AMA", "AMIA", "ASLME"}

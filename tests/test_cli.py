@@ -196,3 +196,14 @@ def test_no_arguments_shows_help(hm):
 def test_bad_format_is_a_usage_error(hm):
     r = hm("roles", "--format", "xml")
     assert r.code == 2 and r.out == ""
+
+
+def test_every_command_is_documented_in_the_readme():
+    from conftest import REPO
+    from typer.main import get_command
+
+    from hmcareer.cli import app
+
+    readme = (REPO / "README.md").read_text()
+    for name in get_command(app).commands:
+        assert f"hmcareer {name}" in readme, name

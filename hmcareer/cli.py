@@ -81,6 +81,20 @@ def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Forma
             raise
         terminal.message(f"hmcareer: {exc.message()}")
         raise typer.Exit(exc.exit_code) from None
+    except (KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:  # a bug: one line for the user, the traceback only on request
+        if _debug_enabled(state):
+            raise
+        terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the "
+                         "traceback and please report it.")
+        raise typer.Exit(EXIT_DATA) from None
+
+
+def query_postal_codes() -> list[str]:
+    from .query import POSTAL_BY_FIPS
+
+    return list(POSTAL_BY_FIPS.values())
 
 
 # --- shell completion for values -----------------------------------------------------
@@ -100,6 +114,7 @@ def _complete(values: Callable[[Any], list[str]]) -> Callable[[str], list[str]]:
 
 
 complete_role = _complete(lambda c: [r.id for r in c.roles])
+complete_state = _complete(lambda c: ["all", *sorted(query_postal_codes())])
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.estimates if e.area_type == "N"])
 
@@ -165,20 +180,37 @@ def salary(
     ctx: typer.Context,
     industry: Annotated[list[str] | None, typer.Option(
         "--industry", "-i", autocompletion=complete_industry,
-        help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, 622100.")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="Order the industry list by employment, mean, median, p90 or lq.")] = "employment",
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N industries.")] = None,
+        help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, nursing, 622100.")] = None,
+    state: Annotated[list[str] | None, typer.Option(
+        "--state", "-s", autocompletion=complete_state,
+        help="State or territory by postal code or name (repeatable): NY, 'new york', DC, PR; 'all' lists every one.")] = None,
+    metro: Annotated[list[str] | None, typer.Option(
+        "--metro", "-m", help="Metro or nonmetro area by name fragment (repeatable): boston, honolulu; 'all' lists every one.")] = None,
+    sort: Annotated[str | None, typer.Option(
+        "--sort", help="Order by employment, mean, median, p90 or lq (location quotient). Default: employment.")] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N rows.")] = None,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly wages instead of annual.")] = False,
     percentiles: Annotated[bool, typer.Option("--percentiles", help="Show the p10-p90 spread.")] = False,
+    where: Annotated[str | None, typer.Option(
+        "--where", help="'states' or 'metros': where it pays most, where the jobs are, where they are concentrated.")] = None,
+    history: Annotated[bool, typer.Option("--history", help="National median pay by year, with sources and growth.")] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Pay from the BLS OEWS survey: national figures and by industry.
+    """Pay from the BLS OEWS May 2025 survey: national, by industry, state and metro, and over time.
 
-    Examples: hmcareer salary | hmcareer salary --industry pharma | hmcareer salary -i hospitals -i nursing --percentiles
+    Examples: hmcareer salary --industry pharma --industry hospitals | hmcareer salary --state NY --state TX --percentiles |
+    hmcareer salary --metro honolulu | hmcareer salary --state all --sort lq --top 10 | hmcareer salary --where metros |
+    hmcareer salary --history
     """
     from . import query
 
-    run(ctx, "salary", lambda c: query.salary_report(c, industry or (), sort, top, hourly, percentiles), fmt)
+    if history:
+        run(ctx, "history", lambda c: query.history_report(c), fmt)
+    elif where:
+        run(ctx, "where", lambda c: query.where_report(c, where, top, hourly), fmt)
+    else:
+        run(ctx, "salary", lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly,
+                                                         percentiles), fmt)
 
 
 @app.command()

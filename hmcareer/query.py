@@ -190,32 +190,172 @@ def sort_estimates(rows: Iterable[WageEstimate], key: str, hourly: bool = False)
     return sorted(known, key=lambda r: sort_value(r, key, hourly), reverse=True) + unknown
 
 
+POSTAL_BY_FIPS = {
+    "01": "AL", "02": "AK", "04": "AZ", "05": "AR", "06": "CA", "08": "CO", "09": "CT", "10": "DE", "11": "DC",
+    "12": "FL", "13": "GA", "15": "HI", "16": "ID", "17": "IL", "18": "IN", "19": "IA", "20": "KS", "21": "KY",
+    "22": "LA", "23": "ME", "24": "MD", "25": "MA", "26": "MI", "27": "MN", "28": "MS", "29": "MO", "30": "MT",
+    "31": "NE", "32": "NV", "33": "NH", "34": "NJ", "35": "NM", "36": "NY", "37": "NC", "38": "ND", "39": "OH",
+    "40": "OK", "41": "OR", "42": "PA", "44": "RI", "45": "SC", "46": "SD", "47": "TN", "48": "TX", "49": "UT",
+    "50": "VT", "51": "VA", "53": "WA", "54": "WV", "55": "WI", "56": "WY", "66": "GU", "72": "PR", "78": "VI",
+}
+
+
+def area_rows(c: Catalog, area_type: str) -> tuple[WageEstimate, ...]:
+    return tuple(e for e in c.oews.estimates if e.area_type == area_type)
+
+
+def find_state(c: Catalog, value: str) -> WageEstimate:
+    """A state or territory by postal code (NY, DC, PR), name or prefix, or FIPS code."""
+    return lookup(area_rows(c, "S"), value,
+                  lambda e: (e.area_name, POSTAL_BY_FIPS.get(e.state_code, ""), e.state_code),
+                  "state", "Run `hmcareer salary --state all` to list them.",
+                  lambda e: f"{POSTAL_BY_FIPS.get(e.state_code, e.state_code)} {e.area_name}")
+
+
+def find_metro(c: Catalog, value: str) -> WageEstimate:
+    """A metro or nonmetro area by BLS area code or any fragment of its name (boston, honolulu)."""
+    wanted = normalize(value)
+    rows = area_rows(c, "M")
+    by_code = [e for e in rows if e.area_code.lstrip("0") == value.strip().lstrip("0") and value.strip()]
+    if by_code:
+        return by_code[0]
+    hits = [e for e in rows if wanted and wanted in normalize(e.area_name)]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        raise Ambiguous("metro", value, [e.area_name for e in hits], "Give more of the name, or the BLS area code.")
+    return lookup(rows, value, lambda e: (e.area_name,), "metro", "Run `hmcareer salary --metro all` to list them.",
+                  lambda e: e.area_name)
+
+
 @dataclass(frozen=True)
 class SalaryReport:
-    """National pay, optionally beside chosen industries, plus the industry list."""
+    """National pay, the rows the user chose (industries, states, metros), and/or a ranked listing."""
 
     release: str
     source: str
     national: WageEstimate
     selected: tuple[WageEstimate, ...]
-    industries: tuple[WageEstimate, ...]
+    listing: tuple[WageEstimate, ...]
+    listing_kind: str  # industries | states | metros | "" (no listing)
+    sort: str | None  # as the user asked; listings default to employment
     seed_claims: tuple[SeedClaim, ...]
     hourly: bool = False
     percentiles: bool = False
 
 
-def salary_report(c: Catalog, industries: Sequence[str] = (), sort: str = "employment", top: int | None = None,
-                  hourly: bool = False, percentiles: bool = False) -> SalaryReport:
-    selected = tuple(dict.fromkeys(find_industry(c, v) for v in industries))
-    listing: tuple[WageEstimate, ...] = ()
-    if not selected:
+def _listing(rows: Iterable[WageEstimate], sort: str, top: int | None, hourly: bool) -> tuple[WageEstimate, ...]:
+    ranked = sort_estimates(rows, sort, hourly)
+    return tuple(ranked[:top] if top is not None else ranked)
+
+
+def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[str] = (), metros: Sequence[str] = (),
+                  sort: str | None = None, top: int | None = None, hourly: bool = False,
+                  percentiles: bool = False) -> SalaryReport:
+    """Pay by industry, state or metro. `all` as a state or metro lists every one of them."""
+    list_states = any(normalize(v) == "all" for v in states)
+    list_metros = any(normalize(v) == "all" for v in metros)
+    if list_states and list_metros:
+        raise UsageError("list states or metros, not both: use --state all or --metro all")
+    selected = [find_industry(c, v) for v in industries]
+    selected += [find_state(c, v) for v in states if normalize(v) != "all"]
+    selected += [find_metro(c, v) for v in metros if normalize(v) != "all"]
+    selected = list(dict.fromkeys(selected))
+    kind, listing = "", ()
+    if list_states or list_metros:
+        kind = "states" if list_states else "metros"
+        listing = _listing(area_rows(c, "S" if list_states else "M"), sort or "employment", top, hourly)
+    elif not selected:
+        kind = "industries"
         detailed = [e for e in national_rows(c) if e.industry_level >= 3]
-        listing = tuple(sort_estimates(detailed, sort, hourly))
-        if top is not None:
-            listing = listing[:top]
-    claims = tuple(x for e in selected for x in claims_about(c, "industry", e.industry_code))
-    return SalaryReport(c.oews.release.name, c.oews.release.source, national_total(c), selected, listing, claims,
-                        hourly, percentiles)
+        listing = _listing(detailed, sort or "employment", top, hourly)
+    elif sort or top:
+        ordered = sort_estimates(selected, sort or "employment", hourly)
+        selected = ordered[:top] if top else ordered
+    claims = tuple(x for e in selected if e.area_type == "N" for x in claims_about(c, "industry", e.industry_code))
+    return SalaryReport(c.oews.release.name, c.oews.release.source, national_total(c), tuple(selected), listing, kind,
+                        sort, claims, hourly, percentiles)
+
+
+CONCENTRATION_WORDS = ((1.2, "above average"), (0.8, "about average"), (0.0, "below average"))
+
+
+def concentration(lq: float | None) -> str | None:
+    """Plain words for a location quotient: how concentrated these jobs are versus the nation."""
+    if lq is None:
+        return None
+    return next(word for floor, word in CONCENTRATION_WORDS if lq >= floor)
+
+
+@dataclass(frozen=True)
+class WhereReport:
+    release: str
+    source: str
+    level: str  # states | metros
+    pays_most: tuple[WageEstimate, ...]
+    most_jobs: tuple[WageEstimate, ...]
+    most_concentrated: tuple[WageEstimate, ...]
+    hourly: bool = False
+
+
+def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False) -> WhereReport:
+    wanted = normalize(level)
+    if wanted not in ("states", "state", "metros", "metro"):
+        raise UsageError(f"--where takes states or metros, not {level!r}")
+    rows = area_rows(c, "S" if wanted.startswith("state") else "M")
+    n = top or 10
+    return WhereReport(c.oews.release.name, c.oews.release.source, "states" if wanted.startswith("state") else "metros",
+                       _listing(rows, "mean", n, hourly), _listing(rows, "employment", n, hourly),
+                       _listing(rows, "lq", n, hourly), hourly)
+
+
+@dataclass(frozen=True)
+class HistoryPoint:
+    year: int
+    reference: str
+    median_annual: int | None
+    median_hourly: float | None
+    sources: tuple[str, ...]
+    third_party: bool
+    change_pct: float | None  # versus the previous BLS point shown
+
+
+@dataclass(frozen=True)
+class HistoryReport:
+    points: tuple[HistoryPoint, ...]
+    first: HistoryPoint
+    last: HistoryPoint
+    growth_pct: float | None
+
+
+def growth(old: float | None, new: float | None) -> float | None:
+    if not old or new is None:
+        return None
+    return round((new - old) / old * 100, 1)
+
+
+def history_report(c: Catalog, from_year: int | None = None, to_year: int | None = None,
+                   third_party: bool = True) -> HistoryReport:
+    """National median pay by reference year: sourced BLS points plus the OEWS release; 3P points labelled."""
+    national = national_total(c)
+    rel = c.oews.release
+    points = [*c.wage_history, WagePoint(int(rel.name.split()[-1]), rel.name, national.annual_median,
+                                         national.hourly_median, (rel.source,))]
+    points = [p for p in sorted(points, key=lambda p: (p.year, p.third_party)) if third_party or not p.third_party]
+    out, previous = [], None
+    for p in points:
+        change = None if p.third_party else growth(previous.median_annual if previous else None, p.median_annual)
+        out.append(HistoryPoint(p.year, p.reference, p.median_annual, p.median_hourly, p.sources, p.third_party, change))
+        if not p.third_party:
+            previous = p
+    official = [p for p in out if not p.third_party]
+    years = {p.year for p in official}
+    for year in (from_year, to_year):
+        if year is not None and year not in years:
+            raise UsageError(f"no BLS median for {year}; years with one: {', '.join(map(str, sorted(years)))}")
+    first = next(p for p in official if from_year is None or p.year == from_year)
+    last = next(p for p in reversed(official) if to_year is None or p.year == to_year)
+    return HistoryReport(tuple(out), first, last, growth(first.median_annual, last.median_annual))
 
 
 # --- credentials ----------------------------------------------------------------------

@@ -77,16 +77,16 @@ def test_not_published_cells_are_none_and_named(catalog):
 def test_salary_report_with_industry_includes_seed_claim(catalog):
     report = query.salary_report(catalog, ["pharma"])
     assert [e.industry_code for e in report.selected] == ["325400"]
-    assert report.industries == ()
+    assert report.listing == () and report.listing_kind == ""
     assert [c.id for c in report.seed_claims] == ["pharma-pay"]
     assert report.release == "May 2025"
 
 
 def test_salary_listing_sorted_and_limited(catalog):
     report = query.salary_report(catalog, sort="mean", top=3)
-    means = [e.annual_mean for e in report.industries]
+    means = [e.annual_mean for e in report.listing]
     assert len(means) == 3 and means == sorted(means, reverse=True)
-    assert report.industries[0].annual_mean >= 251570
+    assert report.listing[0].annual_mean >= 251570
 
 
 def test_sort_puts_unpublished_last(catalog):

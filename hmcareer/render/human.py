@@ -17,13 +17,17 @@ from rich.tree import Tree
 
 from ..models import THIRD_PARTY_TAGS, Credential, Fact, Role, SeedClaim, Source, WageEstimate
 from ..query import (
+    POSTAL_BY_FIPS,
     CredentialDetail,
     CredentialList,
     EducationReport,
+    HistoryReport,
     OutlookReport,
     RoleDetail,
     RolePath,
     SalaryReport,
+    WhereReport,
+    concentration,
 )
 
 NOT_PUBLISHED = "not published"
@@ -180,40 +184,81 @@ def show_role(h: Human, d: RoleDetail) -> None:
         h.heading("Where it leads")
         h.bullets(h.fact(f) for f in r.ladder)
     h.line()
-    _industry_pay(h, f"Pay where they work (OEWS {d.release}, all 11-9111 managers in the industry)",
-                  d.national, d.industries)
+    _pay_table(h, f"Pay where they work (OEWS {d.release}, all 11-9111 managers in the industry)",
+               d.national, d.industries)
     h.cite([d.source], d.release)
     h.claims(d.seed_claims)
 
 
-def _industry_pay(h: Human, title: str, national: WageEstimate, rows: Iterable[WageEstimate], hourly: bool = False,
-                  percentiles: bool = False) -> None:
+def _row_label(e: WageEstimate, national: WageEstimate | None) -> tuple[str, str]:
+    if e is national:
+        return e.industry_code, "United States, all industries"
+    if e.area_type == "N":
+        return e.industry_code, e.industry_name
+    if e.area_type == "S":
+        return POSTAL_BY_FIPS.get(e.state_code, e.state_code), e.area_name
+    return e.area_code, e.area_name
+
+
+BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "median": "bar: median", "p90": "bar: p90"}
+
+
+def _pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterable[WageEstimate], hourly: bool = False,
+               percentiles: bool = False, bar: str = "mean") -> None:
+    """One row per estimate (national first when given); a bar for `bar`; areas also get their LQ.
+
+    Figures are never wrapped or cut: their columns get the width of their longest value and
+    only the name column shrinks. With --percentiles the code, LQ and bar columns give way.
+    """
     rows = list(rows)
-    t = h.table(title)
-    t.add_column("code", no_wrap=True, style="cyan")
-    t.add_column("industry", ratio=3)
-    t.add_column("jobs", justify="right")
+    shown = [national, *rows] if national is not None else rows
+    areas = any(e.area_type != "N" for e in rows)
     stats = ["p10", "p25", "median", "p75", "p90"] if percentiles else ["mean", "median"]
-    for s in stats:
-        t.add_column(s, justify="right")
-    t.add_column("", no_wrap=True)  # bar
-    top = max([v for e in [national, *rows] if (v := e.wage("mean" if not percentiles else "median", hourly))] or [0])
-    notes = []
-    for e in [national, *rows]:
-        name = Text(e.industry_name if e is not national else "All industries (national)")
+    # The nation's job count and LQ are not comparable with a row's, so it never sets the bar scale for them.
+    scaled = rows if bar in ("employment", "lq") else shown
+    top = max([v for e in scaled if (v := _bar_value(e, bar, hourly))] or [0])
+    table_rows, notes = [], []
+    for e in shown:
+        code, label = _row_label(e, national)
         flag = reliability(e)
         if flag:
-            name.append(" !", style="yellow")
-            notes.append(f"{e.industry_code}: {flag}")
-        t.add_row(
-            Text(e.industry_code), name, Text(count(e.employment, e, "employment")),
-            *[Text(money(e.wage(s, hourly), hourly, e, f"{'hourly' if hourly else 'annual'}_{s}")) for s in stats],
-            h.bar(e.wage("mean" if not percentiles else "median", hourly), top),
-            style="bold" if e is national else None,
-        )
+            notes.append(f"{label}: {flag}")
+        cells = {"code": code, "name": label + (" !" if flag else ""), "jobs": count(e.employment, e, "employment")}
+        for stat in stats:
+            cells[stat] = money(e.wage(stat, hourly), hourly, e, f"{'hourly' if hourly else 'annual'}_{stat}")
+        lq = e.location_quotient
+        cells["LQ"] = f"{lq:.2f}" if lq is not None else count(None, e, "location_quotient")
+        skip = e is national and bar in ("employment", "lq")
+        table_rows.append((e, cells, Text("") if skip else h.bar(_bar_value(e, bar, hourly), top, 12)))
+    columns = ([] if percentiles else ["code"]) + ["name", "jobs", *stats] + (["LQ"] if areas and not percentiles else [])
+    t = h.table(title)
+    for col in columns:
+        if col == "name":
+            t.add_column("area" if areas else "industry", ratio=1, min_width=12, overflow="fold")
+        else:
+            width = max(len(col), *(len(cells[col]) for _, cells, _ in table_rows))
+            t.add_column(col, justify="left" if col == "code" else "right", no_wrap=True, min_width=width,
+                         style="cyan" if col == "code" else None)
+    if not percentiles:
+        t.add_column(BAR_LABELS[bar], no_wrap=True, overflow="crop", min_width=6)
+    for e, cells, bar_text in table_rows:
+        values = [Text(cells[c]) for c in columns] + ([] if percentiles else [bar_text])
+        t.add_row(*values, style="bold" if e is national else None)
     h.console.print(t)
     for note in notes:
         h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
+
+
+def _bar_value(e: WageEstimate, key: str, hourly: bool):
+    if key == "employment":
+        return e.employment
+    if key == "lq":
+        return e.location_quotient
+    return e.wage(key, hourly)
+
+
+LQ_NOTE = ("LQ (location quotient) compares this occupation's share of local jobs with its national share: "
+           "above 1.2 = above-average concentration, 0.8-1.2 = about average, below 0.8 = below average.")
 
 
 def show_salary(h: Human, s: SalaryReport) -> None:
@@ -226,26 +271,84 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     h.line(_box_line(h, n, s.hourly))
     h.line()
     if s.selected:
-        _industry_pay(h, "Selected industries beside the national figures", n, s.selected, s.hourly, s.percentiles)
-        for e in s.selected:
-            if len(s.selected) == 1:
-                h.line(_box_line(h, e, s.hourly))
+        title = "Compared with the national figures" if len(s.selected) > 1 else "Beside the national figures"
+        _pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean")
+        if len(s.selected) == 1:
+            label = _row_label(s.selected[0], n)[1]
+            h.line(Text(f"{label}: ", style="bold") + _box_line(h, s.selected[0], s.hourly))
         h.line()
-        h.claims(s.seed_claims)
-    else:
-        _industry_pay(h, f"Industries ({len(s.industries)} shown; --industry X for one, --top N, --sort)", n,
-                      s.industries, s.hourly, s.percentiles)
+    if s.listing_kind:
+        hint = {"industries": "--industry X for one", "states": "--state NY for one", "metros": "--metro NAME for one"}
+        order = s.sort or "employment"
+        _pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({len(s.listing)} shown; {hint[s.listing_kind]}, "
+                      "--top N, --sort)", n, s.listing, s.hourly, s.percentiles, order)
+    if any(e.area_type != "N" for e in (*s.selected, *s.listing)):
+        h.line(Text(LQ_NOTE, style="dim"))
+    h.claims(s.seed_claims)
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not "
-                "release the estimate.", style="dim"))
+                "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))
 
 
-def _box_line(h: Human, e: WageEstimate, hourly: bool) -> Text:
-    vals = [(s, e.wage(s, hourly)) for s in ("p10", "p25", "median", "p75", "p90")]
-    if any(v is None for _, v in vals):
-        return Text("Percentiles: not published", style="dim")
-    parts = [f"{s} {money(v, hourly)}" for s, v in vals]
-    sep = " | " if h.ascii_only else " ┃ "
-    return Text("Spread: " + sep.join(parts), style="dim")
+def _box_line(h: Human, e: WageEstimate, hourly: bool, width: int = 30) -> Text:
+    """A text box plot: whiskers p10-p90, box p25-p75, a mark at the median, then the figures."""
+    vals = [e.wage(s, hourly) for s in ("p10", "p25", "median", "p75", "p90")]
+    if any(v is None for v in vals):
+        return Text("percentiles not published", style="dim")
+    low, high = vals[0], vals[4]
+    span = (high - low) or 1
+    pos = [round((v - low) / span * (width - 1)) for v in vals]
+    whisker, box_char, mid = ("-", "=", "|") if h.ascii_only else ("─", "█", "┃")
+    chars = [whisker] * width
+    for i in range(pos[1], pos[3] + 1):
+        chars[i] = box_char
+    chars[pos[2]] = mid
+    text = Text(f"p10 {money(low, hourly)} ")
+    text.append("".join(chars), style="cyan")
+    text.append(f" p90 {money(high, hourly)}  (p25 {money(vals[1], hourly)}, median {money(vals[2], hourly)}, "
+                f"p75 {money(vals[3], hourly)})")
+    return text
+
+
+def show_where(h: Human, w: WhereReport) -> None:
+    h.cite([w.source], w.release)
+    h.heading(f"Where medical and health services managers are paid most and work most ({w.level}, OEWS {w.release})")
+    for title, rows, sort in (("Where it pays most (mean pay)", w.pays_most, "mean"),
+                              ("Where the jobs are (employment)", w.most_jobs, "employment"),
+                              ("Where the jobs are most concentrated (location quotient)", w.most_concentrated, "lq")):
+        _pay_table(h, title, None, rows, w.hourly, bar=sort)
+        if sort == "lq":
+            words = [f"{_row_label(e, None)[1]}: {concentration(e.location_quotient)}" for e in rows[:3]]
+            h.line(Text("In plain words: " + "; ".join(words) + ".", style="dim"))
+        h.line()
+    h.line(Text(LQ_NOTE, style="dim"))
+
+
+def show_history(h: Human, r: HistoryReport) -> None:
+    h.heading("National median pay of medical and health services managers, by reference year")
+    t = h.table()
+    t.add_column("period", no_wrap=True, min_width=8)
+    t.add_column("median/yr", justify="right", no_wrap=True, min_width=9)
+    t.add_column("/hr", justify="right", no_wrap=True, min_width=6)
+    t.add_column("change", justify="right", no_wrap=True, min_width=6)
+    t.add_column("", no_wrap=True, overflow="crop")
+    t.add_column("source", no_wrap=True, overflow="ellipsis")
+    top = max(p.median_annual or 0 for p in r.points)
+    for p in r.points:
+        h.cite(p.sources, p.reference)
+        source = Text(p.sources[0] + (" +" if len(p.sources) > 1 else ""), style="dim")
+        if p.third_party:
+            source = Text("3P ", style="yellow") + source
+        change = f"{p.change_pct:+.1f}%" if p.change_pct is not None else ""
+        t.add_row(Text(p.reference), Text(money(p.median_annual, False)), Text(money(p.median_hourly, True)),
+                  Text(change), h.bar(p.median_annual, top, 10), source, style="dim" if p.third_party else None)
+    h.console.print(t)
+    if r.growth_pct is not None:
+        h.line(Text(f"Growth of the BLS median from {r.first.reference} (${r.first.median_annual:,}) to "
+                    f"{r.last.reference} (${r.last.median_annual:,}): {r.growth_pct:+.1f}% in nominal dollars "
+                    "(not adjusted for inflation).", style="bold"))
+    h.line(Text("change = versus the previous BLS point. BLS points come from OOH editions, the OES May 2019 "
+                "profile and OEWS May 2025; 3P = third-party page quoting BLS, unconfirmed, shown for context only "
+                "and not used for growth. n/a = no hourly figure in that source.", style="dim"))
 
 
 def show_credentials(h: Human, result: CredentialList) -> None:
@@ -463,6 +566,8 @@ VIEWS = {
     CredentialDetail: show_credential,
     EducationReport: show_education,
     OutlookReport: show_outlook,
+    WhereReport: show_where,
+    HistoryReport: show_history,
 }
 
 

@@ -20,10 +20,13 @@ from ..query import (
     CredentialDetail,
     CredentialList,
     EducationReport,
+    HistoryReport,
     OutlookReport,
     RoleDetail,
     RolePath,
     SalaryReport,
+    WhereReport,
+    concentration,
 )
 
 SCHEMA = "hmcareer/1"
@@ -79,10 +82,30 @@ def body_for(kind: str, result: Any) -> dict[str, Any]:
             "release": result.release,
             "source": result.source,
             "reference_period": result.release,
+            "unit": "hourly" if result.hourly else "annual",
             "national": wage_record(result.national),
             "selected": [wage_record(e) for e in result.selected],
-            "industries": [wage_record(e) for e in result.industries],
+            "listing": result.listing_kind or None,
+            "sort": result.sort or ("employment" if result.listing_kind else None),
+            "rows": [wage_record(e) for e in result.listing],
             "seed_claims": plain(result.seed_claims),
+        }
+    if isinstance(result, WhereReport):
+        return {
+            "release": result.release,
+            "source": result.source,
+            "reference_period": result.release,
+            "level": result.level,
+            "pays_most": [wage_record(e) for e in result.pays_most],
+            "most_jobs": [wage_record(e) for e in result.most_jobs],
+            "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
+                                  for e in result.most_concentrated],
+        }
+    if isinstance(result, HistoryReport):
+        return {
+            "records": plain(result.points),
+            "growth": {"from": result.first.reference, "to": result.last.reference, "percent": result.growth_pct,
+                       "basis": "BLS national median annual wage, nominal dollars"},
         }
     if isinstance(result, RoleDetail):
         return {
@@ -172,8 +195,15 @@ WAGE_TABLE = ["area_type", "area_code", "area_name", "industry_code", "industry_
 def tabular(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
     """Columns and rows for csv and markdown output."""
     if isinstance(result, SalaryReport):
-        rows = [result.national, *result.selected, *result.industries]
+        rows = [result.national, *result.selected, *result.listing]
         return WAGE_TABLE, [wage_record(e) for e in rows]
+    if isinstance(result, WhereReport):
+        groups = (("pays_most", result.pays_most), ("most_jobs", result.most_jobs),
+                  ("most_concentrated", result.most_concentrated))
+        return ["view", *WAGE_TABLE], [{"view": name, **wage_record(e)} for name, rows in groups for e in rows]
+    if isinstance(result, HistoryReport):
+        return ["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "sources"], \
+            plain(result.points)
     if isinstance(result, (RoleDetail, CredentialDetail)):
         return ["field", "value"], _flat(body_for("", result)["record"])
     if isinstance(result, CredentialList):

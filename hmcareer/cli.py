@@ -145,7 +145,7 @@ def root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the app version and the data release, then exit.")] = False,
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="HMCAREER_DATA_DIR", file_okay=False,
+        "--data-dir", envvar="HMCAREER_DATA_DIR", exists=True, file_okay=False,
         help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,

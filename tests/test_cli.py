@@ -207,3 +207,17 @@ def test_every_command_is_documented_in_the_readme():
     readme = (REPO / "README.md").read_text()
     for name in get_command(app).commands:
         assert f"hmcareer {name}" in readme, name
+
+
+def test_missing_data_dir_is_a_usage_error(hm, tmp_path):
+    r = hm("--data-dir", str(tmp_path / "nope"), "roles")
+    assert r.code == 2 and r.out == "" and "does not exist" in r.err
+
+
+def test_data_dir_overrides_and_validate_reports_problems(hm, data_copy):
+    path = data_copy / "roles.yaml"
+    path.write_text(path.read_text().replace("- id: clinical-manager", "- id: clinical-manager\n    bogus: [", 1))
+    r = hm("--data-dir", str(data_copy), "roles")
+    assert r.code == 1 and r.out == "" and "roles.yaml" in r.err and "Traceback" not in r.err
+    r = hm("validate", str(data_copy))
+    assert r.code == 1 and "problem(s)" in r.err

@@ -57,7 +57,7 @@ class Human:
     def fact(self, f: Fact) -> Text:
         self.cite(f.sources, f.period)
         text = Text(f.text)
-        if f.period and f.period != "undated":
+        if f.period:
             text.append(f" ({f.period})", style="dim")
         if self.third_party(f.sources):
             text.append(" [third-party, unconfirmed]", style="yellow")
@@ -396,7 +396,9 @@ def show_credential(h: Human, d: CredentialDetail) -> None:
     if x.replacement_note:
         h.line(h.fact(x.replacement_note))
     if d.replaces:
-        h.line(Text("Replaces older credentials: " + ", ".join(r.abbreviation for r in d.replaces)))
+        unconfirmed = any(r.replacement_note for r in d.replaces)
+        h.line(Text("Likely successor of (not confirmed by the issuer): " if unconfirmed else "Replaces: ")
+               + Text(", ".join(r.abbreviation for r in d.replaces)))
     for title, facts in (("Eligibility", x.eligibility), ("Exam", x.exam), ("Renewal", x.renewal)):
         h.line()
         h.heading(title)
@@ -485,9 +487,7 @@ def show_associations(h: Human, assocs: tuple) -> None:
     t.add_column("website", no_wrap=True)
     for a in assocs:
         h.cite(a.sources)
-        offers = Text("\n".join(f"- {f.text}" for f in a.offers))
-        for f in a.offers:
-            h.cite(f.sources, f.period)
+        offers = Text("\n").join(Text("- ") + h.fact(f) for f in a.offers)
         name = Text(a.name) + (Text(" *", style="dim") if a.seed_named else Text(""))
         t.add_row(Text(a.abbreviation), name, offers, Text(a.website or "not confirmed"))
     h.console.print(t)

@@ -51,11 +51,17 @@ class Terminal:
         if self.width:
             options["width"] = self.width
         elif not stream.isatty():
-            # Pipes get a fixed, readable width instead of Rich's 80-column default guess.
-            options["width"] = int(os.environ.get("COLUMNS", 100) or 100)
+            # Pipes get a fixed, readable width; a nonsense COLUMNS (text, 0, negative) is ignored.
+            columns = os.environ.get("COLUMNS", "")
+            options["width"] = int(columns) if columns.isdigit() and int(columns) >= 20 else 100
         if self.ascii_only:
             options["safe_box"] = True
-        return Console(**options)
+        class QuietPipeConsole(Console):
+            def on_broken_pipe(self) -> None:
+                # Rich would exit 1 here; let the CLI's handler end quietly with 0 instead.
+                raise BrokenPipeError
+
+        return QuietPipeConsole(**options)
 
     def message(self, text: str) -> None:
         """One line for the user on stderr (never markup-interpreted)."""

@@ -15,7 +15,6 @@ from typing import TypeVar
 from .catalog import Catalog
 from .errors import Ambiguous, NotFound, UsageError
 from .models import (
-    Accreditor,
     Association,
     Credential,
     Degree,
@@ -90,11 +89,6 @@ def find_role(c: Catalog, value: str) -> Role:
 def find_credential(c: Catalog, value: str) -> Credential:
     return lookup(c.credentials, value, lambda x: (x.id, x.abbreviation, x.name, *x.variants), "credential",
                   "Run `hmcareer certs` to list them.", lambda x: x.abbreviation)
-
-
-def find_association(c: Catalog, value: str) -> Association:
-    return lookup(c.associations, value, lambda a: (a.id, a.abbreviation, a.name), "association",
-                  "Run `hmcareer associations` to list them.", lambda a: a.abbreviation)
 
 
 def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[SeedClaim, ...]:
@@ -493,7 +487,3 @@ def list_sources(c: Catalog, ids: Iterable[str] | None = None) -> tuple[Source, 
 def find_source(c: Catalog, value: str) -> Source:
     return lookup(tuple(c.sources.values()), value, lambda s: (s.id,), "source id",
                   "Run `hmcareer sources` to list them.", lambda s: s.id)
-
-
-def accreditor_by_id(c: Catalog, ident: str) -> Accreditor | None:
-    return next((a for a in c.education.accreditors if a.id == ident), None)

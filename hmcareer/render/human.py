@@ -10,12 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich import box
-from rich.console import Console, Group
+from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import THIRD_PARTY_TAGS, Credential, Fact, Role, SeedClaim, Source, WageEstimate
+from ..models import THIRD_PARTY_TAGS, Fact, Role, SeedClaim, Source, WageEstimate
 from ..query import (
     POSTAL_BY_FIPS,
     CredentialDetail,
@@ -553,10 +553,6 @@ def show_sources(h: Human, sources: tuple[Source, ...], origins: dict[str, str] 
         h.heading("Data files read")
         for name, where in origins.items():
             h.line(Text(f"  {name}: {where}"))
-
-
-def show_credential_group(h: Human, creds: Iterable[Credential]) -> Group:  # pragma: no cover - used by explore
-    return Group(*(Text(f"{x.abbreviation}: {x.name}") for x in creds))
 
 
 VIEWS = {

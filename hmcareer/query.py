@@ -247,6 +247,7 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
                   sort: str | None = None, top: int | None = None, hourly: bool = False,
                   percentiles: bool = False) -> SalaryReport:
     """Pay by industry, state or metro. `all` as a state or metro lists every one of them."""
+    sort = sort.strip().lower() if sort else None
     list_states = any(normalize(v) == "all" for v in states)
     list_metros = any(normalize(v) == "all" for v in metros)
     if list_states and list_metros:

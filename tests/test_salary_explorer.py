@@ -163,3 +163,8 @@ def test_where_json(hm):
     doc = json.loads(hm("salary", "--where", "metros", "--top", "2", "-f", "json").out)
     assert doc["level"] == "metros" and len(doc["pays_most"]) == 2
     assert doc["most_concentrated"][0]["concentration"] == "above average"
+
+
+def test_sort_key_is_case_insensitive(catalog):
+    upper = query.salary_report(catalog, sort="MEAN", top=2).listing
+    assert upper == query.salary_report(catalog, sort="mean", top=2).listing

@@ -91,10 +91,18 @@ def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Forma
         raise typer.Exit(EXIT_DATA) from None
 
 
-def query_postal_codes() -> list[str]:
+def _env_catalog():
+    """A catalog for code that runs before the root callback (completion, --version)."""
+    from .catalog import Catalog
+
+    data_dir = os.environ.get("HMCAREER_DATA_DIR")
+    return Catalog(Path(data_dir) if data_dir else None)
+
+
+def _postal_codes(_catalog) -> list[str]:
     from .query import POSTAL_BY_FIPS
 
-    return list(POSTAL_BY_FIPS.values())
+    return ["all", *sorted(POSTAL_BY_FIPS.values())]
 
 
 # --- shell completion for values -----------------------------------------------------
@@ -103,9 +111,7 @@ def query_postal_codes() -> list[str]:
 def _complete(values: Callable[[Any], list[str]]) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         try:
-            from .catalog import Catalog
-
-            words = values(Catalog(Path(os.environ["HMCAREER_DATA_DIR"]) if os.environ.get("HMCAREER_DATA_DIR") else None))
+            words = values(_env_catalog())
         except Exception:  # completion must never break the shell
             return []
         return [w for w in words if w.lower().startswith(incomplete.lower())]
@@ -114,7 +120,7 @@ def _complete(values: Callable[[Any], list[str]]) -> Callable[[str], list[str]]:
 
 
 complete_role = _complete(lambda c: [r.id for r in c.roles])
-complete_state = _complete(lambda c: ["all", *sorted(query_postal_codes())])
+complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.estimates if e.area_type == "N"])
 
@@ -127,11 +133,10 @@ FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table
 def _version(value: bool) -> None:
     if not value:
         return
-    from .catalog import Catalog
     from .errors import DataError
 
     try:
-        rel = Catalog(Path(os.environ["HMCAREER_DATA_DIR"]) if os.environ.get("HMCAREER_DATA_DIR") else None).oews.release
+        rel = _env_catalog().oews.release
         data = f"data: BLS OEWS {rel.name} (release {rel.code}), SOC {rel.soc}"
     except DataError as exc:
         data = f"data: unreadable ({exc.problems[0]})"

@@ -19,6 +19,10 @@ from typing import Any
 from . import __version__
 from .errors import DataError, Problem
 from .models import (
+    DEGREE_LEVELS,
+    FIT_BACKGROUNDS,
+    FIT_INTERESTS,
+    LICENCES,
     OEWS_COLUMNS,
     WAGE_FIELDS,
     Accreditor,
@@ -37,6 +41,7 @@ from .models import (
     Quality,
     QuickFacts,
     Release,
+    Requirement,
     Role,
     SeedClaim,
     Source,
@@ -352,6 +357,7 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
                 step=kind or "", ref=ref, text=text, note=ck.text(s, "note", sp, required=False),
                 optional=ck.flag(s, "optional", sp), sources=ck.source_ids(s, sp, required=False),
                 period=ck.text(s, "period", sp, required=False),
+                requires=_requirement(ck, s["requires"], f"{sp}.requires") if s.get("requires") is not None else None,
             ))
         roles.append(Role(
             id=ck.text(n, "id", path) or "",
@@ -373,10 +379,32 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
             industries=ck.strings(n, "industries", path),
             path=tuple(steps),
             ladder=ck.facts(n, "ladder", path),
-            backgrounds=ck.strings(fit, "backgrounds", f"{path}.fit"),
-            interests=ck.strings(fit, "interests", f"{path}.fit"),
+            backgrounds=_vocabulary(ck, fit, "backgrounds", f"{path}.fit", FIT_BACKGROUNDS),
+            interests=_vocabulary(ck, fit, "interests", f"{path}.fit", FIT_INTERESTS),
         ))
     return tuple(roles)
+
+
+def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> tuple[str, ...]:
+    words = ck.strings(parent, key, path)
+    for i, word in enumerate(words):
+        if word not in known:
+            ck.problem(f"{path}.{key}[{i}]", f"expected one of {', '.join(known)}, got {word!r}")
+    return words
+
+
+def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
+    node = ck.mapping(value, path)
+    degree = ck.text(node, "degree", path, required=False)
+    licence = ck.text(node, "licence", path, required=False)
+    for key, given, known in (("degree", degree, DEGREE_LEVELS), ("licence", licence, LICENCES)):
+        if given is not None and given not in known:
+            ck.problem(f"{path}.{key}", f"expected one of {', '.join(known)}, got {given!r}")
+    return Requirement(
+        degree=degree, years=ck.number(node, "years", path), experience=ck.text(node, "experience", path, required=False),
+        licence=licence, note=ck.text(node, "note", path, required=False), sources=ck.source_ids(node, path),
+        period=ck.text(node, "period", path, required=False),
+    )
 
 
 CREDENTIAL_STATUSES = ("current", "replaced", "discontinued", "uncertain")
@@ -411,6 +439,7 @@ def build_credentials(ck: Checker, raw: Any) -> tuple[Credential, ...]:
             replaced_by=ck.strings(n, "replaced_by", path),
             replacement_note=ck.fact(n.get("replacement_note"), f"{path}.replacement_note"),
             sources=ck.source_ids(n, path),
+            requires=tuple(_requirement(ck, r, f"{path}.requires[{i}]") for i, r in enumerate(ck.seq(n, "requires", path, False))),
         ))
     return tuple(out)
 
@@ -819,7 +848,7 @@ def cross_reference_problems(c: Catalog) -> list[Problem]:
         for code in r.industries:
             need("roles", f"{p}.industries", code, industry_codes, "OEWS industry code")
         for i, s in enumerate(r.path):
-            facts_sources("roles", f"{p}.path[{i}]", s.sources)
+            facts_sources("roles", f"{p}.path[{i}]", s.sources + (s.requires.sources if s.requires else ()))
             if s.step == "degree":
                 need("roles", f"{p}.path[{i}].ref", s.ref, degree_ids, "degree")
             elif s.step in ("licence", "certification"):
@@ -829,7 +858,7 @@ def cross_reference_problems(c: Catalog) -> list[Problem]:
         need("credentials", f"{p}.association", x.association, assoc_ids, "association")
         for r in x.replaced_by:
             need("credentials", f"{p}.replaced_by", r, cred_ids, "credential")
-        facts = (*x.eligibility, *x.exam, *x.renewal, *([x.replacement_note] if x.replacement_note else []))
+        facts = (*x.eligibility, *x.exam, *x.renewal, *([x.replacement_note] if x.replacement_note else []), *x.requires)
         facts_sources("credentials", p, x.sources + tuple(s for f in facts for s in f.sources))
     for a in c.associations:
         p = f"associations[{a.id}]"

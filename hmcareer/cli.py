@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,13 +13,13 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .errors import EXIT_DATA, EXIT_INTERRUPTED, HmcareerError
+from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, HmcareerError
 
 app = typer.Typer(
     name="hmcareer",
     help="Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
     "education, credentials, associations and outlook, from sourced BLS, O*NET and issuer data.",
-    no_args_is_help=True,
+    invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     add_completion=True,
@@ -66,29 +67,36 @@ def _debug_enabled(state: State | None = None) -> bool:
     return bool((state and state.debug) or os.environ.get("HMCAREER_DEBUG"))
 
 
-def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format) -> None:
-    """Call the query, render the result in the chosen format; map expected errors to one line + exit code."""
-    state = _state(ctx)
-    terminal = state.terminal()
+@contextmanager
+def reported_errors(state: State, terminal):
+    """Expected errors become one stderr line and their exit code; a bug becomes one line too, unless debugging."""
     try:
-        catalog = state.catalog
-        result = produce(catalog)
-        from .render import emit
-
-        emit(terminal, catalog, kind, result, fmt.value)
+        yield
     except HmcareerError as exc:
         if _debug_enabled(state):
             raise
         terminal.message(f"hmcareer: {exc.message()}")
         raise typer.Exit(exc.exit_code) from None
-    except (KeyboardInterrupt, BrokenPipeError):
+    except (KeyboardInterrupt, BrokenPipeError, typer.Exit):
         raise
-    except Exception as exc:  # a bug: one line for the user, the traceback only on request
+    except Exception as exc:
         if _debug_enabled(state):
             raise
         terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the "
                          "traceback and please report it.")
         raise typer.Exit(EXIT_DATA) from None
+
+
+def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format) -> None:
+    """Call the query, render the result in the chosen format."""
+    state = _state(ctx)
+    terminal = state.terminal()
+    with reported_errors(state, terminal):
+        catalog = state.catalog
+        result = produce(catalog)
+        from .render import emit
+
+        emit(terminal, catalog, kind, result, fmt.value)
 
 
 def _env_catalog():
@@ -156,6 +164,12 @@ def root(
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
 ) -> None:
     ctx.obj = State(data_dir, no_color, debug)
+    if ctx.invoked_subcommand is None:
+        # No command: on a terminal, start the explorer; in a pipe or script, show help instead of waiting for input.
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            _explore(ctx.obj)
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 # --- commands ---------------------------------------------------------------------------
@@ -251,19 +265,106 @@ def education(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
     run(ctx, "education", query.education_report, fmt)
 
 
+ProfileBackground = Annotated[str | None, typer.Option(
+    "--background", "--from", "-b",
+    help="Where you start: nurse, physician, clinician, billing, records, it, public-health, business, administrative, "
+    "student.")]
+ProfileDegree = Annotated[str | None, typer.Option(
+    "--degree", "-d", help="Highest degree: none, high-school, associate, bachelor, master, doctorate.")]
+ProfileYears = Annotated[int | None, typer.Option("--years", "-y", help="Years of work experience (0-70).")]
+ProfileLicence = Annotated[list[str] | None, typer.Option(
+    "--licence", "--license", "-l", help="A licence you hold (repeatable): rn, clinical, nha, or none.")]
+ProfileInterest = Annotated[list[str] | None, typer.Option(
+    "--interest", "-i", help="What draws you (repeatable): finance, data, leadership, long-term-care, policy, quality, "
+    "operations.")]
+
+
 @app.command()
 def paths(
     ctx: typer.Context,
     role: Annotated[str | None, typer.Argument(help="One role (default: every role).", autocompletion=complete_role)] = None,
+    background: ProfileBackground = None,
+    degree: ProfileDegree = None,
+    years: ProfileYears = None,
+    licence: ProfileLicence = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """Education paths as trees: degree -> experience -> licence or certification -> role.
+    """Education paths as trees: degree -> experience -> licence or certification -> role -> what comes next.
 
-    Examples: hmcareer paths | hmcareer paths nursing-home-administrator
+    With --from (and optionally --degree, --years, --licence) each step is marked done, to do, check or unknown
+    for you. Examples: hmcareer paths | hmcareer paths nursing-home-administrator --from nurse --degree bachelor
     """
     from . import query
 
-    run(ctx, "paths", lambda c: query.role_paths(c, role), fmt)
+    if background is None and degree is None and years is None and not licence:
+        run(ctx, "paths", lambda c: query.role_paths(c, role), fmt)
+        return
+    if role is None:
+        _usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
+    from . import matching
+
+    run(ctx, "plan", lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or ())),
+        fmt)
+
+
+@app.command()
+def match(
+    ctx: typer.Context,
+    background: ProfileBackground = None,
+    degree: ProfileDegree = None,
+    years: ProfileYears = None,
+    licence: ProfileLicence = None,
+    interest: ProfileInterest = None,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many of the best matches get a full gap list.")] = 3,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Find my fit: rank the roles for your background and interests, with what each still needs.
+
+    Unanswered questions count as unknown. Run `hmcareer explore` for the questionnaire.
+    Example: hmcareer match --background nurse --degree bachelor --years 4 --interest leadership --interest ltc
+    """
+    from . import matching
+
+    run(ctx, "match", lambda c: matching.match_roles(
+        c, matching.make_profile(background, degree, years, licence or (), interest or ()), top), fmt)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    term: Annotated[list[str], typer.Argument(help="Words to find (all must match), e.g. billing, 'long-term care', cahme.")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Search roles, credentials, associations, degrees, accreditors and industries at once.
+
+    Examples: hmcareer search billing | hmcareer search long-term care | hmcareer search quality --format json
+    """
+    from . import query
+
+    run(ctx, "search", lambda c: query.search(c, " ".join(term)), fmt)
+
+
+@app.command()
+def explore(ctx: typer.Context) -> None:
+    """Browse everything interactively: menus by number or name, b to go back, q to quit.
+
+    Example: hmcareer explore
+    """
+    _explore(_state(ctx))
+
+
+def _explore(state: State) -> None:
+    from .explore import Explorer
+
+    terminal = state.terminal()
+    with reported_errors(state, terminal):
+        code = Explorer(state.catalog, terminal).run()
+    raise typer.Exit(code)
+
+
+def _usage_error(ctx: typer.Context, text: str) -> None:
+    _state(ctx).terminal().message(f"hmcareer: {text}")
+    raise typer.Exit(EXIT_USAGE)
 
 
 @app.command()

@@ -33,6 +33,62 @@ class NamedValue:
     sources: tuple[str, ...]
 
 
+# Vocabularies for `hmcareer match`: a role's fit traits and a user's answers use these ids.
+# Each id maps to its label and the other words a user may type for it.
+FIT_BACKGROUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "nurse": ("Nurse (RN, LPN)", ("rn", "lpn", "nursing", "registered nurse")),
+    "physician": ("Physician", ("doctor", "md", "do")),
+    "clinician": ("Other clinician (therapist, pharmacist, technologist...)",
+                  ("therapist", "pharmacist", "technologist", "allied health", "physical therapist", "pt", "ot")),
+    "billing": ("Billing, coding or patient accounts", ("coding", "coder", "biller", "patient accounts", "revenue cycle")),
+    "records": ("Medical records or health information", ("medical records", "health information", "him")),
+    "it": ("IT or data", ("data", "informatics", "information technology", "analyst")),
+    "public-health": ("Public health or government", ("public health", "government", "epidemiology")),
+    "business": ("Business or management outside healthcare", ("management", "manager", "finance", "mba")),
+    "administrative": ("Healthcare office or administrative staff", ("admin", "office", "clerk", "front desk", "coordinator")),
+    "student": ("Student or recent graduate", ("graduate", "college", "school", "new grad")),
+}
+FIT_INTERESTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "finance": ("Finance and billing", ("billing", "money", "budgets", "revenue")),
+    "data": ("Data and IT", ("it", "informatics", "technology", "records", "information")),
+    "leadership": ("People leadership", ("people", "leading", "management", "managing people")),
+    "long-term-care": ("Long-term care", ("ltc", "nursing homes", "aging", "elder care", "senior care")),
+    "policy": ("Public policy", ("government", "public health", "regulation", "law")),
+    "quality": ("Quality and patient safety", ("safety", "patient safety")),
+    "operations": ("Operations", ("daily operations", "running a facility", "logistics")),
+}
+# Highest education, lowest first; a requirement is met by its level or any higher one.
+DEGREE_LEVELS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "none": ("No diploma yet", ("no", "no degree")),
+    "high-school": ("High-school diploma", ("high school", "hs", "ged", "diploma")),
+    "associate": ("Associate degree", ("associates", "associate s", "adn", "aa", "as")),
+    "bachelor": ("Bachelor's degree", ("bachelors", "bachelor s", "bsn", "ba", "bs")),
+    "master": ("Master's degree", ("masters", "master s", "mha", "mba", "mph", "msn", "mpa")),
+    "doctorate": ("Doctorate (PhD, MD, DNP...)", ("doctoral", "phd", "md", "dnp", "do")),
+}
+# Licences a user can hold and a requirement can ask for; an RN licence is also a clinical one.
+LICENCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "rn": ("Registered nurse (RN) licence", ("nurse", "registered nurse", "nursing")),
+    "clinical": ("Other clinical licence (physician, therapist, pharmacist...)", ("physician", "md", "therapist", "pt", "other")),
+    "nha": ("Nursing home administrator licence", ("nursing home administrator", "ltc administrator")),
+    "none": ("No licence", ("no", "nothing")),
+}
+LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": {"nha"}, "none": set()}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One sourced way to qualify: every condition given must be met (None = no such condition)."""
+
+    degree: str | None = None  # a DEGREE_LEVELS id
+    years: int | None = None
+    experience: str | None = None  # what the years must be spent doing
+    licence: str | None = None  # a LICENCES id
+    note: str | None = None
+    sources: tuple[str, ...] = ()
+    period: str | None = None
+
+
 @dataclass(frozen=True)
 class PathStep:
     step: str  # degree | experience | licence | certification
@@ -42,6 +98,7 @@ class PathStep:
     optional: bool = False
     sources: tuple[str, ...] = ()
     period: str | None = None
+    requires: Requirement | None = None  # structured form of an experience step, where a source gives one
 
 
 @dataclass(frozen=True)
@@ -89,6 +146,7 @@ class Credential:
     replaced_by: tuple[str, ...]
     replacement_note: Fact | None
     sources: tuple[str, ...]
+    requires: tuple[Requirement, ...] = ()  # structured eligibility pathways, any one qualifies
 
 
 @dataclass(frozen=True)

@@ -44,7 +44,7 @@ class Run:
 def hm():
     runner = CliRunner()
 
-    def invoke(*args: str, env: dict | None = None) -> Run:
-        return Run(runner.invoke(app, list(args), env=env))
+    def invoke(*args: str, env: dict | None = None, input: str | None = None) -> Run:
+        return Run(runner.invoke(app, list(args), env=env, input=input))
 
     return invoke

@@ -15,17 +15,34 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import THIRD_PARTY_TAGS, Fact, Role, SeedClaim, Source, WageEstimate
+from ..matching import (
+    BACKGROUND_POINTS,
+    CHECK,
+    DONE,
+    INTEREST_POINTS,
+    LICENCE_POINTS,
+    OPEN,
+    TO_DO,
+    UNKNOWN,
+    MatchReport,
+    PlannedPath,
+    Profile,
+    StepCheck,
+)
+from ..models import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, THIRD_PARTY_TAGS, Fact, Role, SeedClaim, Source, WageEstimate
 from ..query import (
     POSTAL_BY_FIPS,
+    SEARCH_KINDS,
     CredentialDetail,
     CredentialList,
     EducationReport,
     HistoryReport,
     OutlookReport,
+    ResolvedStep,
     RoleDetail,
     RolePath,
     SalaryReport,
+    SearchReport,
     WhereReport,
     concentration,
 )
@@ -457,26 +474,160 @@ def show_education(h: Human, e: EducationReport) -> None:
     h.claims(e.seed_claims)
 
 
+def _step_label(h: Human, s: ResolvedStep) -> Text:
+    h.cite(s.sources, s.period)
+    label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
+    if s.detail:
+        label.append(f" - {s.detail}", style="dim")
+    if s.duration:
+        label.append(" - how long: ", style="dim")
+        label.append_text(h.fact(s.duration))
+    return label
+
+
+def _path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for) -> None:
+    """Required steps nest one under the other; optional ones hang beside the step they follow."""
+    node, extras = root, None
+    for item in steps:
+        step = item.step if isinstance(item, StepCheck) else item
+        label = label_for(item)
+        if step.optional:
+            extras = extras or node.add(Text("optional, any time after this step:", style="dim"))
+            extras.add(label)
+        else:
+            node, extras = node.add(label), None
+    target = node.add(Text(f"role: {role.title}", style="bold green"))
+    for f in role.ladder:
+        target.add(Text("then: ", style="dim") + h.fact(f))
+
+
 def show_paths(h: Human, paths: tuple[RolePath, ...]) -> None:
     for p in paths:
         tree = Tree(Text(f"Path to {p.role.title}", style="bold"), guide_style="dim")
-        node, extras = tree, None
-        for s in p.steps:
-            h.cite(s.sources, s.period)
-            label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
-            if s.detail:
-                label.append(f" - {s.detail}", style="dim")
-            if s.optional:
-                # Voluntary steps hang beside the main path rather than lengthening it.
-                extras = extras or node.add(Text("optional, any time after this step:", style="dim"))
-                extras.add(label)
-            else:
-                node, extras = node.add(label), None
-        role = node.add(Text(f"role: {p.role.title}", style="bold green"))
-        for f in p.role.ladder:
-            role.add(Text("then: ", style="dim") + h.fact(f))
+        _path_tree(h, tree, p.role, p.steps, lambda s: _step_label(h, s))
         h.console.print(tree)
         h.line()
+
+
+STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green"}
+CREDENTIAL_STATUS_WORDS = {DONE: "in reach", TO_DO: "not yet", UNKNOWN: "unknown", OPEN: "open"}
+
+
+def _status_word(c: StepCheck) -> str:
+    return CREDENTIAL_STATUS_WORDS[c.status] if c.credential else c.status
+
+
+def _checked_step(h: Human, c: StepCheck) -> Text:
+    """A step with why it has its status; a certification cites only the requirement it was checked against."""
+    s = c.step
+    if c.credential:
+        if c.credential.best:
+            h.cite(c.credential.best.requirement.sources, c.credential.best.requirement.period)
+        line = Text(f"{s.step}: ", style="cyan") + Text(s.label)
+    else:
+        line = _step_label(h, s)
+    line.append(f" ({c.why})", style="italic")
+    return line
+
+
+def _status(c: StepCheck) -> Text:
+    return Text(_status_word(c), style=STATUS_STYLE[c.status])
+
+
+def describe_profile(p: Profile) -> str:
+    parts = []
+    if p.background:
+        parts.append(f"background {FIT_BACKGROUNDS[p.background][0]}")
+    parts.append(f"degree: {DEGREE_LEVELS[p.degree][0]}" if p.degree else "degree: not given")
+    parts.append(f"experience: {p.years} years" if p.years is not None else "experience: not given")
+    if p.licences:
+        held = ", ".join(LICENCES[x][0] for x in p.licences)
+        parts.append(f"licence: {held}" + (" (assumed from your background; say --licence none if not)" if p.licence_assumed else ""))
+    else:
+        parts.append("licence: not given")
+    if p.interests:
+        parts.append("interests: " + ", ".join(FIT_INTERESTS[x][0] for x in p.interests))
+    return "; ".join(parts)
+
+
+def show_plan(h: Human, plan: PlannedPath) -> None:
+    p = plan.profile
+    title = f"Path to {plan.role.title}" + (f" from {FIT_BACKGROUNDS[p.background][0]}" if p.background else "")
+    h.line(Text("You: " + describe_profile(p), style="dim"))
+    if plan.fits_background is False:
+        h.line(Text(f"This background is not among the usual ones for this role ({', '.join(plan.role.backgrounds)}); "
+                    "the path still applies.", style="yellow"))
+    tree = Tree(Text(title, style="bold"), guide_style="dim")
+    _path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c))
+    h.console.print(tree)
+    _status_legend(h)
+
+
+def _status_legend(h: Human) -> None:
+    h.line(Text("done = you meet it; to do = still needed; check = compare your experience with the step; "
+                "unknown = you did not say. Certifications: in reach = the stated degree, licence and years are met "
+                "(other conditions such as membership and the exam remain), not yet, open = no prerequisites.", style="dim"))
+
+
+def show_match(h: Human, m: MatchReport) -> None:
+    h.heading("Find my fit: the roles ranked for you")
+    h.line(Text("You: " + describe_profile(m.profile), style="dim"))
+    h.line()
+    t = h.table(None)
+    t.add_column("#", justify="right")
+    t.add_column("role", style="bold", min_width=12)
+    t.add_column("points", justify="right")
+    t.add_column("why", ratio=3)
+    t.add_column("still to do", justify="right")
+    for rank, r in enumerate(m.matches, 1):
+        why = Text("\n").join(Text(f"{'+' if x.points else ' '}{x.points} ", style="green" if x.points else "dim") + Text(x.text)
+                              for x in r.reasons) if r.reasons else Text("no answers to match yet", style="dim")
+        t.add_row(str(rank), Text(r.role.title), str(r.score), why, str(len(r.to_do)))
+    h.console.print(t)
+    h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
+                f"role requires +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
+                "requirements below come from the sources cited.", style="dim"))
+    for r in m.matches[:m.top]:
+        h.line()
+        h.heading(f"What {r.role.title} still needs ({r.role.id})")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1)
+        for c in r.steps:
+            status = _status(c)
+            if c.step.optional:
+                status.append(" (optional)", style="dim")
+            grid.add_row(status, _checked_step(h, c))
+        h.console.print(grid)
+    h.line()
+    _status_legend(h)
+    h.line(Text("Next: hmcareer paths ROLE --from BACKGROUND for the full path; hmcareer roles ROLE for pay and duties.",
+                style="dim"))
+
+
+SEARCH_HEADINGS = {"role": "Roles", "credential": "Credentials", "association": "Associations", "degree": "Degrees",
+                   "accreditor": "Accreditors", "industry": "Industries (OEWS)"}
+
+
+def show_search(h: Human, r: SearchReport) -> None:
+    if not r.hits:
+        h.line(f"Nothing matches {r.term!r}. Try fewer or shorter words, or an abbreviation (FACHE, MHA, HIM).")
+        return
+    h.line(Text(f"{len(r.hits)} match{'es' if len(r.hits) != 1 else ''} for {r.term!r}", style="bold"))
+    for kind in SEARCH_KINDS:
+        hits = [x for x in r.hits if x.kind == kind]
+        if not hits:
+            continue
+        t = h.table(f"{SEARCH_HEADINGS[kind]} ({len(hits)})")
+        t.add_column("id", style="cyan", no_wrap=True)
+        t.add_column("name", ratio=2)
+        t.add_column("matched in", ratio=3)
+        for x in hits:
+            t.add_row(Text(x.id), Text(x.label), Text(f"{x.matched}: ", style="dim") + Text(x.snippet))
+        h.line()
+        h.console.print(t)
+    h.line()
+    h.line(Text("Open one: hmcareer roles ID | certs ID | salary --industry CODE | education | associations", style="dim"))
 
 
 def show_associations(h: Human, assocs: tuple) -> None:
@@ -564,6 +715,9 @@ VIEWS = {
     OutlookReport: show_outlook,
     WhereReport: show_where,
     HistoryReport: show_history,
+    MatchReport: show_match,
+    PlannedPath: show_plan,
+    SearchReport: show_search,
 }
 
 

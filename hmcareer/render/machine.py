@@ -15,6 +15,7 @@ import json
 from typing import Any
 
 from .. import __version__
+from ..matching import BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS, MatchReport, PlannedPath, StepCheck
 from ..models import OEWS_COLUMNS, Source, WageEstimate
 from ..query import (
     CredentialDetail,
@@ -25,6 +26,7 @@ from ..query import (
     RoleDetail,
     RolePath,
     SalaryReport,
+    SearchReport,
     WhereReport,
     concentration,
 )
@@ -75,8 +77,30 @@ def wage_record(est: WageEstimate) -> dict[str, Any]:
     return record
 
 
+def step_record(c: StepCheck) -> dict[str, Any]:
+    record = {**plain(c.step), "status": c.status, "why": c.why}
+    if c.credential and c.credential.best:
+        record["checked_against"] = plain(c.credential.best.requirement)
+    return record
+
+
 def body_for(kind: str, result: Any) -> dict[str, Any]:
     """The kind-specific part of the JSON document."""
+    if isinstance(result, MatchReport):
+        return {
+            "profile": plain(result.profile),
+            "scoring": {"background": BACKGROUND_POINTS, "interest": INTEREST_POINTS, "licence": LICENCE_POINTS},
+            "top": result.top,
+            "records": [{"rank": rank, "role": m.role.id, "title": m.role.title, "score": m.score,
+                         "reasons": plain(m.reasons), "to_do": len(m.to_do), "steps": [step_record(c) for c in m.steps]}
+                        for rank, m in enumerate(result.matches, 1)],
+        }
+    if isinstance(result, PlannedPath):
+        return {"role": result.role.id, "title": result.role.title, "profile": plain(result.profile),
+                "fits_background": result.fits_background, "steps": [step_record(c) for c in result.steps],
+                "ladder": plain(result.role.ladder)}
+    if isinstance(result, SearchReport):
+        return {"term": result.term, "records": plain(result.hits)}
     if isinstance(result, SalaryReport):
         return {
             "release": result.release,
@@ -194,6 +218,16 @@ WAGE_TABLE = ["area_type", "area_code", "area_name", "industry_code", "industry_
 
 def tabular(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
     """Columns and rows for csv and markdown output."""
+    if isinstance(result, MatchReport):
+        rows = body_for("match", result)["records"]
+        for row in rows:
+            row["reasons"] = [f"{r['points']:+d} {r['text']}" for r in row["reasons"]]
+        return ["rank", "role", "title", "score", "to_do", "reasons"], rows
+    if isinstance(result, PlannedPath):
+        rows = [{"role": result.role.id, "order": i, **step_record(c)} for i, c in enumerate(result.steps, 1)]
+        return ["role", "order", "step", "label", "optional", "status", "why", "sources"], rows
+    if isinstance(result, SearchReport):
+        return ["kind", "id", "label", "matched", "snippet"], plain(result.hits)
     if isinstance(result, SalaryReport):
         rows = [result.national, *result.selected, *result.listing]
         return WAGE_TABLE, [wage_record(e) for e in rows]

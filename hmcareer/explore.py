@@ -1,0 +1,379 @@
+"""The interactive explorer: menus over the same queries and views as the commands.
+
+Every menu takes a number, a name or a unique start of a name; `b` goes up a level, `q`
+leaves, `?` explains the keys. Unknown input re-prompts with a hint. End of input and
+Ctrl-C leave with a goodbye. Navigation uses two exceptions so that any depth can go back
+or quit in one step.
+"""
+
+from __future__ import annotations
+
+import select
+import sys
+from collections.abc import Callable, Sequence
+from typing import IO, Any
+
+from . import matching, query
+from .catalog import Catalog
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
+from .models import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, Credential, Role
+from .render.interactive import Screen
+from .render.terminal import Terminal
+
+BACK_WORDS = {"b", "back"}
+QUIT_WORDS = {"q", "quit", "exit"}
+HELP_WORDS = {"?", "h", "help"}
+# When stdin is a pipe or file, a read that waits this long means nobody is typing.
+PIPE_TIMEOUT_SECONDS = 10.0
+
+
+class GoBack(Exception):
+    """The user typed b: leave the current menu."""
+
+
+class Leave(Exception):
+    """The user typed q: leave the explorer."""
+
+
+class NoInput(Exception):
+    """stdin is not a terminal and nothing arrived in time."""
+
+
+def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[str], str]:
+    """Read one line per prompt; on a terminal with line editing, on a pipe with a timeout."""
+    interactive = stdin.isatty()
+
+    def read(prompt: str) -> str:
+        if interactive:
+            return screen.console.input(prompt)
+        screen.console.print(prompt, end="", markup=False, highlight=False)
+        screen.console.file.flush()
+        try:
+            ready, _, _ = select.select([stdin], [], [], timeout)
+        except (ValueError, OSError, TypeError):  # no file descriptor (e.g. an in-memory stream): just read
+            ready = [stdin]
+        if not ready:
+            raise NoInput
+        line = stdin.readline()
+        if not line:
+            raise EOFError
+        screen.console.print(line.rstrip("\n"), markup=False, highlight=False)  # echo, so a transcript reads well
+        return line.rstrip("\n")
+
+    return read
+
+
+class Explorer:
+    def __init__(self, catalog: Catalog, terminal: Terminal, read_line: Callable[[str], str] | None = None,
+                 stdin: IO[str] | None = None, timeout: float = PIPE_TIMEOUT_SECONDS):
+        self.c = catalog
+        self.screen = Screen(terminal, catalog)
+        self.read_line = read_line or stdin_reader(self.screen, stdin or sys.stdin, timeout)
+        self.profile: matching.Profile | None = None  # the fit answers, kept for path views
+
+    # -- the session ------------------------------------------------------------------
+
+    def run(self) -> int:
+        self.screen.say("hmcareer explore: medical and health services managers (SOC 11-9111), offline.", "bold")
+        self.screen.help()
+        try:
+            self.main_menu()
+        except Leave:
+            pass
+        except EOFError:
+            self.screen.say("")
+        except KeyboardInterrupt:
+            self.screen.say("")
+            self.screen.say("Interrupted. Goodbye.")
+            return EXIT_INTERRUPTED
+        except NoInput:
+            self.terminal_message("hmcareer: explore got no input on stdin; it is interactive. Run it in a terminal, "
+                                  "pipe your choices in, or use the commands (hmcareer --help).")
+            return EXIT_USAGE
+        self.screen.say("Goodbye.")
+        return EXIT_OK
+
+    def terminal_message(self, text: str) -> None:
+        self.screen.terminal.message(text)
+
+    def ask(self, prompt: str) -> str:
+        """One line of input with the global keys handled; returns the text, stripped."""
+        while True:
+            text = self.read_line(self.screen.prompt(prompt)).strip()
+            word = text.lower()
+            if word in BACK_WORDS:
+                raise GoBack
+            if word in QUIT_WORDS:
+                raise Leave
+            if word in HELP_WORDS:
+                self.screen.help()
+                continue
+            return text
+
+    def choose(self, title: str, options: Sequence[tuple[str, str]], prompt: str = "choose", show: bool = True,
+               aliases: dict[str, Sequence[str]] | None = None) -> int:
+        """The index of the option the user picks by number, name, alias or unique start of one."""
+        if show:
+            self.screen.menu(title, options)
+        while True:
+            text = self.ask(prompt)
+            if not text:
+                self.screen.hint(f"Type a number from 1 to {len(options)}, or a name. ? for help.")
+                continue
+            picked = pick(options, text, aliases)
+            if isinstance(picked, int):
+                return picked
+            self.screen.hint(picked)
+
+    def choose_role(self, title: str, roles: Sequence[Role]) -> Role:
+        index = self.choose(title, [(r.id, r.title) for r in roles], "role", aliases={r.id: r.aliases for r in roles})
+        return roles[index]
+
+    def loop(self, body: Callable[[], None]) -> None:
+        """Run a menu until the user goes back from it."""
+        while True:
+            try:
+                body()
+            except GoBack:
+                return
+            except UsageError as exc:  # an unknown name typed at a free-text prompt
+                self.screen.hint(exc.message())
+
+    # -- menus ------------------------------------------------------------------------
+
+    SECTIONS = (
+        ("roles", "what each management role does"),
+        ("salary", "pay by industry, state or metro, and over time"),
+        ("education", "degrees, accreditation and the path to each role"),
+        ("credentials", "certifications and licences"),
+        ("associations", "professional associations"),
+        ("outlook", "jobs, growth and openings"),
+        ("fit", "find my fit: which role suits you and what it takes"),
+        ("search", "search everything"),
+    )
+
+    def main_menu(self) -> None:
+        actions = [self.roles_menu, self.salary_menu, self.education_menu, self.credentials_menu,
+                   self.associations_view, self.outlook_view, self.fit_menu, self.search_menu]
+        while True:
+            try:
+                index = self.choose("Main menu", self.SECTIONS)
+            except GoBack:
+                self.screen.hint("This is the main menu; q leaves.")
+                continue
+            self.loop(actions[index])
+
+    def roles_menu(self) -> None:
+        role = self.choose_role("Roles", self.c.roles)
+        self.open_role(role)
+
+    def open_role(self, role: Role) -> None:
+        self.loop(lambda: self.role_menu(role))
+
+    def role_menu(self, role: Role) -> None:
+        self.screen.result("role", query.role_detail(self.c, role))
+        options = [("pay", "pay in the industries where they work"), ("certifications", "credentials for this role"),
+                   ("path", "education path" + (" marked for your answers" if self.profile else "")),
+                   ("related", "other roles")]
+        while True:
+            index = self.choose(f"{role.title}: more", options, "next")
+            if index == 0:
+                self.screen.result("salary", query.salary_report(self.c, industries=role.industries))
+            elif index == 1:
+                self.loop(lambda: self.credential_list(query.list_credentials(self.c, role=role.id).credentials))
+            elif index == 2:
+                self.show_path(role)
+            else:
+                raise GoBack
+
+    def show_path(self, role: Role) -> None:
+        if self.profile:
+            self.screen.result("plan", matching.plan_path(self.c, role.id, self.profile))
+        else:
+            self.screen.result("paths", query.role_paths(self.c, role.id))
+
+    def credential_list(self, creds: Sequence[Credential]) -> None:
+        index = self.choose("Credentials", [(x.abbreviation, x.name) for x in creds], "credential",
+                            aliases={x.abbreviation: (x.id, *x.variants) for x in creds})
+        cred = creds[index]
+        self.loop(lambda: self.credential_menu(cred))
+
+    def credential_menu(self, cred: Credential) -> None:
+        detail = query.credential_detail(self.c, cred)
+        self.screen.result("cert", detail)
+        if not detail.roles:
+            self.screen.say("No role in the data lists this credential. b goes back.", "dim")
+            self.ask("back")
+            raise GoBack
+        role = self.choose_role(f"Roles {cred.abbreviation} serves", detail.roles)
+        self.open_role(role)
+
+    def credentials_menu(self) -> None:
+        self.credential_list(self.c.credentials)
+
+    SALARY_WORDS = (("industries", "every industry, most jobs first"), ("states", "every state"),
+                    ("metros", "every metro area"), ("where", "where it pays most and where the jobs are"),
+                    ("history", "the national median over time"))
+
+    def salary_menu(self) -> None:
+        self.screen.menu("Salary: type an industry, state or metro (pharma, hospitals, NY, texas, boston), or",
+                         self.SALARY_WORDS)
+        text = self.ask("salary")
+        if not text:
+            self.screen.hint("Type pharma, NY or boston, or one of the words above.")
+            return
+        words = [name for name, _ in self.SALARY_WORDS]
+        # Only a number or a whole word picks a listing; anything else is a place or an industry ("me" may be Memphis).
+        word = words[int(text) - 1] if text.isdigit() and 1 <= int(text) <= len(words) else query.normalize(text)
+        if word in words:
+            if word == "history":
+                self.screen.result("history", query.history_report(self.c))
+            elif word == "where":
+                self.screen.result("where", query.where_report(self.c, "states"))
+            else:
+                self.screen.result("salary", query.salary_report(
+                    self.c, states=("all",) if word == "states" else (), metros=("all",) if word == "metros" else (),
+                    top=None if word == "industries" else 25))
+            return
+        self.screen.result("salary", self.salary_for(text))
+
+    def salary_for(self, text: str) -> query.SalaryReport:
+        """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
+        readings: list[tuple[str, str, dict[str, Any]]] = []
+        errors: list[UsageError] = []
+        for kind, finder, key in (("industry", query.find_industry, "industries"), ("state", query.find_state, "states"),
+                                  ("metro", query.find_metro, "metros")):
+            try:
+                est = finder(self.c, text)
+            except UsageError as exc:
+                errors.append(exc)
+                continue
+            readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
+        if not readings:
+            raise UsageError(f"no industry, state or metro matches {text!r}; try pharma, hospitals, NY, texas or boston")
+        if len(readings) > 1:
+            exact = [r for r in readings if query.normalize(r[1]) == query.normalize(text)]
+            readings = exact or readings
+        if len(readings) > 1:
+            index = self.choose(f"{text!r} could mean", [(kind, name) for kind, name, _ in readings], "which", True)
+            readings = [readings[index]]
+        return query.salary_report(self.c, **readings[0][2])
+
+    def education_menu(self) -> None:
+        options = [("degrees", "degrees, accreditation and coursework"), *((r.id, f"path to {r.title}") for r in self.c.roles)]
+        index = self.choose("Education and paths", options, "show")
+        if index == 0:
+            self.screen.result("education", query.education_report(self.c))
+        else:
+            self.show_path(self.c.roles[index - 1])
+
+    def associations_view(self) -> None:
+        self.screen.result("associations", query.list_associations(self.c))
+        raise GoBack
+
+    def outlook_view(self) -> None:
+        self.screen.result("outlook", query.outlook_report(self.c))
+        raise GoBack
+
+    # -- find my fit ------------------------------------------------------------------
+
+    def fit_menu(self) -> None:
+        self.screen.say("Find my fit: five short questions. Press Enter to skip one; b goes back.", "bold")
+        background = self.question("Your current role or background", FIT_BACKGROUNDS)
+        degree = self.question("Your highest degree", DEGREE_LEVELS)
+        years = self.years_question()
+        licence = self.question("A licence you hold", LICENCES)
+        interests = self.interests_question()
+        self.profile = matching.make_profile(background, degree, years, (licence,) if licence else (), interests)
+        report = matching.match_roles(self.c, self.profile)
+        self.screen.result("match", report)
+        ranked = [m.role for m in report.matches]
+        while True:
+            role = self.choose_role("Open a role (its path is marked for your answers)", ranked)
+            self.show_path(role)
+            self.open_role(role)
+
+    def question(self, title: str, vocabulary: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
+        options = [(key, label) for key, (label, _) in vocabulary.items()]
+        self.screen.menu(title, options, "Enter to skip, b back, q quit")
+        while True:
+            text = self.ask("answer")
+            if not text:
+                return None
+            picked = pick(options, text, aliases={key: words for key, (_, words) in vocabulary.items()})
+            if isinstance(picked, int):
+                return options[picked][0]
+            self.screen.hint(picked)
+
+    def years_question(self) -> int | None:
+        self.screen.say("Years of work experience (a whole number; Enter to skip)", "bold underline")
+        while True:
+            text = self.ask("years")
+            if not text:
+                return None
+            if text.isdigit() and int(text) <= 70:
+                return int(text)
+            self.screen.hint("Type a whole number of years from 0 to 70, or press Enter to skip.")
+
+    def interests_question(self) -> tuple[str, ...]:
+        options = [(key, label) for key, (label, _) in FIT_INTERESTS.items()]
+        self.screen.menu("What interests you? One or more, separated by commas (1,3 or data, leadership)", options,
+                         "Enter to skip, b back, q quit")
+        aliases = {key: words for key, (_, words) in FIT_INTERESTS.items()}
+        while True:
+            text = self.ask("interests")
+            chosen, problems = [], []
+            for part in filter(None, (p.strip() for p in text.split(","))):
+                picked = pick(options, part, aliases=aliases)
+                if isinstance(picked, int):
+                    chosen.append(options[picked][0])
+                else:
+                    problems.append(picked)
+            if not problems:
+                return tuple(dict.fromkeys(chosen))
+            self.screen.hint(problems[0])
+
+    # -- search -----------------------------------------------------------------------
+
+    def search_menu(self) -> None:
+        text = self.ask("search (a word such as billing, quality, cahme)")
+        if not text:
+            self.screen.hint("Type a word to search for, or b to go back.")
+            return
+        report = query.search(self.c, text)
+        self.screen.result("search", report)
+        openable = [h for h in report.hits if h.kind in ("role", "credential", "industry")][:30]
+        if not openable:
+            return
+        index = self.choose("Open one", [(h.id, h.label) for h in openable], "open")
+        hit = openable[index]
+        if hit.kind == "role":
+            self.open_role(query.find_role(self.c, hit.id))
+        elif hit.kind == "credential":
+            self.loop(lambda: self.credential_menu(query.find_credential(self.c, hit.id)))
+        else:
+            self.screen.result("salary", query.salary_report(self.c, industries=(hit.id,)))
+
+
+def pick(options: Sequence[tuple[str, str]], text: str, aliases: dict[str, Sequence[str]] | None = None) -> int | str:
+    """The chosen option's index, or a hint saying why the text chose none.
+
+    Accepts the option's number, its name or label, an alias, or a unique start of any of them.
+    """
+    if text.isdigit():
+        number = int(text)
+        if 1 <= number <= len(options):
+            return number - 1
+        return f"There is no option {number}; type 1 to {len(options)}."
+    wanted = query.normalize(text)
+    if not wanted:
+        return "Type a number or a name. ? for help."
+    keys = [{query.normalize(name), query.normalize(label), *(query.normalize(a) for a in (aliases or {}).get(name, ()))}
+            for name, label in options]
+    for test in (lambda k: k == wanted, lambda k: k.startswith(wanted), lambda k: f" {wanted}" in f" {k}"):
+        hits = [i for i, ks in enumerate(keys) if any(test(k) for k in ks)]
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            return f"{text!r} fits several: {', '.join(options[i][0] for i in hits[:6])}. Type more of the name or a number."
+    return f"{text!r} is not an option here. Type a number from 1 to {len(options)} or a name; ? for help."

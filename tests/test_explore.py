@@ -1,0 +1,225 @@
+"""The interactive explorer, driven through its input stream, and once in a real pseudo-terminal."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+
+from hmcareer.explore import Explorer, pick
+from hmcareer.render.terminal import Terminal
+
+INTERRUPT = object()
+
+
+def session(catalog, *lines, timeout: float = 5.0):
+    """Run the explorer on scripted input; returns (exit code, stdout, stderr). Input ends with EOF."""
+    feed = list(lines)
+
+    def read_line(prompt: str) -> str:
+        out.write(prompt)
+        if not feed:
+            raise EOFError
+        item = feed.pop(0)
+        if item is INTERRUPT:
+            raise KeyboardInterrupt
+        out.write(item + "\n")
+        return item
+
+    out, err = io.StringIO(), io.StringIO()
+    code = Explorer(catalog, Terminal(out, err, color=False, width=220, unicode=True), read_line, timeout=timeout).run()
+    # Whitespace collapsed: assertions read the words, not where a narrow table wrapped them.
+    return code, " ".join(out.getvalue().split()), err.getvalue()
+
+
+def test_quit_from_the_main_menu(catalog):
+    code, out, err = session(catalog, "q")
+    assert code == 0 and err == ""
+    assert "Main menu" in out and "7 fit" in out and out.rstrip().endswith("Goodbye.")
+
+
+def test_pharma_pay_by_name_then_back_and_quit(catalog):
+    code, out, _ = session(catalog, "salary", "pharma", "b", "quit")
+    assert code == 0
+    assert "325400 Pharmaceutical and Medicine Manufacturing 1,660 $251,570 $221,020" in out
+    assert out.count("Main menu") == 2  # came back up to it before quitting
+
+
+def test_states_metros_and_ambiguous_places(catalog):
+    code, out, _ = session(catalog, "2", "NY", "boston", "new york", "b", "q")
+    assert code == 0
+    assert "New York" in out and "Boston-Cambridge-Newton, MA-NH" in out
+    assert "could mean" not in out  # "new york" is the state by its exact name, not a menu of readings
+
+
+def test_unknown_place_reprompts_with_a_hint(catalog):
+    code, out, _ = session(catalog, "salary", "atlantis", "b", "q")
+    assert code == 0
+    assert "no industry, state or metro matches 'atlantis'" in out
+    assert out.count("salary>") == 2
+
+
+def test_numbers_names_aliases_and_prefixes_select(catalog):
+    assert pick([("roles", ""), ("salary", "")], "2") == 1
+    assert pick([("roles", ""), ("salary", "")], "SAL") == 1
+    assert pick([("nursing-home-administrator", "Nursing home administrator")], "nha",
+                {"nursing-home-administrator": ("NHA",)}) == 0
+    assert pick([("roles", ""), ("salary", "")], "9") == "There is no option 9; type 1 to 2."
+    assert "fits several" in pick([("clinical-manager", ""), ("clinician", "")], "clin")
+
+
+def test_invalid_input_never_crashes(catalog):
+    code, out, _ = session(catalog, "", "42", "zzz", "?", "b", "q")
+    assert code == 0
+    assert "Type a number from 1 to 8, or a name." in out
+    assert "There is no option 42; type 1 to 8." in out
+    assert "'zzz' is not an option here." in out
+    assert "b or back: up one level." in out
+    assert "This is the main menu; q leaves." in out
+
+
+def test_role_drills_into_pay_certifications_and_path(catalog):
+    code, out, _ = session(catalog, "roles", "nha", "pay", "certifications", "FACHE", "1", "b", "b", "b", "path", "q")
+    assert code == 0
+    assert "Nursing home administrator" in out
+    assert "623100 Nursing Care Facilities (Skilled Nursing Facilities) 30,930 $114,750 $105,550" in out  # pay where they work
+    assert "Fellow of the American College of Healthcare Executives" in out
+    assert "Roles FACHE serves" in out
+    assert "Path to Nursing home administrator" in out and "licence: NHA: Nursing home administrator licence" in out
+
+
+def test_credential_leads_to_the_roles_it_serves(catalog):
+    code, out, _ = session(catalog, "credentials", "rhia", "1", "q")
+    assert code == 0
+    assert "Roles RHIA serves" in out
+    assert "Health information manager" in out and "Keep patient record databases complete and accurate" in out
+
+
+def test_find_my_fit_questionnaire_ranks_and_marks_the_path(catalog):
+    code, out, _ = session(catalog, "fit", "records", "bachelor", "3", "none", "data, quality", "1", "b", "b", "q")
+    assert code == 0
+    assert "You: background Medical records or health information; degree: Bachelor's degree; experience: 3 years; " \
+           "licence: No licence; interests: Data and IT, Quality and patient safety" in out
+    assert "1 Health information manager 7 +3 background Medical records or health information: one this role " \
+           "commonly draws on 0 +2 interest Data and IT: central to this role +2 interest Quality and patient safety" in out
+    assert "Path to Health information manager from Medical records or health information" in out
+    assert "[done] degree: Bachelor's degree in health information management" in out
+
+
+def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
+    code, out, _ = session(catalog, "fit", "astronaut", "nurse", "phd", "many", "12", "", "ltc, cooking", "ltc", "b", "q")
+    assert code == 0
+    assert "'astronaut' is not an option here." in out
+    assert "Type a whole number of years from 0 to 70" in out
+    assert "'cooking' is not an option here." in out
+    assert "degree: Doctorate (PhD, MD, DNP...); experience: 12 years" in out
+    assert "1 Nursing home administrator 5 +3 background Nurse (RN, LPN)" in out
+
+
+def test_search_opens_a_hit(catalog):
+    code, out, _ = session(catalog, "search", "cphq", "CPHQ", "b", "b", "q")
+    assert code == 0
+    assert "Credentials (1)" in out and "Certified Professional in Healthcare Quality" in out
+    assert "Roles CPHQ serves" in out
+
+
+def test_end_of_input_and_ctrl_c_leave_cleanly(catalog):
+    code, out, err = session(catalog, "roles")
+    assert code == 0 and out.rstrip().endswith("Goodbye.") and err == ""
+    code, out, err = session(catalog, "salary", INTERRUPT)
+    assert code == 130 and "Interrupted. Goodbye." in out and "Traceback" not in out + err
+
+
+def test_explore_command_with_piped_input(hm):
+    result = hm("explore", input="outlook\nq\n")
+    assert result.code == 0
+    assert "Occupational Outlook Handbook quick facts" in result.out and "Goodbye." in result.out
+
+
+def test_piped_stdin_that_stays_silent_exits_with_a_message(catalog, tmp_path):
+    read_end, write_end = os.pipe()  # nobody ever writes: a read would block forever
+    with os.fdopen(read_end) as silent, os.fdopen(write_end, "w"):
+        out, err = io.StringIO(), io.StringIO()
+        code = Explorer(catalog, Terminal(out, err, color=False, width=100), stdin=silent, timeout=0.2).run()
+    assert code == 2
+    assert err.getvalue().startswith("hmcareer: explore got no input on stdin; it is interactive.")
+
+
+def test_no_arguments_without_a_terminal_shows_help(hm):
+    result = hm()
+    assert result.code == 0 and "Usage: hmcareer" in result.out and "explore" in result.out
+
+
+def test_real_terminal_session():
+    """hmcareer explore in a pseudo-terminal: pharma pay, a role's path, a fit ranking, back and quit."""
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=20,
+                          dimensions=(40, 100))
+    try:
+        child.expect("choose> ")
+        child.sendline("salary")
+        child.expect("salary> ")
+        child.sendline("pharma")
+        child.expect("Pharmaceutical and Medicine Manufacturing")
+        child.expect("salary> ")
+        child.sendline("b")
+        child.expect("choose> ")
+        child.sendline("3")
+        child.expect("show> ")
+        child.sendline("nursing")
+        child.expect("Path to Nursing home administrator")
+        child.expect("show> ")
+        child.sendline("b")
+        child.expect("choose> ")
+        child.sendline("fit")
+        for answer in ("nurse", "bachelor", "4", "", "leadership"):
+            child.expect("> ")
+            child.sendline(answer)
+        child.expect("Find my fit: the roles ranked for you")
+        child.expect("role> ")
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Traceback" not in (child.before or "")
+
+
+def test_no_arguments_on_a_terminal_starts_the_explorer():
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer"], encoding="utf-8", timeout=20, dimensions=(40, 100))
+    try:
+        child.expect("Main menu")
+        child.expect("choose> ")
+        child.sendcontrol("d")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+
+
+def test_ctrl_c_in_a_terminal_exits_130_without_a_traceback():
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], encoding="utf-8", timeout=20, dimensions=(40, 100))
+    try:
+        child.expect("choose> ")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        transcript = child.before
+    finally:
+        child.close()
+    assert child.exitstatus == 130
+    assert "Interrupted. Goodbye." in transcript and "Traceback" not in transcript
+
+
+def test_subprocess_with_closed_stdin_does_not_hang():
+    result = subprocess.run([sys.executable, "-m", "hmcareer", "explore"], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0 and "Goodbye." in result.stdout and result.stderr == ""

@@ -1,0 +1,199 @@
+"""Find my fit, career paths from a background, and search: queries and commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from hmcareer import matching, query
+from hmcareer.errors import NotFound, UsageError
+
+
+def ranked(catalog, **answers):
+    report = matching.match_roles(catalog, matching.make_profile(**answers))
+    return report, [m.role.id for m in report.matches]
+
+
+def reasons(report, role_id):
+    return [(r.points, r.text) for m in report.matches if m.role.id == role_id for r in m.reasons]
+
+
+def steps(match_or_plan):
+    return [(c.step.step, c.step.ref, c.status) for c in match_or_plan.steps]
+
+
+def test_nurse_into_long_term_care(catalog):
+    report, order = ranked(catalog, background="nurse", degree="bachelor", years=4, interests=["leadership", "ltc"])
+    assert order[:2] == ["nursing-home-administrator", "clinical-manager"]
+    assert report.matches[0].score == 7
+    assert reasons(report, "nursing-home-administrator") == [
+        (3, "background Nurse (RN, LPN): one this role commonly draws on"),
+        (2, "interest People leadership: central to this role"),
+        (2, "interest Long-term care: central to this role"),
+        (0, "requires a state nursing home administrator licence"),
+    ]
+    assert reasons(report, "clinical-manager")[-1] == (1, "you hold a clinical licence, which this role requires")
+    nha = report.matches[0]
+    assert steps(nha)[:3] == [("degree", "bachelor-health-admin", "done"), ("experience", None, "check"),
+                              ("licence", "nha-licence", "to do")]
+    assert [c.step.ref for c in nha.to_do] == ["nha-licence"]
+    assert report.profile.licences == ("rn",) and report.profile.licence_assumed
+
+
+def test_records_clerk_with_associate_degree(catalog):
+    report, order = ranked(catalog, background="records", degree="associate", years=2, licences=["none"],
+                           interests=["data"])
+    assert order[0] == "health-information-manager" and report.matches[0].score == 5
+    him = report.matches[0]
+    assert steps(him)[0] == ("degree", "bachelor-him", "to do")
+    chps = next(c for c in him.steps if c.step.ref == "chps")
+    # CHPS asks 4 years of privacy or security management with an associate degree: 2 more to go.
+    assert chps.status == "to do" and "4 years of privacy or security management (missing)" in chps.why
+
+
+def test_student_with_nothing_yet(catalog):
+    report, order = ranked(catalog, background="student", degree="high-school", years=0, licences=["none"])
+    assert set(order[:3]) == {"assistant-administrator", "health-information-manager", "nursing-home-administrator"}
+    for m in report.matches[:3]:
+        assert all(c.status == "to do" for c in m.to_do)
+        assert any(c.step.step == "degree" for c in m.to_do)
+    clinical = next(m for m in report.matches if m.role.id == "clinical-manager")
+    assert steps(clinical)[0] == ("experience", None, "to do")  # needs a clinical licence it does not have
+    assert reasons(report, "clinical-manager")[-1] == (0, "requires a clinical licence in the specialty (you have none)")
+
+
+def test_unanswered_questions_are_unknown_not_failed(catalog):
+    report, order = ranked(catalog)
+    assert all(m.score == 0 for m in report.matches)
+    nha = next(m for m in report.matches if m.role.id == "nursing-home-administrator")
+    assert steps(nha)[:3] == [("degree", "bachelor-health-admin", "unknown"), ("experience", None, "unknown"),
+                              ("licence", "nha-licence", "unknown")]
+
+
+def test_certification_pathways_pick_the_closest(catalog):
+    nurse = matching.make_profile("nurse", "bachelor", 4)
+    cenp = next(x for x in catalog.credentials if x.id == "cenp")
+    check = matching.check_credential(cenp, nurse)
+    assert check.status == "done" and check.best.requirement.years == 4  # the BSN route, not the master's one
+    fache = next(x for x in catalog.credentials if x.id == "fache")
+    check = matching.check_credential(fache, matching.make_profile(degree="master", years=6))
+    assert check.status == "done"
+    assert matching.check_credential(fache, matching.make_profile(degree="master")).status == "unknown"
+    cphq = next(x for x in catalog.credentials if x.id == "cphq")
+    assert matching.check_credential(cphq, matching.Profile()).status == "open"
+
+
+def test_licence_held_marks_the_steps_before_it_done(catalog):
+    plan = matching.plan_path(catalog, "nha", matching.make_profile("administrative", "bachelor", 5, ["nha"]))
+    assert steps(plan)[:3] == [("degree", "bachelor-health-admin", "done"), ("experience", None, "done"),
+                               ("licence", "nha-licence", "done")]
+    hse = next(c for c in plan.steps if c.step.ref == "hse")
+    assert hse.status == "open"
+
+
+@pytest.mark.parametrize(("typed", "found"), [("leadership", "leadership"), ("long-term care", "long-term-care"),
+                                              ("ltc", "long-term-care"), ("billing", "finance"), ("Data", "data")])
+def test_interest_words_are_forgiving(typed, found):
+    assert matching.find_interest(typed) == found
+
+
+@pytest.mark.parametrize(("typed", "found"), [("RN", "nurse"), ("billing", "billing"), ("medical records", "records"),
+                                              ("coder", "billing"), ("Student", "student")])
+def test_background_words_are_forgiving(typed, found):
+    assert matching.find_background(typed) == found
+
+
+def test_unknown_values_list_the_valid_ones():
+    with pytest.raises(NotFound) as exc:
+        matching.find_interest("golf")
+    assert exc.value.message() == ("unknown interest 'golf'. Valid --interest values: finance, data, leadership, "
+                                   "long-term-care, policy, quality, operations.")
+    with pytest.raises(UsageError, match="between 0 and 70"):
+        matching.make_profile(years=200)
+    with pytest.raises(UsageError, match="cannot be combined"):
+        matching.make_profile(licences=["none", "rn"])
+
+
+def test_match_command_json(hm):
+    r = hm("match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "data", "-f", "json")
+    assert r.code == 0 and r.err == ""
+    doc = json.loads(r.out)
+    assert doc["kind"] == "match" and doc["schema"] == "hmcareer/1"
+    assert doc["profile"] == {"background": "nurse", "degree": "bachelor", "years": 4, "licences": ["rn"],
+                              "interests": ["data"], "licence_assumed": True}
+    assert doc["scoring"] == {"background": 3, "interest": 2, "licence": 1}
+    first = doc["records"][0]
+    assert (first["rank"], first["role"], first["score"]) == (1, "clinical-manager", 4)
+    assert first["reasons"][0] == {"points": 3, "text": "background Nurse (RN, LPN): one this role commonly draws on"}
+    cnml = next(s for s in first["steps"] if s["ref"] == "cnml")
+    assert cnml["status"] == "done" and cnml["checked_against"]["years"] == 2
+    assert {"aone-cnml", "ahima-chps"} & {s["id"] for s in doc["sources"]}
+
+
+def test_match_command_table_and_errors(hm):
+    r = hm("match", "--from", "billing", "-i", "finance", "--top", "1")
+    assert r.code == 0
+    assert "What Manager of a small facility still needs" in r.out
+    assert "What Group medical practice manager still needs" not in r.out
+    r = hm("match", "--interest", "golf")
+    assert r.code == 2 and r.out == ""
+    assert r.err == ("hmcareer: unknown interest 'golf'. Valid --interest values: finance, data, leadership, "
+                     "long-term-care, policy, quality, operations.\n")
+    r = hm("match", "--degree", "phd", "--licence", "license to kill")
+    assert r.code == 2 and "Valid --licence values: rn, clinical, nha, none." in r.err
+
+
+def test_paths_from_a_background(hm):
+    r = hm("paths", "nha", "--from", "nurse", "--degree", "associate", "--years", "3")
+    assert r.code == 0
+    flat = " ".join(r.out.split())
+    assert "Path to Nursing home administrator from Nurse (RN, LPN)" in flat
+    assert "[to do] degree: Bachelor's degree in health administration" in flat
+    assert "[to do] licence: NHA: Nursing home administrator licence" in flat
+    assert "typically 6 months or 1,000 hours" in flat
+    assert "role: Nursing home administrator" in flat and "then: Licensed nursing home administrators with 3 years" in flat
+    r = hm("paths", "clinical", "--from", "physician", "-f", "json")
+    doc = json.loads(r.out)
+    assert doc["kind"] == "plan" and doc["fits_background"] is True
+    mha = next(s for s in doc["steps"] if s["ref"] == "mha")
+    assert mha["duration"]["text"].startswith("Graduate health administration programs often take two to three years")
+    assert mha["status"] == "unknown"
+    r = hm("paths", "--from", "nurse")
+    assert r.code == 2 and "--from needs a role" in r.err
+
+
+def test_plain_paths_show_degree_durations(hm):
+    r = hm("paths", "assistant")
+    flat = " ".join(r.out.split())
+    assert "degree: Master of Health Administration (MHA) - usually needed for top executive posts - how long: " \
+           "Graduate health administration programs often take two to three years" in flat
+
+
+def test_search_groups_hits_by_kind(catalog):
+    report = query.search(catalog, "nursing home")
+    assert [(h.kind, h.id) for h in report.hits] == [
+        ("role", "nursing-home-administrator"), ("credential", "CNHA"), ("credential", "NHA"), ("credential", "HSE"),
+        ("association", "ACHCA"), ("industry", "623100")]
+    assert [h.matched for h in report.hits][:3] == ["id", "name", "name"]
+    assert [h.kind for h in query.search(catalog, "cahme").hits][-1] == "accreditor"
+    assert query.search(catalog, "CAHME").hits[-1].matched == "abbreviation"
+    assert query.search(catalog, "pharma").hits[0].id == "325400"
+    assert query.search(catalog, "zzzz").hits == ()
+    with pytest.raises(UsageError, match="at least 2 letters"):
+        query.search(catalog, "?")
+
+
+def test_search_command(hm):
+    r = hm("search", "quality")
+    assert r.code == 0
+    assert "Credentials (1)" in r.out and "Certified Professional in Healthcare Quality" in r.out
+    assert "Associations (1)" in r.out and "NAHQ" in r.out
+    r = hm("search", "zzzz")
+    assert r.code == 0 and "Nothing matches 'zzzz'." in r.out
+    doc = json.loads(hm("search", "long-term", "care", "-f", "json").out)
+    assert doc["term"] == "long-term care"
+    assert doc["records"][0] == {"kind": "role", "id": "nursing-home-administrator", "label": "Nursing home administrator",
+                                 "matched": "alias", "snippet": "long-term care administrator"}
+    r = hm("search", "-f", "csv", "rhia")
+    assert r.out.splitlines()[0] == "kind,id,label,matched,snippet"

@@ -173,18 +173,15 @@ class Explorer:
     def role_menu(self, role: Role) -> None:
         self.screen.result("role", query.role_detail(self.c, role))
         options = [("pay", "pay in the industries where they work"), ("certifications", "credentials for this role"),
-                   ("path", "education path" + (" marked for your answers" if self.profile else "")),
-                   ("related", "other roles")]
+                   ("path", "education path" + (" marked for your answers" if self.profile else ""))]
         while True:
             index = self.choose(f"{role.title}: more", options, "next")
             if index == 0:
                 self.screen.result("salary", query.salary_report(self.c, industries=role.industries))
             elif index == 1:
                 self.loop(lambda: self.credential_list(query.list_credentials(self.c, role=role.id).credentials))
-            elif index == 2:
-                self.show_path(role)
             else:
-                raise GoBack
+                self.show_path(role)
 
     def show_path(self, role: Role) -> None:
         if self.profile:

@@ -358,6 +358,7 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
                 optional=ck.flag(s, "optional", sp), sources=ck.source_ids(s, sp, required=False),
                 period=ck.text(s, "period", sp, required=False),
                 requires=_requirement(ck, s["requires"], f"{sp}.requires") if s.get("requires") is not None else None,
+                any_field=ck.flag(s, "any_field", sp),
             ))
         roles.append(Role(
             id=ck.text(n, "id", path) or "",

@@ -182,15 +182,20 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
     degrees = {d.id: d for d in c.education.degrees}
     creds = {x.id: x for x in c.credentials}
     holds_role_licence = bool(role.licence and role.licence in creds and p.holds(_licence_id(creds[role.licence])))
+    licence_at = next((i for i, s in enumerate(steps) if s.step == "licence"), -1)
     out: list[StepCheck] = []
-    for s in steps:
-        if s.step == "degree" and s.ref in degrees:
+    for i, s in enumerate(steps):
+        if holds_role_licence and i < licence_at:
+            out.append(StepCheck(s, DONE, "done before licensure, since you hold the licence"))
+        elif s.step == "degree" and s.ref in degrees:
             level = degrees[s.ref].level
             met = p.degree_at_least(level)
             if met is None:
                 out.append(StepCheck(s, UNKNOWN, f"needs a {_degree_word(level)}; you did not give your highest degree"))
+            elif met and s.any_field:
+                out.append(StepCheck(s, DONE, f"you have a {_degree_word(p.degree)}, and any field counts here"))
             elif met:
-                out.append(StepCheck(s, DONE, f"you have a {_degree_word(p.degree)} (field not checked)"))
+                out.append(StepCheck(s, CHECK, f"you have a {_degree_word(p.degree)}; check that its field fits this step"))
             else:
                 out.append(StepCheck(s, TO_DO, f"needs a {_degree_word(level)}; you have: {_degree_word(p.degree)}"))
         elif s.step == "licence" and s.ref in creds:
@@ -205,8 +210,6 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
             rc = check_requirement(s.requires, p)
             status = TO_DO if rc.unmet else UNKNOWN if rc.unknown else DONE
             out.append(StepCheck(s, status, _conditions_why(rc)))
-        elif holds_role_licence:
-            out.append(StepCheck(s, DONE, "done before licensure, since you hold the licence"))
         elif p.years is None:
             out.append(StepCheck(s, UNKNOWN, "you did not give your years of experience"))
         elif p.years == 0:

@@ -99,6 +99,7 @@ class PathStep:
     sources: tuple[str, ...] = ()
     period: str | None = None
     requires: Requirement | None = None  # structured form of an experience step, where a source gives one
+    any_field: bool = False  # a degree step that any field of study at that level satisfies
 
 
 @dataclass(frozen=True)

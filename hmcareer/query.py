@@ -433,6 +433,7 @@ class ResolvedStep:
     period: str | None
     duration: Fact | None = None  # how long a degree takes, where a source says
     requires: Requirement | None = None
+    any_field: bool = False
 
 
 @dataclass(frozen=True)
@@ -456,7 +457,8 @@ def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
             label, sources = f"{x.abbreviation}: {x.name}", x.sources
         else:
             label, sources = s.text or s.ref or "", s.sources
-        steps.append(ResolvedStep(s.step, label, s.ref, s.optional, s.note, s.sources or sources, s.period, duration, s.requires))
+        steps.append(ResolvedStep(s.step, label, s.ref, s.optional, s.note, s.sources or sources, s.period, duration, s.requires,
+                                  s.any_field))
     return tuple(steps)
 
 

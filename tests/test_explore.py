@@ -103,10 +103,12 @@ def test_find_my_fit_questionnaire_ranks_and_marks_the_path(catalog):
     assert code == 0
     assert "You: background Medical records or health information; degree: Bachelor's degree; experience: 3 years; " \
            "licence: No licence; interests: Data and IT, Quality and patient safety" in out
-    assert "1 Health information manager 7 +3 background Medical records or health information: one this role " \
-           "commonly draws on 0 +2 interest Data and IT: central to this role +2 interest Quality and patient safety" in out
+    assert "1. Health information manager 7 points, 0 required steps to do +3 background Medical records or health " \
+           "information: one this role commonly draws on +2 interest Data and IT: central to this role +2 interest " \
+           "Quality and patient safety: central to this role" in out
     assert "Path to Health information manager from Medical records or health information" in out
-    assert "[done] degree: Bachelor's degree in health information management" in out
+    assert "[check] degree: Bachelor's degree in health information management" in out
+    assert "(you have a bachelor's degree; check that its field fits this step)" in out
 
 
 def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
@@ -116,7 +118,7 @@ def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
     assert "Type a whole number of years from 0 to 70" in out
     assert "'cooking' is not an option here." in out
     assert "degree: Doctorate (PhD, MD, DNP...); experience: 12 years" in out
-    assert "1 Nursing home administrator 5 +3 background Nurse (RN, LPN)" in out
+    assert "1. Nursing home administrator 5 points, 1 required step to do +3 background Nurse (RN, LPN)" in out
 
 
 def test_search_opens_a_hit(catalog):

@@ -564,7 +564,7 @@ def show_plan(h: Human, plan: PlannedPath) -> None:
 
 
 def _status_legend(h: Human) -> None:
-    h.line(Text("done = you meet it; to do = still needed; check = compare your experience with the step; "
+    h.line(Text("done = you meet it; to do = still needed; check = compare your experience or degree field with the step; "
                 "unknown = you did not say. Certifications: in reach = the stated degree, licence and years are met "
                 "(other conditions such as membership and the exam remain), not yet, open = no prerequisites.", style="dim"))
 
@@ -573,17 +573,21 @@ def show_match(h: Human, m: MatchReport) -> None:
     h.heading("Find my fit: the roles ranked for you")
     h.line(Text("You: " + describe_profile(m.profile), style="dim"))
     h.line()
-    t = h.table(None)
-    t.add_column("#", justify="right")
-    t.add_column("role", style="bold", min_width=12)
-    t.add_column("points", justify="right")
-    t.add_column("why", ratio=3)
-    t.add_column("still to do", justify="right")
+    # Stacked rather than a table: the reasons stay readable at any width, down to 40 columns.
     for rank, r in enumerate(m.matches, 1):
-        why = Text("\n").join(Text(f"{'+' if x.points else ' '}{x.points} ", style="green" if x.points else "dim") + Text(x.text)
-                              for x in r.reasons) if r.reasons else Text("no answers to match yet", style="dim")
-        t.add_row(str(rank), Text(r.role.title), str(r.score), why, str(len(r.to_do)))
-    h.console.print(t)
+        left = len(r.to_do)
+        head = Text(f"{rank}. ", style="bold") + Text(r.role.title, style="bold")
+        head.append(f"  {r.score} point{'s' if r.score != 1 else ''}, ", style="green")
+        head.append(f"{left} required step{'s' if left != 1 else ''} to do", style="yellow" if left else "green")
+        h.line(head)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1)
+        for x in r.reasons:
+            grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
+        if not r.reasons:
+            grid.add_row(Text("    "), Text("no answers to match yet", style="dim"))
+        h.console.print(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
                 f"role requires +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
                 "requirements below come from the sources cited.", style="dim"))

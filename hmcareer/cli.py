@@ -199,7 +199,7 @@ def salary(
     ctx: typer.Context,
     industry: Annotated[list[str] | None, typer.Option(
         "--industry", "-i", autocompletion=complete_industry,
-        help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, nursing, 622100.")] = None,
+        help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, nursing, 622100; 'all' lists every one.")] = None,
     state: Annotated[list[str] | None, typer.Option(
         "--state", "-s", autocompletion=complete_state,
         help="State or territory by postal code or name (repeatable): NY, 'new york', DC, PR; 'all' lists every one.")] = None,
@@ -320,11 +320,25 @@ def match(
 ) -> None:
     """Find my fit: rank the roles for your background and interests, with what each still needs.
 
-    Unanswered questions count as unknown. Run `hmcareer explore` for the questionnaire.
+    Unanswered questions count as unknown. With no options, in a terminal, it asks the questions.
     Example: hmcareer match --background nurse --degree bachelor --years 4 --interest leadership --interest ltc
     """
     from . import matching
 
+    state = _state(ctx)
+    if background is None and degree is None and years is None and not licence and not interest:
+        if not (sys.stdin.isatty() and sys.stdout.isatty() and fmt is Format.table):
+            _usage_error(ctx, "give at least one answer, e.g. --background nurse --interest leadership "
+                              "(or run hmcareer match in a terminal for the questions)")
+        from .explore import Explorer, GoBack, Leave
+
+        with reported_errors(state, state.terminal()):
+            try:
+                profile = Explorer(state.catalog, state.terminal()).questionnaire()
+            except (GoBack, Leave, EOFError):
+                raise typer.Exit(0) from None
+        run(ctx, "match", lambda c: matching.match_roles(c, profile, top), fmt)
+        return
     run(ctx, "match", lambda c: matching.match_roles(
         c, matching.make_profile(background, degree, years, licence or (), interest or ()), top), fmt)
 

@@ -22,7 +22,7 @@ from .render.terminal import Terminal
 
 BACK_WORDS = {"b", "back"}
 QUIT_WORDS = {"q", "quit", "exit"}
-HELP_WORDS = {"?", "h", "help"}
+HELP_WORDS = {"?", "help"}
 # When stdin is a pipe or file, a read that waits this long means nobody is typing.
 PIPE_TIMEOUT_SECONDS = 10.0
 
@@ -190,8 +190,9 @@ class Explorer:
             self.screen.result("paths", query.role_paths(self.c, role.id))
 
     def credential_list(self, creds: Sequence[Credential]) -> None:
-        index = self.choose("Credentials", [(x.abbreviation, x.name) for x in creds], "credential",
-                            aliases={x.abbreviation: (x.id, *x.variants) for x in creds})
+        options = [(x.abbreviation, x.name + ("" if x.status == "current" else f" ({x.status})")) for x in creds]
+        index = self.choose("Credentials", options, "credential", aliases={x.abbreviation: (x.id, x.name, *x.variants)
+                                                                           for x in creds})
         cred = creds[index]
         self.loop(lambda: self.credential_menu(cred))
 
@@ -208,8 +209,8 @@ class Explorer:
     def credentials_menu(self) -> None:
         self.credential_list(self.c.credentials)
 
-    SALARY_WORDS = (("industries", "every industry, most jobs first"), ("states", "every state"),
-                    ("metros", "every metro area"), ("where", "where it pays most and where the jobs are"),
+    SALARY_WORDS = (("industries", "every industry, most jobs first"), ("states", "every state, most jobs first"),
+                    ("metros", "the 25 metro areas with most jobs"), ("where", "where it pays most and where the jobs are"),
                     ("history", "the national median over time"))
 
     def salary_menu(self) -> None:
@@ -221,7 +222,11 @@ class Explorer:
             return
         words = [name for name, _ in self.SALARY_WORDS]
         # Only a number or a whole word picks a listing; anything else is a place or an industry ("me" may be Memphis).
-        word = words[int(text) - 1] if text.isdigit() and 1 <= int(text) <= len(words) else query.normalize(text)
+        if text.isdigit() and len(text) <= 2 and not 1 <= int(text) <= len(words):
+            self.screen.hint(f"There is no option {text}; type 1 to {len(words)}, or an industry code, state or metro.")
+            return
+        word = words[int(text) - 1] if text.isdigit() and len(text) <= 2 else query.normalize(text)
+        word = "industries" if word == "all" else word
         if word in words:
             if word == "history":
                 self.screen.result("history", query.history_report(self.c))
@@ -230,7 +235,7 @@ class Explorer:
             else:
                 self.screen.result("salary", query.salary_report(
                     self.c, states=("all",) if word == "states" else (), metros=("all",) if word == "metros" else (),
-                    top=None if word == "industries" else 25))
+                    top=25 if word == "metros" else None))
             return
         self.screen.result("salary", self.salary_for(text))
 
@@ -258,7 +263,7 @@ class Explorer:
 
     def education_menu(self) -> None:
         options = [("degrees", "degrees, accreditation and coursework"), *((r.id, f"path to {r.title}") for r in self.c.roles)]
-        index = self.choose("Education and paths", options, "show")
+        index = self.choose("Education and paths", options, "show", aliases={r.id: r.aliases for r in self.c.roles})
         if index == 0:
             self.screen.result("education", query.education_report(self.c))
         else:
@@ -275,13 +280,7 @@ class Explorer:
     # -- find my fit ------------------------------------------------------------------
 
     def fit_menu(self) -> None:
-        self.screen.say("Find my fit: five short questions. Press Enter to skip one; b goes back.", "bold")
-        background = self.question("Your current role or background", FIT_BACKGROUNDS)
-        degree = self.question("Your highest degree", DEGREE_LEVELS)
-        years = self.years_question()
-        licence = self.question("A licence you hold", LICENCES)
-        interests = self.interests_question()
-        self.profile = matching.make_profile(background, degree, years, (licence,) if licence else (), interests)
+        self.profile = self.questionnaire()
         report = matching.match_roles(self.c, self.profile)
         self.screen.result("match", report)
         ranked = [m.role for m in report.matches]
@@ -290,9 +289,38 @@ class Explorer:
             self.show_path(role)
             self.open_role(role)
 
+    def questionnaire(self) -> matching.Profile:
+        """The five fit questions; b returns to the previous question (from the first, it leaves)."""
+        self.screen.say("Find my fit: five short questions. Enter skips one; b goes to the previous one.", "bold")
+        questions: list[Callable[[], Any]] = [
+            lambda: self.question("Your current role or background", FIT_BACKGROUNDS),
+            lambda: self.question("Your highest degree", DEGREE_LEVELS),
+            self.years_question,
+            lambda: self.question("A licence you hold", LICENCES),
+            self.interests_question,
+        ]
+        answers: list[Any] = [None] * len(questions)
+        at = 0
+        while at < len(questions):
+            try:
+                answers[at] = questions[at]()
+            except GoBack:
+                if at == 0:
+                    raise
+                at -= 1
+                continue
+            at += 1
+            if at == len(questions) and not any(answers):
+                self.screen.hint("You skipped every question, so there is nothing to rank; answer at least one.")
+                at = 0
+        background, degree, years, licence, interests = answers
+        return matching.make_profile(background, degree, years, (licence,) if licence else (), interests or ())
+
+    QUESTION_KEYS = "Enter to skip, b previous question, q quit, ? help"
+
     def question(self, title: str, vocabulary: dict[str, tuple[str, tuple[str, ...]]]) -> str | None:
         options = [(key, label) for key, (label, _) in vocabulary.items()]
-        self.screen.menu(title, options, "Enter to skip, b back, q quit")
+        self.screen.menu(title, options, self.QUESTION_KEYS)
         while True:
             text = self.ask("answer")
             if not text:
@@ -303,7 +331,7 @@ class Explorer:
             self.screen.hint(picked)
 
     def years_question(self) -> int | None:
-        self.screen.say("Years of work experience (a whole number; Enter to skip)", "bold underline")
+        self.screen.menu("Years of work experience (a whole number from 0 to 70)", (), self.QUESTION_KEYS)
         while True:
             text = self.ask("years")
             if not text:
@@ -315,7 +343,7 @@ class Explorer:
     def interests_question(self) -> tuple[str, ...]:
         options = [(key, label) for key, (label, _) in FIT_INTERESTS.items()]
         self.screen.menu("What interests you? One or more, separated by commas (1,3 or data, leadership)", options,
-                         "Enter to skip, b back, q quit")
+                         self.QUESTION_KEYS)
         aliases = {key: words for key, (_, words) in FIT_INTERESTS.items()}
         while True:
             text = self.ask("interests")
@@ -357,6 +385,7 @@ def pick(options: Sequence[tuple[str, str]], text: str, aliases: dict[str, Seque
 
     Accepts the option's number, its name or label, an alias, or a unique start of any of them.
     """
+    shown = repr(text if len(text) <= 40 else text[:40] + "...")
     if text.isdigit():
         number = int(text)
         if 1 <= number <= len(options):
@@ -372,5 +401,5 @@ def pick(options: Sequence[tuple[str, str]], text: str, aliases: dict[str, Seque
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            return f"{text!r} fits several: {', '.join(options[i][0] for i in hits[:6])}. Type more of the name or a number."
-    return f"{text!r} is not an option here. Type a number from 1 to {len(options)} or a name; ? for help."
+            return f"{shown} fits several: {', '.join(options[i][0] for i in hits[:6])}. Type more of the name or a number."
+    return f"{shown} is not an option here. Type a number from 1 to {len(options)} or a name; ? for help."

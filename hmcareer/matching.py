@@ -19,9 +19,11 @@ from .models import (
     FIT_INTERESTS,
     LICENCE_SATISFIES,
     LICENCES,
+    THIRD_PARTY_TAGS,
     Credential,
     Requirement,
     Role,
+    Source,
 )
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 
@@ -99,6 +101,7 @@ def make_profile(background: str | None = None, degree: str | None = None, years
 # --- requirements ------------------------------------------------------------------------
 
 DONE, TO_DO, CHECK, UNKNOWN, OPEN = "done", "to do", "check", "unknown", "open"
+UNSTRUCTURED = "see details"  # a credential whose requirements exist only as prose
 
 
 @dataclass(frozen=True)
@@ -127,11 +130,11 @@ def check_requirement(req: Requirement, p: Profile) -> RequirementCheck:
     if req.licence:
         conditions.append(Condition("licence", LICENCE_WANTED[req.licence], p.holds(req.licence)))
     if req.degree:
-        conditions.append(Condition("degree", f"a {_degree_word(req.degree)} or higher", p.degree_at_least(req.degree)))
+        conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", p.degree_at_least(req.degree)))
     if req.years is not None:
         # "2 years of healthcare work", but "2 years as a nurse manager" / "in an executive role"
         joiner = " " if (req.experience or "").startswith(("as ", "in ")) else " of "
-        wanted = f"{req.years} years" + (joiner + req.experience if req.experience else "")
+        wanted = f"{req.years} year{'s' if req.years != 1 else ''}" + (joiner + req.experience if req.experience else "")
         conditions.append(Condition("years", wanted, None if p.years is None else p.years >= req.years))
     return RequirementCheck(req, tuple(conditions))
 
@@ -141,13 +144,13 @@ class CredentialCheck:
     """How close the user is to a credential: the pathway that fits best and its verdict."""
 
     credential: Credential
-    status: str  # open (no prerequisites) | done (every stated condition met) | to do | unknown
+    status: str  # open (no prerequisites) | done (every stated condition met) | to do | unknown | see details
     best: RequirementCheck | None
 
 
 def check_credential(x: Credential, p: Profile) -> CredentialCheck:
     if not x.requires:
-        return CredentialCheck(x, UNKNOWN, None)
+        return CredentialCheck(x, UNSTRUCTURED, None)
     checks = [check_requirement(r, p) for r in x.requires]
     if any(not c.conditions for c in checks):
         return CredentialCheck(x, OPEN, next(c for c in checks if not c.conditions))
@@ -172,8 +175,13 @@ class StepCheck:
     credential: CredentialCheck | None = None
 
 
+DEGREE_WORDS = {"none": "no diploma", "high-school": "a high-school diploma", "associate": "an associate degree",
+                "bachelor": "a bachelor's degree", "master": "a master's degree", "doctorate": "a doctorate"}
+
+
 def _degree_word(level: str) -> str:
-    return DEGREE_LEVELS[level][0].lower()
+    """The level in running text, with its article: "an associate degree"."""
+    return DEGREE_WORDS[level]
 
 
 def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
@@ -191,13 +199,13 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
             level = degrees[s.ref].level
             met = p.degree_at_least(level)
             if met is None:
-                out.append(StepCheck(s, UNKNOWN, f"needs a {_degree_word(level)}; you did not give your highest degree"))
+                out.append(StepCheck(s, UNKNOWN, f"needs {_degree_word(level)}; you did not give your highest degree"))
             elif met and s.any_field:
-                out.append(StepCheck(s, DONE, f"you have a {_degree_word(p.degree)}, and any field counts here"))
+                out.append(StepCheck(s, DONE, f"you have {_degree_word(p.degree)}, and any field counts here"))
             elif met:
-                out.append(StepCheck(s, CHECK, f"you have a {_degree_word(p.degree)}; check that its field fits this step"))
+                out.append(StepCheck(s, CHECK, f"you have {_degree_word(p.degree)}; check that its field fits this step"))
             else:
-                out.append(StepCheck(s, TO_DO, f"needs a {_degree_word(level)}; you have: {_degree_word(p.degree)}"))
+                out.append(StepCheck(s, TO_DO, f"needs {_degree_word(level)}; you have {_degree_word(p.degree)}"))
         elif s.step == "licence" and s.ref in creds:
             held = p.holds(_licence_id(creds[s.ref]))
             out.append(StepCheck(s, {True: DONE, False: TO_DO, None: UNKNOWN}[held],
@@ -205,7 +213,7 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
                                  else "you do not hold it yet"))
         elif s.step == "certification" and s.ref in creds:
             check = check_credential(creds[s.ref], p)
-            out.append(StepCheck(s, check.status, _credential_why(check), check))
+            out.append(StepCheck(s, check.status, _credential_why(check, c.sources), check))
         elif s.requires is not None:
             rc = check_requirement(s.requires, p)
             status = TO_DO if rc.unmet else UNKNOWN if rc.unknown else DONE
@@ -231,12 +239,17 @@ def _conditions_why(rc: RequirementCheck) -> str:
     return "; ".join(parts) if parts else "no formal prerequisites"
 
 
-def _credential_why(check: CredentialCheck) -> str:
+def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
     if check.best is None:
-        return f"no structured requirements on file; see hmcareer certs {check.credential.abbreviation}"
-    why = _conditions_why(check.best)
-    if check.best.requirement.note:
-        why += f"; {check.best.requirement.note}"
+        return f"requirements not structured here; read hmcareer certs {check.credential.abbreviation}"
+    req = check.best.requirement
+    if not check.best.conditions:
+        why = req.note or "no formal prerequisites"
+    else:
+        why = _conditions_why(check.best) + (f"; {req.note}" if req.note else "")
+    tags = {sources[s].tag for s in req.sources if s in sources}
+    if tags and tags <= set(THIRD_PARTY_TAGS):
+        why += "; per a third-party source, unconfirmed"
     if check.status == DONE and any(cond.what == "years" for cond in check.best.conditions):
         why += "; if your years were that kind of work"
     return why
@@ -261,6 +274,10 @@ class RoleMatch:
     @property
     def to_do(self) -> tuple[StepCheck, ...]:
         return tuple(s for s in self.steps if s.status == TO_DO and not s.step.optional)
+
+    @property
+    def unknown(self) -> tuple[StepCheck, ...]:
+        return tuple(s for s in self.steps if s.status == UNKNOWN and not s.step.optional)
 
 
 @dataclass(frozen=True)

@@ -250,11 +250,12 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
                   percentiles: bool = False) -> SalaryReport:
     """Pay by industry, state or metro. `all` as a state or metro lists every one of them."""
     sort = sort.strip().lower() if sort else None
+    list_industries = any(normalize(v) == "all" for v in industries)
     list_states = any(normalize(v) == "all" for v in states)
     list_metros = any(normalize(v) == "all" for v in metros)
-    if list_states and list_metros:
-        raise UsageError("list states or metros, not both: use --state all or --metro all")
-    selected = [find_industry(c, v) for v in industries]
+    if list_industries + list_states + list_metros > 1:
+        raise UsageError("list one kind at a time: --industry all, --state all or --metro all")
+    selected = [find_industry(c, v) for v in industries if normalize(v) != "all"]
     selected += [find_state(c, v) for v in states if normalize(v) != "all"]
     selected += [find_metro(c, v) for v in metros if normalize(v) != "all"]
     selected = list(dict.fromkeys(selected))
@@ -262,7 +263,7 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     if list_states or list_metros:
         kind = "states" if list_states else "metros"
         listing = _listing(area_rows(c, "S" if list_states else "M"), sort or "employment", top, hourly)
-    elif not selected:
+    elif not selected or list_industries:
         kind = "industries"
         detailed = [e for e in national_rows(c) if e.industry_level >= 3]
         listing = _listing(detailed, sort or "employment", top, hourly)
@@ -502,7 +503,7 @@ def find_source(c: Catalog, value: str) -> Source:
 
 SEARCH_KINDS = ("role", "credential", "association", "degree", "accreditor", "industry")
 # How strongly a field's match counts: a hit on an id or abbreviation beats one in prose.
-FIELD_WEIGHT = {"id": 5, "abbreviation": 5, "name": 4, "alias": 3, "description": 1}
+FIELD_WEIGHT = {"id": 5, "abbreviation": 5, "name": 4, "alias": 3, "issuer": 2, "description": 1}
 
 
 @dataclass(frozen=True)
@@ -510,7 +511,7 @@ class SearchHit:
     kind: str  # one of SEARCH_KINDS
     id: str
     label: str
-    matched: str  # the field that matched: id, abbreviation, name, alias or description
+    matched: str  # the field that matched: id, abbreviation, name, alias, issuer or description
     snippet: str  # the matching text, shortened around the match
 
 
@@ -529,7 +530,7 @@ def _searchable(c: Catalog) -> Iterable[tuple[str, str, str, tuple[tuple[str, st
     for x in c.credentials:
         yield "credential", x.abbreviation, x.name, (
             ("abbreviation", x.abbreviation), ("id", x.id), ("name", x.name), *(("alias", v) for v in x.variants),
-            ("name", x.issuer_name), ("abbreviation", x.issuer_abbreviation or ""), ("description", x.audience))
+            ("issuer", x.issuer_name), ("issuer", x.issuer_abbreviation or ""), ("description", x.audience))
     for a in c.associations:
         yield "association", a.abbreviation, a.name, (
             ("abbreviation", a.abbreviation), ("id", a.id), ("name", a.name),
@@ -565,8 +566,8 @@ def _snippet(text: str, word: str, width: int = 70) -> str:
 def search(c: Catalog, term: str) -> SearchReport:
     """Everything whose id, name, abbreviation, alias or description contains every word of `term`."""
     words = normalize(term).split()
-    if not words or len("".join(words)) < 2:
-        raise UsageError("give a search term of at least 2 letters or digits, e.g. hmcareer search billing")
+    if not words or max(len(w) for w in words) < 2:
+        raise UsageError("give a search word of at least 2 letters (a-z) or digits, e.g. hmcareer search billing")
     patterns = [re.compile(rf"\b{re.escape(w)}") for w in words]
     scored = []
     for order, (kind, ident, label, fields) in enumerate(_searchable(c)):

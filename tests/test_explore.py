@@ -77,7 +77,7 @@ def test_invalid_input_never_crashes(catalog):
     assert "Type a number from 1 to 8, or a name." in out
     assert "There is no option 42; type 1 to 8." in out
     assert "'zzz' is not an option here." in out
-    assert "b or back: up one level." in out
+    assert "b or back: up one level" in out
     assert "This is the main menu; q leaves." in out
 
 
@@ -173,7 +173,7 @@ def test_real_terminal_session():
         child.expect("choose> ")
         child.sendline("3")
         child.expect("show> ")
-        child.sendline("nursing")
+        child.sendline("nha")
         child.expect("Path to Nursing home administrator")
         child.expect("show> ")
         child.sendline("b")
@@ -225,3 +225,41 @@ def test_subprocess_with_closed_stdin_does_not_hang():
     result = subprocess.run([sys.executable, "-m", "hmcareer", "explore"], stdin=subprocess.DEVNULL,
                             capture_output=True, text=True, timeout=30)
     assert result.returncode == 0 and "Goodbye." in result.stdout and result.stderr == ""
+
+
+def test_back_in_the_questionnaire_returns_to_the_previous_question(catalog):
+    code, out, _ = session(catalog, "fit", "nurse", "bachelor", "b", "master", "6", "", "leadership", "q")
+    assert code == 0
+    assert out.count("Your highest degree") == 2 and "Main menu" not in out.split("choose> fit", 1)[1]
+    assert "degree: Master's degree; experience: 6 years" in out
+
+
+def test_back_from_the_first_question_leaves_find_my_fit(catalog):
+    code, out, _ = session(catalog, "fit", "b", "q")
+    assert code == 0 and out.count("Main menu") == 2
+
+
+def test_skipping_every_question_asks_again(catalog):
+    code, out, _ = session(catalog, "fit", "", "", "", "", "", "student", "", "", "", "", "q")
+    assert code == 0
+    assert "You skipped every question, so there is nothing to rank; answer at least one." in out
+    assert "You: background Student or recent graduate; degree: not given" in out
+
+
+def test_salary_menu_numbers_and_all(catalog):
+    code, out, _ = session(catalog, "salary", "9", "all", "b", "q")
+    assert code == 0
+    assert "There is no option 9; type 1 to 5, or an industry code, state or metro." in out
+    assert "Industries by employment" in out
+
+
+def test_menus_accept_role_aliases_and_show_credential_status(catalog):
+    code, out, _ = session(catalog, "education", "nha", "b", "credentials", "q")
+    assert code == 0
+    assert "Path to Nursing home administrator" in out
+    assert "CPAM Certified Patient Account Manager (replaced)" in out
+
+
+def test_long_nonsense_is_not_echoed_in_full(catalog):
+    code, out, _ = session(catalog, "x" * 3000, "q")
+    assert code == 0 and "'" + "x" * 40 + "...' is not an option here." in out

@@ -169,7 +169,7 @@ def test_paths_from_a_background(hm):
 
 def test_plain_paths_show_degree_durations(hm):
     r = hm("paths", "assistant")
-    flat = " ".join(r.out.split())
+    flat = " ".join(r.out.replace("│", " ").split())
     assert "degree: Master of Health Administration (MHA) - usually needed for top executive posts - how long: " \
            "Graduate health administration programs often take two to three years" in flat
 
@@ -201,3 +201,46 @@ def test_search_command(hm):
                                  "matched": "alias", "snippet": "long-term care administrator"}
     r = hm("search", "-f", "csv", "rhia")
     assert r.out.splitlines()[0] == "kind,id,label,matched,snippet"
+
+
+def test_match_without_answers_outside_a_terminal_is_a_usage_error(hm):
+    r = hm("match")
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith("hmcareer: give at least one answer, e.g. --background nurse --interest leadership")
+
+
+def test_why_texts_read_naturally(catalog):
+    plan = matching.plan_path(catalog, "health-agency", matching.make_profile("public-health", "master", 2))
+    cphq = next(c for c in plan.steps if c.step.ref == "cphq")
+    assert (cphq.status, cphq.why) == ("open", "no formal prerequisites; 2 or more years in healthcare quality recommended")
+    plan = matching.plan_path(catalog, "him", matching.make_profile("billing", "associate", 0))
+    chps = next(c for c in plan.steps if c.step.ref == "chps")
+    assert chps.why == "an associate degree or higher (have); 4 years of privacy or security management (missing); " \
+                       "an RHIT, CCA, CCS or CCS-P counts like the associate degree"
+    assert plan.steps[0].why == "needs a bachelor's degree; you have an associate degree"
+    rhia = next(c for c in plan.steps if c.step.ref == "rhia")
+    assert (rhia.status, rhia.why) == ("see details", "requirements not structured here; read hmcareer certs RHIA")
+    plan = matching.plan_path(catalog, "nha", matching.make_profile("business", "bachelor", 1))
+    hse = next(c for c in plan.steps if c.step.ref == "hse")
+    assert hse.why.endswith("; per a third-party source, unconfirmed")
+
+
+def test_unknown_steps_are_counted_apart_from_steps_to_do(catalog):
+    report = matching.match_roles(catalog, matching.make_profile(interests=["ltc"]))
+    nha = report.matches[0]
+    assert nha.role.id == "nursing-home-administrator"
+    assert (len(nha.to_do), len(nha.unknown)) == (0, 3)
+
+
+def test_search_needs_one_real_word_and_names_the_issuer(catalog):
+    with pytest.raises(UsageError, match="at least 2 letters"):
+        query.search(catalog, "a b")
+    fache = next(h for h in query.search(catalog, "ache").hits if h.id == "FACHE")
+    assert (fache.matched, fache.snippet) == ("issuer", "ACHE")
+
+
+def test_salary_industry_all_lists_industries(hm):
+    doc = json.loads(hm("salary", "--industry", "all", "--top", "2", "-f", "json").out)
+    assert doc["listing"] == "industries" and [r["industry_code"] for r in doc["rows"]] == ["621000", "622000"]
+    r = hm("salary", "-i", "all", "-s", "all")
+    assert r.code == 2 and "list one kind at a time" in r.err

@@ -24,6 +24,7 @@ from ..matching import (
     OPEN,
     TO_DO,
     UNKNOWN,
+    UNSTRUCTURED,
     MatchReport,
     PlannedPath,
     Profile,
@@ -46,6 +47,7 @@ from ..query import (
     WhereReport,
     concentration,
 )
+from ..query import normalize as query_normalize
 
 NOT_PUBLISHED = "not published"
 NOT_APPLICABLE = "n/a"
@@ -509,8 +511,8 @@ def show_paths(h: Human, paths: tuple[RolePath, ...]) -> None:
         h.line()
 
 
-STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green"}
-CREDENTIAL_STATUS_WORDS = {DONE: "in reach", TO_DO: "not yet", UNKNOWN: "unknown", OPEN: "open"}
+STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green", UNSTRUCTURED: "dim"}
+CREDENTIAL_STATUS_WORDS = {DONE: "in reach", TO_DO: "not yet", UNKNOWN: "unknown", OPEN: "open", UNSTRUCTURED: UNSTRUCTURED}
 
 
 def _status_word(c: StepCheck) -> str:
@@ -566,7 +568,8 @@ def show_plan(h: Human, plan: PlannedPath) -> None:
 def _status_legend(h: Human) -> None:
     h.line(Text("done = you meet it; to do = still needed; check = compare your experience or degree field with the step; "
                 "unknown = you did not say. Certifications: in reach = the stated degree, licence and years are met "
-                "(other conditions such as membership and the exam remain), not yet, open = no prerequisites.", style="dim"))
+                "(other conditions such as membership and the exam remain); not yet; open = no prerequisites; "
+                "see details = requirements not structured here.", style="dim"))
 
 
 def show_match(h: Human, m: MatchReport) -> None:
@@ -575,10 +578,12 @@ def show_match(h: Human, m: MatchReport) -> None:
     h.line()
     # Stacked rather than a table: the reasons stay readable at any width, down to 40 columns.
     for rank, r in enumerate(m.matches, 1):
-        left = len(r.to_do)
+        left, unknown = len(r.to_do), len(r.unknown)
         head = Text(f"{rank}. ", style="bold") + Text(r.role.title, style="bold")
         head.append(f"  {r.score} point{'s' if r.score != 1 else ''}, ", style="green")
         head.append(f"{left} required step{'s' if left != 1 else ''} to do", style="yellow" if left else "green")
+        if unknown:
+            head.append(f", {unknown} unknown", style="dim")
         h.line(head)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
@@ -586,7 +591,7 @@ def show_match(h: Human, m: MatchReport) -> None:
         for x in r.reasons:
             grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
         if not r.reasons:
-            grid.add_row(Text("    "), Text("no answers to match yet", style="dim"))
+            grid.add_row(Text("    "), Text("none of your answers bears on this role's traits", style="dim"))
         h.console.print(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
                 f"role requires +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
@@ -615,21 +620,27 @@ SEARCH_HEADINGS = {"role": "Roles", "credential": "Credentials", "association": 
 
 def show_search(h: Human, r: SearchReport) -> None:
     if not r.hits:
-        h.line(f"Nothing matches {r.term!r}. Try fewer or shorter words, or an abbreviation (FACHE, MHA, HIM).")
+        h.line(f"Nothing matches {r.term!r}. Try fewer or shorter words, or an abbreviation (FACHE, MHA, HIM). "
+               "Places are in hmcareer salary --state NAME or --metro NAME.")
         return
     h.line(Text(f"{len(r.hits)} match{'es' if len(r.hits) != 1 else ''} for {r.term!r}", style="bold"))
     for kind in SEARCH_KINDS:
         hits = [x for x in r.hits if x.kind == kind]
         if not hits:
             continue
-        t = h.table(f"{SEARCH_HEADINGS[kind]} ({len(hits)})")
-        t.add_column("id", style="cyan", no_wrap=True)
-        t.add_column("name", ratio=2)
-        t.add_column("matched in", ratio=3)
-        for x in hits:
-            t.add_row(Text(x.id), Text(x.label), Text(f"{x.matched}: ", style="dim") + Text(x.snippet))
         h.line()
-        h.console.print(t)
+        h.heading(f"{SEARCH_HEADINGS[kind]} ({len(hits)})")
+        # A grid, not a table: the id stays whole and the text wraps under itself at any width.
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="cyan", no_wrap=True)
+        grid.add_column(ratio=1)
+        for x in hits:
+            text = Text(x.label)
+            if query_normalize(x.snippet) != query_normalize(x.label):
+                text.append(f"\n{x.matched}: ", style="dim")
+                text.append(x.snippet, style="dim")
+            grid.add_row(Text(x.id), text)
+        h.console.print(grid)
     h.line()
     h.line(Text("Open one: hmcareer roles ID | certs ID | salary --industry CODE | education | associations", style="dim"))
 

@@ -12,7 +12,8 @@ from .terminal import Terminal
 
 KEYS_HELP = (
     "Type an option's number or name (a unique start of it is enough).  "
-    "b or back: up one level.  q or quit: leave.  ? or help: this text."
+    "b or back: up one level (in find my fit: the previous question).  q or quit: leave.  "
+    "? or help: this text.  Enter skips a find-my-fit question."
 )
 
 
@@ -29,20 +30,26 @@ class Screen:
         emit(self.terminal, self.catalog, kind, result, "table")
 
     def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = "b back, q quit, ? help") -> None:
+        from rich.table import Table
+
         self.console.print()
         self.console.print(Text(title, style="bold underline"))
-        width = len(str(len(options)))
-        for number, (name, label) in enumerate(options, 1):
-            line = Text(f"  {number:>{width}}  ", style="cyan") + Text(name, style="bold")
-            if label and label != name:
-                line.append("  " + label, style="dim")
-            self.console.print(line)
+        if options:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(justify="right", style="cyan", no_wrap=True)
+            grid.add_column(style="bold", no_wrap=True)
+            grid.add_column(style="dim", ratio=1)
+            for number, (name, label) in enumerate(options, 1):
+                grid.add_row(Text(f"  {number}"), Text(name), Text(label if label != name else ""))
+            self.console.print(grid)
         self.console.print(Text(footer, style="dim"))
 
     def say(self, text: str, style: str = "") -> None:
         self.console.print(Text(text, style=style))
 
     def hint(self, text: str) -> None:
+        if len(text) > 300:  # an enormous paste echoed back helps nobody
+            text = text[:300] + "..."
         self.console.print(Text(text, style="yellow"))
 
     def help(self) -> None:

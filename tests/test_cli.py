@@ -98,8 +98,8 @@ def test_ambiguous_industry_lists_candidates(hm):
 def test_salary_csv_has_header_and_exact_rows(hm):
     r = hm("salary", "-i", "hospitals", "-f", "csv")
     rows = list(csv.DictReader(io.StringIO(r.out)))
-    assert [row["industry_code"] for row in rows] == ["000000", "622100"]
-    assert rows[1]["annual_mean"] == "155360" and rows[1]["employment"] == "158730"
+    assert [row["industry_code"] for row in rows] == ["000000", "622000"]
+    assert rows[1]["annual_mean"] == "154470" and rows[1]["employment"] == "175570"
 
 
 def test_markdown_is_a_pipe_table(hm):

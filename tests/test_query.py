@@ -38,7 +38,7 @@ def test_ambiguous_role_lists_candidates(catalog):
 
 @pytest.mark.parametrize(
     "value, code",
-    [("pharma", "325400"), ("hospitals", "622100"), ("nursing", "623100"), ("physicians", "621100"),
+    [("pharma", "325400"), ("hospitals", "622000"), ("general hospitals", "622100"), ("nursing", "623100"), ("physicians", "621100"),
      ("622100", "622100"), ("Pharmaceutical and Medicine", "325400"), ("NURSING HOMES", "623100")],
 )
 def test_find_industry_forms(catalog, value, code):

@@ -386,6 +386,15 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
     return tuple(roles)
 
 
+def _one_of(ck: Checker, node: dict, key: str, path: str, allowed: tuple[str, ...], default: str) -> str:
+    value = ck.text(node, key, path, required=False)
+    if value is None:
+        return default
+    if value not in allowed:
+        ck.problem(f"{path}.{key}", f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
 def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> tuple[str, ...]:
     words = ck.strings(parent, key, path)
     for i, word in enumerate(words):
@@ -507,6 +516,7 @@ def build_education(ck: Checker, raw: Any) -> Education:
             founded=ck.named(n.get("founded"), f"{path}.founded"),
             program_counts=tuple(counts),
             notes=ck.facts(n, "notes", path),
+            review=_one_of(ck, n, "review", path, ("accreditation", "certification"), "accreditation"),
         ))
     cw = ck.mapping(root.get("coursework") or {}, "coursework")
     coursework = []

@@ -197,6 +197,7 @@ class Accreditor:
     founded: NamedValue | None
     program_counts: tuple[ProgramCount, ...]
     notes: tuple[Fact, ...]
+    review: str = "accreditation"  # what its approval is: accreditation | certification (AUPHA certifies)
 
 
 @dataclass(frozen=True)

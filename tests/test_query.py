@@ -155,3 +155,8 @@ def test_seed_roles(catalog):
 def test_associations_include_the_seed_six(catalog):
     seed = {a.abbreviation for a in catalog.associations if a.seed_named}
     assert seed == {"APHA", "AAHAM", "AHIMA", "AMA", "AMIA", "ASLME"}
+
+
+def test_aupha_is_shown_as_certification_not_accreditation(hm):
+    r = hm("education")
+    assert "AUPHA certification" in r.out and "CAHME accreditation" in r.out and "AUPHA accreditation" not in r.out

@@ -437,13 +437,14 @@ def show_education(h: Human, e: EducationReport) -> None:
     t = h.table("Degrees")
     t.add_column("degree (id)", ratio=3)
     t.add_column("level")
-    t.add_column("accredited by")
+    t.add_column("program review")
     t.add_column("typical length", ratio=2)
+    reviews = {a.id: f"{a.abbreviation} {a.review}" for a in edu.accreditors}
     for d in edu.degrees:
         h.cite(d.sources)
         length = h.fact(d.duration) if d.duration else Text("no source found", style="dim")
         name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text("")) + Text(f"\n{d.id}", style="dim cyan")
-        t.add_row(name, Text(d.level), Text((d.accreditor or "-").upper()), length)
+        t.add_row(name, Text(d.level), Text(reviews.get(d.accreditor, "-") if d.accreditor else "-"), length)
     h.console.print(t)
     h.line(Text("* named in the 2012 seed text", style="dim"))
     h.line()

@@ -199,12 +199,21 @@ class Explorer:
     def credential_menu(self, cred: Credential) -> None:
         detail = query.credential_detail(self.c, cred)
         self.screen.result("cert", detail)
-        if not detail.roles:
+        roles, related = detail.roles, (*detail.replaced_by, *detail.replaces)
+        if not roles and not related:
             self.screen.say("No role in the data lists this credential. b goes back.", "dim")
             self.ask("back")
             raise GoBack
-        role = self.choose_role(f"Roles {cred.abbreviation} serves", detail.roles)
-        self.open_role(role)
+        options = [(r.id, r.title) for r in roles]
+        options += [(x.abbreviation, ("possible successor: " if x in detail.replaced_by else "older credential it may succeed: ") + x.name)
+                    for x in related]
+        aliases = {r.id: r.aliases for r in roles}
+        index = self.choose(f"Roles {cred.abbreviation} serves" if roles else f"Related to {cred.abbreviation}", options,
+                            "open", aliases=aliases)
+        if index < len(roles):
+            self.open_role(roles[index])
+        else:
+            self.loop(lambda: self.credential_menu(related[index - len(roles)]))
 
     def credentials_menu(self) -> None:
         self.credential_list(self.c.credentials)

@@ -263,3 +263,10 @@ def test_menus_accept_role_aliases_and_show_credential_status(catalog):
 def test_long_nonsense_is_not_echoed_in_full(catalog):
     code, out, _ = session(catalog, "x" * 3000, "q")
     assert code == 0 and "'" + "x" * 40 + "...' is not an option here." in out
+
+
+def test_replaced_credential_leads_to_its_possible_successors(catalog):
+    code, out, _ = session(catalog, "credentials", "cpam", "crcp", "b", "b", "q")
+    assert code == 0
+    assert "Related to CPAM" in out and "2 CRCP possible successor: Certified Revenue Cycle Professional" in out
+    assert "1 CPAM older credential it may succeed: Certified Patient Account Manager" in out

@@ -269,4 +269,5 @@ def test_replaced_credential_leads_to_its_possible_successors(catalog):
     code, out, _ = session(catalog, "credentials", "cpam", "crcp", "b", "b", "q")
     assert code == 0
     assert "Related to CPAM" in out and "2 CRCP possible successor: Certified Revenue Cycle Professional" in out
-    assert "1 CPAM older credential it may succeed: Certified Patient Account Manager" in out
+    assert "Roles CRCP serves 1 group-practice-manager Group medical practice manager 2 CPAM older credential it may " \
+           "succeed: Certified Patient Account Manager" in out

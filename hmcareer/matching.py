@@ -17,6 +17,7 @@ from .models import (
     DEGREE_LEVELS,
     FIT_BACKGROUNDS,
     FIT_INTERESTS,
+    LICENCE_OF_CREDENTIAL,
     LICENCE_SATISFIES,
     LICENCES,
     THIRD_PARTY_TAGS,
@@ -170,7 +171,7 @@ def _years_short(check: RequirementCheck, p: Profile) -> int:
 @dataclass(frozen=True)
 class StepCheck:
     step: ResolvedStep
-    status: str  # done | to do | check | unknown (+ open for certifications without prerequisites)
+    status: str  # done | to do | check | unknown; certifications: done (in reach) | to do | unknown | open | see details
     why: str
     credential: CredentialCheck | None = None
 
@@ -189,7 +190,7 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
     steps = resolve_steps(c, role)
     degrees = {d.id: d for d in c.education.degrees}
     creds = {x.id: x for x in c.credentials}
-    holds_role_licence = bool(role.licence and role.licence in creds and p.holds(_licence_id(creds[role.licence])))
+    holds_role_licence = bool(role.licence in LICENCE_OF_CREDENTIAL and p.holds(LICENCE_OF_CREDENTIAL[role.licence]))
     licence_at = next((i for i, s in enumerate(steps) if s.step == "licence"), -1)
     out: list[StepCheck] = []
     for i, s in enumerate(steps):
@@ -206,8 +207,8 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
                 out.append(StepCheck(s, CHECK, f"you have {_degree_word(p.degree)}; check that its field fits this step"))
             else:
                 out.append(StepCheck(s, TO_DO, f"needs {_degree_word(level)}; you have {_degree_word(p.degree)}"))
-        elif s.step == "licence" and s.ref in creds:
-            held = p.holds(_licence_id(creds[s.ref]))
+        elif s.step == "licence" and s.ref in LICENCE_OF_CREDENTIAL:
+            held = p.holds(LICENCE_OF_CREDENTIAL[s.ref])
             out.append(StepCheck(s, {True: DONE, False: TO_DO, None: UNKNOWN}[held],
                                  "you hold it" if held else "you did not say whether you hold it" if held is None
                                  else "you do not hold it yet"))
@@ -225,10 +226,6 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
         else:
             out.append(StepCheck(s, CHECK, f"you report {p.years} year{'s' if p.years != 1 else ''}; check they match this step"))
     return tuple(out)
-
-
-def _licence_id(x: Credential) -> str:
-    return "nha" if x.id == "nha-licence" else "clinical"
 
 
 def _conditions_why(rc: RequirementCheck) -> str:
@@ -304,12 +301,13 @@ def _reasons(role: Role, p: Profile) -> list[Reason]:
             reasons.append(Reason(LICENCE_POINTS, "you hold a clinical licence, which this role requires"))
         else:
             reasons.append(Reason(0, "requires a clinical licence in the specialty" + (" (you have none)" if held is False else "")))
-    if role.licence == "nha-licence":
-        held = p.holds("nha")
-        if held:
-            reasons.append(Reason(LICENCE_POINTS, "you hold the nursing home administrator licence it requires"))
+    if role.licence in LICENCE_OF_CREDENTIAL:
+        licence = LICENCE_OF_CREDENTIAL[role.licence]
+        name = LICENCES[licence][0].lower()
+        if p.holds(licence):
+            reasons.append(Reason(LICENCE_POINTS, f"you hold the {name} it requires"))
         else:
-            reasons.append(Reason(0, "requires a state nursing home administrator licence"))
+            reasons.append(Reason(0, f"requires a state {name}"))
     return reasons
 
 

@@ -74,6 +74,8 @@ LICENCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "none": ("No licence", ("no", "nothing")),
 }
 LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": {"nha"}, "none": set()}
+# Which LICENCES id a licence credential in data/credentials.yaml is.
+LICENCE_OF_CREDENTIAL = {"nha-licence": "nha"}
 
 
 @dataclass(frozen=True)

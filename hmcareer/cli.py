@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -68,6 +69,10 @@ def _debug_enabled(state: State | None = None) -> bool:
     return bool((state and state.debug) or os.environ.get("HMCAREER_DEBUG"))
 
 
+# What writing to stdout can run into that is not a bug: a full disk or quota, a failing device.
+OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
 @contextmanager
 def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
     """Expected errors become one line and their exit code; a bug, one line and exit 1.
@@ -86,6 +91,9 @@ def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
     except Exception as exc:
         if _debug_enabled(state):
             traceback.print_exc(file=terminal.stderr)
+        if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:
+            terminal.message(f"hmcareer: cannot write the output: {exc.strerror or exc}")
+        elif _debug_enabled(state):
             terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}); please report it with the traceback above.")
         else:
             terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the "

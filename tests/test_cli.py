@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -272,7 +273,7 @@ def test_an_existing_file_is_not_replaced_without_force(hm, tmp_path):
 
 
 @pytest.mark.parametrize("where, message", [
-    ("missing/out.txt", "cannot write {path}: No such file or directory. Check that the folder exists and is writable"),
+    ("missing/out.txt", "cannot write {path}: its folder does not exist; create it or choose another --output path"),
     (".", "{path} is a directory; give a file name for --output"),
     ("x" * 300, "cannot write {path}: File name too long. Choose another --output path"),
 ])
@@ -281,6 +282,18 @@ def test_an_output_path_that_cannot_be_written_is_a_usage_error(hm, tmp_path, wh
     r = hm("roles", "-o", str(path), "--force")
     assert (r.code, r.out) == (2, "")
     assert r.err == f"hmcareer: {message.format(path=path)}\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_one_line(hm):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "hmcareer", "salary"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (1, "hmcareer: cannot write the output: No space left on device\n")
+    r = hm("salary", "-o", "/dev/full", "--force")
+    assert (r.code, r.err) == (2, "hmcareer: cannot write /dev/full: No space left on device\n")
 
 
 def test_a_failed_command_leaves_no_output_file(hm, data_copy, tmp_path):

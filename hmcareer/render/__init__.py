@@ -64,6 +64,7 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, kind
         raise UsageError(f"{path} already exists; add --force to replace it, or choose another --output path") from None
     except IsADirectoryError:
         raise UsageError(f"{path} is a directory; give a file name for --output") from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UsageError(f"cannot write {path}: {reason}. Check that the folder exists and is writable") from None
+    except FileNotFoundError:
+        raise UsageError(f"cannot write {path}: its folder does not exist; create it or choose another --output path") from None
+    except OSError as exc:  # permission denied, disk full...
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

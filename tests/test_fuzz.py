@@ -47,6 +47,8 @@ def command_lines(draw) -> list[str]:
     name = draw(st.sampled_from(sorted(COMMANDS)))
     options, arguments = COMMANDS[name]
     argv = ["--no-color"] if draw(st.booleans()) else []
+    if draw(st.integers(0, 4)) == 0:
+        argv += ["--data-dir", draw(st.one_of(VALUES, st.sampled_from([".", "/", "/dev/null"])))]
     argv.append(name)
     argv += draw(st.lists(VALUES, max_size=arguments + 1))
     for option, is_flag in draw(st.lists(st.sampled_from(options), max_size=4)) if options else []:

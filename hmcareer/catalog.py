@@ -7,11 +7,16 @@ can never serve stale data (see `_parse_cached`).
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import datetime
+import functools
 import hashlib
+import math
 import os
 import re
-from functools import cached_property
+import stat as file_mode
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,7 @@ from .models import (
     Association,
     Coursework,
     Credential,
+    DataFile,
     Degree,
     Education,
     ExampleProgram,
@@ -60,6 +66,9 @@ ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # An anchor (&a) or alias (*a) may only start after space or a flow indicator; text that
 # never matches cannot contain one, so the fast C parser is safe for it.
 _MAYBE_ANCHOR = re.compile(rb"(?:^|[\s\[{,:])[&*][^\s,\]}]", re.MULTILINE)
+# Byte-order marks of text a YAML file must not be in (UTF-32 first: its little-endian mark starts like UTF-16's).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
+              (codecs.BOM_UTF16_BE, "UTF-16"))
 # BLS annual figures are hourly x 2,080 from unrounded hourly values, rounded to $10.
 ANNUAL_TOLERANCE = 15.5
 
@@ -89,42 +98,72 @@ def _yaml_problem(file: str, exc: Exception) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and start is not None and line is not None and start.line + 1 != line:
+        reason += f" ({context} that starts on line {start.line + 1})"  # e.g. where an unclosed quote opened
     if "python/" in str(exc) or "could not determine a constructor" in str(exc):
         reason = "YAML tags such as !!python/... are not allowed (nothing was executed)"
     return Problem(file, "", f"invalid YAML: {reason}", line)
 
 
-def parse_yaml(raw: bytes, file: str) -> Any:
-    """Safe-load YAML text; refuse binary, non-UTF-8, tags, anchors/aliases and huge input."""
-    import yaml
-
+def _decode(raw: bytes, file: str) -> str:
+    """The file's text; refuses huge, binary and non-UTF-8 input before any YAML parsing."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError([Problem(file, "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refusing to read it")])
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            raise DataError([Problem(file, "", f"the file is {encoding} text; save it as UTF-8")])
     if b"\x00" in raw:
-        raise DataError([Problem(file, "", "binary data, not a YAML text file")])
+        raise DataError([Problem(file, "", "binary data (or UTF-16 text), not a UTF-8 YAML file")])
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataError([Problem(file, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")]) from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError([Problem(file, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line)]) from None
 
-    if _MAYBE_ANCHOR.search(raw):
-        loader: type = _StrictLoader
-    else:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def _loader_for(raw: bytes) -> type:
+    fast, strict = _loaders()
+    return strict if _MAYBE_ANCHOR.search(raw) else fast
+
+
+def parse_yaml(raw: bytes, file: str) -> Any:
+    """Safe-load YAML text; refuse binary, non-UTF-8, tags, anchors/aliases, duplicate keys and huge input."""
+    import yaml
+
+    text = _decode(raw, file)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - loader is a safe loader
+        return yaml.load(text, Loader=_loader_for(raw))  # noqa: S506 - both loaders are safe loaders
     except yaml.YAMLError as exc:
         raise DataError([_yaml_problem(file, exc)]) from None
     except RecursionError:
         raise DataError([Problem(file, "", "YAML nested too deeply; refusing to read it")]) from None
 
 
-def _strict_loader() -> type:
+@functools.cache
+def _loaders() -> tuple[type, type]:
+    """(fast, strict) safe loaders, built on first use so importing this module stays cheap.
+
+    Both refuse duplicate keys (YAML would silently keep the last one). The strict one is pure
+    Python and also refuses anchors and aliases, so an alias bomb cannot expand.
+    """
     import yaml
 
-    class StrictLoader(yaml.SafeLoader):
-        """SafeLoader that refuses anchors and aliases, so an alias bomb cannot expand."""
+    class NoDuplicateKeys:
+        def construct_mapping(self, node, deep=False):
+            seen = set()
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                    if key_node.value in seen:
+                        raise yaml.constructor.ConstructorError(
+                            "while reading a mapping", node.start_mark, f"duplicate key {key_node.value!r}", key_node.start_mark)
+                    seen.add(key_node.value)
+            return super().construct_mapping(node, deep)
 
+    class FastLoader(NoDuplicateKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+
+    class StrictLoader(NoDuplicateKeys, yaml.SafeLoader):
         def compose_node(self, parent, index):  # type: ignore[override]
             event = self.peek_event()
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
@@ -133,27 +172,20 @@ def _strict_loader() -> type:
                 )
             return super().compose_node(parent, index)
 
-    return StrictLoader
-
-
-class _LazyStrictLoader:
-    """Builds the strict loader class on first use so importing this module stays cheap."""
-
-    _cls: type | None = None
-
-    def __call__(self, stream):
-        if _LazyStrictLoader._cls is None:
-            _LazyStrictLoader._cls = _strict_loader()
-        return _LazyStrictLoader._cls(stream)
-
-
-_StrictLoader: Any = _LazyStrictLoader()
+    return FastLoader, StrictLoader
 
 
 def _cache_key(raw: bytes) -> str:
     digest = hashlib.sha256(raw)
     digest.update(__version__.encode())
     return digest.hexdigest()[:32]
+
+
+def _json_date(value: Any) -> str:
+    """Dates as the checker reads them; anything else JSON cannot hold exactly (bytes, sets) is not cached."""
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not cached")
 
 
 def _parse_cached(raw: bytes, file: str, name: str, cache_dir: Path | None) -> Any:
@@ -174,7 +206,7 @@ def _parse_cached(raw: bytes, file: str, name: str, cache_dir: Path | None) -> A
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, separators=(",", ":"), default=str), encoding="utf-8")
+        tmp.write_text(json.dumps(data, separators=(",", ":"), default=_json_date), encoding="utf-8")
         os.replace(tmp, path)
     except (OSError, TypeError, ValueError):
         pass  # caching is an optimisation only
@@ -233,6 +265,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
             self.problem(_join(path, key), f"expected {'a whole number' if kind is int else 'a number'}, got {_kind(value)}")
             return None
+        if not _finite(value):
+            self.problem(_join(path, key), f"expected a finite number, got {value!r}")
+            return None
         if value < 0:
             self.problem(_join(path, key), "must not be negative")
         return kind(value)
@@ -282,6 +317,14 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.problems:
             raise DataError(self.problems)
+
+
+def _finite(value: int | float) -> bool:
+    """False for .nan, .inf and integers too large for a float (JSON and arithmetic would choke on them)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _join(path: str, key: str) -> str:
@@ -657,7 +700,11 @@ def build_oews(ck: Checker, raw: Any) -> OewsRelease:
     )
     columns = tuple(ck.strings(root, "columns", "", required=True))
     if columns != OEWS_COLUMNS:
-        ck.problem("columns", f"expected the columns {', '.join(OEWS_COLUMNS)}")
+        unknown = [c for c in columns if c not in OEWS_COLUMNS]
+        missing = [c for c in OEWS_COLUMNS if c not in columns]
+        differences = "; ".join(f"{label}: {', '.join(names)}" for label, names in (("unknown", unknown), ("missing", missing)) if names)
+        ck.problem("columns", f"expected the {len(OEWS_COLUMNS)} OEWS columns of the bundled oews.yaml, in its order ("
+                              f"{differences or 'same names, other order'})")
         return OewsRelease(release, ())
     width = len(columns)
     estimates, seen = [], set()
@@ -678,7 +725,8 @@ def build_oews(ck: Checker, raw: Any) -> OewsRelease:
                 missing.append(name)
             elif value is None:
                 values[name] = None
-            elif isinstance(value, bool) or not isinstance(value, (int, float)) or (name in _INT_COLUMNS and not isinstance(value, int)):
+            elif (isinstance(value, bool) or not isinstance(value, (int, float)) or (name in _INT_COLUMNS and not isinstance(value, int))
+                  or not _finite(value)):
                 ck.problem(f"{rp}.{name}", f"expected a {'whole ' if name in _INT_COLUMNS else ''}number, \"-\" or null, got {value!r}")
                 values[name] = None
             elif value < 0:
@@ -729,13 +777,19 @@ BUILDERS = {
 
 
 class Catalog:
-    """Lazy, validated access to every subject. Files in `data_dir` override the bundled ones."""
+    """Lazy, validated access to every subject. Files in `data_dir` override the bundled ones.
+
+    Each subject file is read on first use. As soon as two files that refer to each other
+    have both been read, the references between them are checked: a command whose files
+    disagree fails with a data error naming the file, without reading files it does not need.
+    """
 
     def __init__(self, data_dir: Path | None = None, cache_dir: Path | None | bool = True):
         self.bundled_dir = bundled_data_dir()
         self.data_dir = data_dir
         self.cache_dir = default_cache_dir() if cache_dir is True else (cache_dir or None)
         self.origins: dict[str, Path] = {}
+        self._subjects: dict[str, Any] = {}
 
     def locate(self, name: str) -> Path:
         filename = f"{name}.yaml"
@@ -745,13 +799,35 @@ class Catalog:
                 return candidate
         return self.bundled_dir / filename
 
-    def _load(self, name: str):
+    def label(self, name: str) -> str:
+        """How messages name a subject's file: its full path when a data directory is in use."""
         path = self.locate(name)
-        label = str(path) if self.data_dir is not None else f"data/{path.name}"
+        return str(path) if self.data_dir is not None else f"data/{path.name}"
+
+    def _dir_name(self) -> str | None:
+        return str(self.data_dir) if self.data_dir is not None else None
+
+    def data_files(self) -> tuple[DataFile, ...]:
+        """Where each subject's file comes from (the user's data directory or the bundled data), without reading it."""
+        files = []
+        for name in SUBJECTS:
+            path = self.locate(name)
+            origin = "user" if self.data_dir is not None and path.parent == self.data_dir else "bundled"
+            files.append(DataFile(path.name, origin, str(path)))
+        return tuple(files)
+
+    def _read(self, name: str) -> bytes:
+        path, label = self.locate(name), self.label(name)
         try:
-            if path.is_dir():
+            info = path.stat()
+            if file_mode.S_ISDIR(info.st_mode):
                 raise DataError([Problem(label, "", "is a directory, expected a YAML file")])
-            raw = path.read_bytes()
+            if not file_mode.S_ISREG(info.st_mode):  # a pipe would block forever, /dev/zero never end
+                raise DataError([Problem(label, "", "is not a regular file (a device, pipe or socket); expected a YAML file")])
+            if info.st_size > MAX_FILE_BYTES:
+                raise DataError([Problem(label, "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refusing to read it")])
+            with path.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)  # a file still growing is caught by parse_yaml's size check
         except FileNotFoundError:
             raise DataError([Problem(label, "", "file not found")]) from None
         except PermissionError:
@@ -759,53 +835,81 @@ class Catalog:
         except OSError as exc:
             raise DataError([Problem(label, "", f"cannot read: {exc.strerror or exc}")]) from None
         self.origins[name] = path
+        return raw
+
+    def _load(self, name: str) -> Any:
+        raw = self._read(name)
+        label = self.label(name)
         parsed = _parse_cached(raw, label, name, self.cache_dir)
         if parsed is None:
-            raise DataError([Problem(label, "", "file is empty")])
+            raise DataError([Problem(label, "", "file is empty (or only comments)")])
         ck = Checker(label)
         result = BUILDERS[name](ck, parsed)
-        ck.raise_if_any()
+        if ck.problems:
+            raise DataError(with_lines(raw, ck.problems), self._dir_name())
         return result
 
-    @cached_property
+    def _subject(self, name: str) -> Any:
+        if name not in self._subjects:
+            self._subjects[name] = self._load(name)
+            problems = self._reference_problems(name)
+            if problems:
+                raise DataError(problems, self._dir_name())
+        return self._subjects[name]
+
+    def _reference_problems(self, name: str) -> list[Problem]:
+        """Unknown ids between `name` and every file already read (each pair is checked once, when its second file is read)."""
+        refs = _References(self)
+        for files, check in _REFERENCE_CHECKS:
+            if name in files and files <= self._subjects.keys():
+                check(self, refs)
+        problems = []
+        for subject, found in refs.found.items():
+            try:
+                problems += with_lines(self.locate(subject).read_bytes(), found)
+            except OSError:
+                problems += found
+        return problems
+
+    @property
     def sources(self) -> dict[str, Source]:
-        return self._load("sources")
+        return self._subject("sources")
 
-    @cached_property
+    @property
     def roles(self) -> tuple[Role, ...]:
-        return self._load("roles")
+        return self._subject("roles")
 
-    @cached_property
+    @property
     def credentials(self) -> tuple[Credential, ...]:
-        return self._load("credentials")
+        return self._subject("credentials")
 
-    @cached_property
+    @property
     def associations(self) -> tuple[Association, ...]:
-        return self._load("associations")
+        return self._subject("associations")
 
-    @cached_property
+    @property
     def education(self) -> Education:
-        return self._load("education")
+        return self._subject("education")
 
-    @cached_property
+    @property
     def occupation(self) -> Occupation:
-        return self._load("occupation")
+        return self._subject("occupation")
 
-    @cached_property
+    @property
     def seed_claims(self) -> tuple[SeedClaim, ...]:
-        return self._load("seed_claims")
+        return self._subject("seed_claims")
 
-    @cached_property
+    @property
     def wage_history(self) -> tuple[WagePoint, ...]:
-        return self._load("wage_history")
+        return self._subject("wage_history")
 
-    @cached_property
+    @property
     def industry_aliases(self) -> dict[str, str]:
-        return self._load("industry_aliases")
+        return self._subject("industry_aliases")
 
-    @cached_property
+    @property
     def oews(self) -> OewsRelease:
-        return self._load("oews")
+        return self._subject("oews")
 
     def release_name(self) -> str:
         rel = self.oews.release
@@ -813,99 +917,313 @@ class Catalog:
 
 
 def validate(catalog: Catalog) -> list[Problem]:
-    """Every problem in every file, including cross references between files."""
+    """Every problem in every file, including references between files."""
     problems: list[Problem] = []
     for name in SUBJECTS:
         try:
             getattr(catalog, name)
         except DataError as exc:
             problems.extend(exc.problems)
-    if problems:
+    return problems
+
+
+# --- line numbers, found only when there is a problem to report ---------------------------
+
+_PATH_PART = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
+_PATH_LABEL = re.compile(r" \(.*\)$")  # as in "rows[3] (Boston / Hospitals)": a label, not part of the path
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def with_lines(raw: bytes, problems: list[Problem]) -> list[Problem]:
+    """`problems` with the YAML line of each key path filled in where it can be found.
+
+    Loading never keeps YAML positions (that would slow every start-up); instead, once a
+    problem is found, the file is composed again (nodes with marks, nothing constructed).
+    """
+    import yaml
+
+    try:
+        root = yaml.compose(raw.decode("utf-8"), Loader=_loader_for(raw))  # noqa: S506 - composes nodes only
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
         return problems
-    return cross_reference_problems(catalog)
+    if root is None:
+        return problems
+    return [p if p.line is not None else dataclasses.replace(p, line=_line_of(root, p.path, p.message)) for p in problems]
 
 
-def cross_reference_problems(c: Catalog) -> list[Problem]:
-    problems: list[Problem] = []
-    role_ids = {r.id for r in c.roles}
-    cred_ids = {x.id for x in c.credentials}
-    assoc_ids = {a.id for a in c.associations}
-    degree_ids = {d.id for d in c.education.degrees}
-    accreditor_ids = {a.id for a in c.education.accreditors}
-    industry_codes = {e.industry_code for e in c.oews.estimates if e.area_type == "N"}
+def _line_of(root: Any, path: str, message: str) -> int | None:
+    """The line of the deepest node `path` reaches; inside it, the line of a value the message quotes (an unknown id)."""
+    import yaml
 
-    def need(file: str, path: str, ref: str | None, known: set[str], kind: str) -> None:
+    columns = _column_names(root)
+    node, line = root, None
+    for index, key in (m.groups() for m in _PATH_PART.finditer(_PATH_LABEL.sub("", path))):
+        found = _child(node, index, key, columns)
+        if found is None:
+            break
+        node, marked = found
+        line = marked.start_mark.line + 1
+    quoted = _QUOTED.search(message)
+    if quoted and not isinstance(node, yaml.ScalarNode):
+        scalar = _find_scalar(node, quoted.group(1))
+        if scalar is not None:
+            return scalar.start_mark.line + 1
+    return line
+
+
+def _column_names(root: Any) -> list[str]:
+    """The `columns` header of a tabular file (oews.yaml), which names the cells of each row."""
+    import yaml
+
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "columns" and isinstance(value, yaml.SequenceNode):
+                return [getattr(cell, "value", None) for cell in value.value]
+    return []
+
+
+def _child(node: Any, index: str | None, key: str | None, columns: list[str]) -> tuple[Any, Any] | None:
+    """(child node, node whose line to report) for one path part: `key`, `[id]`, `[year]`, `[position]` or a column name."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode) and key is not None:
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return v, k
+    if isinstance(node, yaml.SequenceNode):
+        if index is not None:
+            for item in node.value:  # a record is named by its id (a wage point by its year), else by position
+                if isinstance(item, yaml.MappingNode) and any(
+                        k.value in ("id", "year") and isinstance(v, yaml.ScalarNode) and v.value == index for k, v in item.value):
+                    return item, item
+            if index.isdigit() and int(index) < len(node.value):
+                return node.value[int(index)], node.value[int(index)]
+        elif key in columns and columns.index(key) < len(node.value):
+            cell = node.value[columns.index(key)]
+            return cell, cell
+    return None
+
+
+def _find_scalar(node: Any, value: str) -> Any:
+    import yaml
+
+    pending = [node]
+    while pending:
+        current = pending.pop(0)
+        if isinstance(current, yaml.ScalarNode):
+            if current.value == value:
+                return current
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(v for pair in current.value for v in pair)
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(current.value)
+    return None
+
+
+# --- references between files --------------------------------------------------------------
+
+_REFERENCE_CHECKS: list[tuple[frozenset[str], Callable[[Catalog, _References], None]]] = []
+
+
+def _references(*files: str):
+    """Register a check of the ids that `files[0]` uses from `files[-1]` (the same file for internal references)."""
+    def register(check: Callable[[Catalog, _References], None]):
+        _REFERENCE_CHECKS.append((frozenset(files), check))
+        return check
+
+    return register
+
+
+class _References:
+    """Collects unknown ids, per file that uses them."""
+
+    def __init__(self, catalog: Catalog):
+        self.catalog = catalog
+        self.found: dict[str, list[Problem]] = {}
+
+    def need(self, name: str, path: str, ref: str | None, known: Any, kind: str) -> None:
         if ref is not None and ref not in known:
-            problems.append(Problem(f"data/{file}.yaml", path, f"unknown {kind} {ref!r}"))
+            self.found.setdefault(name, []).append(Problem(self.catalog.label(name), path, f"unknown {kind} {ref!r}"))
 
-    def facts_sources(file: str, path: str, ids) -> None:
+    def sources(self, name: str, path: str, ids: Iterable[str]) -> None:
         for sid in ids:
-            need(file, f"{path}.sources", sid, set(c.sources), "source id")
+            self.need(name, _join(path, "sources"), sid, self.catalog.sources, "source id")
 
+
+def _industry_codes(c: Catalog) -> set[str]:
+    return {e.industry_code for e in c.oews.estimates if e.area_type == "N"}
+
+
+@_references("roles", "sources")
+def _role_sources(c: Catalog, refs: _References) -> None:
     for r in c.roles:
         p = f"roles[{r.id}]"
-        facts_sources("roles", p, r.sources + r.education_sources)
+        refs.sources("roles", p, r.sources)
+        refs.sources("roles", f"{p}.education", r.education_sources)
         if r.experience:
-            facts_sources("roles", f"{p}.experience", r.experience.sources)
-        for f in r.ladder:
-            facts_sources("roles", f"{p}.ladder", f.sources)
-        for d in r.degrees:
-            need("roles", f"{p}.education.degrees", d, degree_ids, "degree")
-        need("roles", f"{p}.licence", r.licence, cred_ids, "credential")
-        for x in r.certifications:
-            need("roles", f"{p}.certifications", x, cred_ids, "credential")
-        for a in r.associations:
-            need("roles", f"{p}.associations", a, assoc_ids, "association")
-        for code in r.industries:
-            need("roles", f"{p}.industries", code, industry_codes, "OEWS industry code")
+            refs.sources("roles", f"{p}.experience", r.experience.sources)
+        for i, f in enumerate(r.ladder):
+            refs.sources("roles", f"{p}.ladder[{i}]", f.sources)
         for i, s in enumerate(r.path):
-            facts_sources("roles", f"{p}.path[{i}]", s.sources + (s.requires.sources if s.requires else ()))
+            refs.sources("roles", f"{p}.path[{i}]", s.sources)
+            if s.requires:
+                refs.sources("roles", f"{p}.path[{i}].requires", s.requires.sources)
+
+
+@_references("roles", "education")
+def _role_degrees(c: Catalog, refs: _References) -> None:
+    degree_ids = {d.id for d in c.education.degrees}
+    for r in c.roles:
+        p = f"roles[{r.id}]"
+        for d in r.degrees:
+            refs.need("roles", f"{p}.education.degrees", d, degree_ids, "degree")
+        for i, s in enumerate(r.path):
             if s.step == "degree":
-                need("roles", f"{p}.path[{i}].ref", s.ref, degree_ids, "degree")
-            elif s.step in ("licence", "certification"):
-                need("roles", f"{p}.path[{i}].ref", s.ref, cred_ids, "credential")
+                refs.need("roles", f"{p}.path[{i}].ref", s.ref, degree_ids, "degree")
+
+
+@_references("roles", "credentials")
+def _role_credentials(c: Catalog, refs: _References) -> None:
+    cred_ids = {x.id for x in c.credentials}
+    for r in c.roles:
+        p = f"roles[{r.id}]"
+        refs.need("roles", f"{p}.licence", r.licence, cred_ids, "credential")
+        for x in r.certifications:
+            refs.need("roles", f"{p}.certifications", x, cred_ids, "credential")
+        for i, s in enumerate(r.path):
+            if s.step in ("licence", "certification"):
+                refs.need("roles", f"{p}.path[{i}].ref", s.ref, cred_ids, "credential")
+
+
+@_references("roles", "associations")
+def _role_associations(c: Catalog, refs: _References) -> None:
+    assoc_ids = {a.id for a in c.associations}
+    for r in c.roles:
+        for a in r.associations:
+            refs.need("roles", f"roles[{r.id}].associations", a, assoc_ids, "association")
+
+
+@_references("roles", "oews")
+def _role_industries(c: Catalog, refs: _References) -> None:
+    codes = _industry_codes(c)
+    for r in c.roles:
+        for code in r.industries:
+            refs.need("roles", f"roles[{r.id}].industries", code, codes, "OEWS industry code")
+
+
+@_references("credentials")
+def _credential_successors(c: Catalog, refs: _References) -> None:
+    cred_ids = {x.id for x in c.credentials}
     for x in c.credentials:
-        p = f"credentials[{x.id}]"
-        need("credentials", f"{p}.association", x.association, assoc_ids, "association")
         for r in x.replaced_by:
-            need("credentials", f"{p}.replaced_by", r, cred_ids, "credential")
+            refs.need("credentials", f"credentials[{x.id}].replaced_by", r, cred_ids, "credential")
+
+
+@_references("credentials", "associations")
+def _credential_associations(c: Catalog, refs: _References) -> None:
+    assoc_ids = {a.id for a in c.associations}
+    for x in c.credentials:
+        refs.need("credentials", f"credentials[{x.id}].association", x.association, assoc_ids, "association")
+
+
+@_references("credentials", "sources")
+def _credential_sources(c: Catalog, refs: _References) -> None:
+    for x in c.credentials:
         facts = (*x.eligibility, *x.exam, *x.renewal, *([x.replacement_note] if x.replacement_note else []), *x.requires)
-        facts_sources("credentials", p, x.sources + tuple(s for f in facts for s in f.sources))
+        refs.sources("credentials", f"credentials[{x.id}]", x.sources + tuple(s for f in facts for s in f.sources))
+
+
+@_references("associations", "credentials")
+def _association_credentials(c: Catalog, refs: _References) -> None:
+    cred_ids = {x.id for x in c.credentials}
     for a in c.associations:
-        p = f"associations[{a.id}]"
         for x in a.credentials:
-            need("associations", f"{p}.credentials", x, cred_ids, "credential")
+            refs.need("associations", f"associations[{a.id}].credentials", x, cred_ids, "credential")
+
+
+@_references("associations", "sources")
+def _association_sources(c: Catalog, refs: _References) -> None:
+    for a in c.associations:
         named = tuple(v for v in (a.founded, a.headquarters) if v)
         facts = (*a.members, *a.offers, *([a.purpose] if a.purpose else []))
-        facts_sources("associations", p, a.sources + tuple(s for f in (*facts, *named) for s in f.sources))
+        refs.sources("associations", f"associations[{a.id}]", a.sources + tuple(s for f in (*facts, *named) for s in f.sources))
+
+
+@_references("education")
+def _degree_accreditors(c: Catalog, refs: _References) -> None:
+    accreditor_ids = {a.id for a in c.education.accreditors}
+    for d in c.education.degrees:
+        refs.need("education", f"degrees[{d.id}].accreditor", d.accreditor, accreditor_ids, "accreditor")
+
+
+@_references("education", "sources")
+def _education_sources(c: Catalog, refs: _References) -> None:
     edu = c.education
     for d in edu.degrees:
-        need("education", f"degrees[{d.id}].accreditor", d.accreditor, accreditor_ids, "accreditor")
         facts = (*d.prerequisites, *([d.duration] if d.duration else []))
-        facts_sources("education", f"degrees[{d.id}]", d.sources + tuple(s for f in facts for s in f.sources))
+        refs.sources("education", f"degrees[{d.id}]", d.sources + tuple(s for f in facts for s in f.sources))
     for a in edu.accreditors:
         facts = (*a.notes, *([a.scope] if a.scope else []), *([a.founded] if a.founded else []), *a.program_counts)
-        facts_sources("education", f"accreditors[{a.id}]", tuple(s for f in facts for s in f.sources))
+        refs.sources("education", f"accreditors[{a.id}]", tuple(s for f in facts for s in f.sources))
     for cw in (*edu.coursework, *edu.example_programs):
-        facts_sources("education", "coursework", cw.sources)
+        refs.sources("education", "coursework", cw.sources)
+
+
+@_references("occupation", "sources")
+def _occupation_sources(c: Catalog, refs: _References) -> None:
     occ = c.occupation
     for group in (occ.quick_facts, occ.unverified, occ.duties, occ.types, occ.tasks, occ.qualities,
                   occ.advancement, occ.work_environment, occ.outlook_growth, occ.outlook_reasons,
                   (occ.definition, occ.sample_titles, *([occ.job_zone] if occ.job_zone else []))):
         for item in group:
-            facts_sources("occupation", "", item.sources)
-    subject_refs = {"industry": industry_codes, "role": role_ids, "credential": cred_ids,
-                    "education": degree_ids, "accreditor": accreditor_ids, "association": assoc_ids}
+            refs.sources("occupation", "", item.sources)
+
+
+@_references("seed_claims", "sources")
+def _claim_sources(c: Catalog, refs: _References) -> None:
     for claim in c.seed_claims:
-        p = f"claims[{claim.id}]"
-        facts_sources("seed_claims", p, claim.sources)
-        if claim.subject_kind in subject_refs:
-            need("seed_claims", f"{p}.subject.ref", claim.subject_ref, subject_refs[claim.subject_kind], claim.subject_kind)
-        elif claim.subject_kind != "general":
-            problems.append(Problem("data/seed_claims.yaml", f"{p}.subject.kind", f"unknown subject kind {claim.subject_kind!r}"))
+        refs.sources("seed_claims", f"claims[{claim.id}]", claim.sources)
+
+
+SUBJECT_KINDS = {"industry": "oews", "role": "roles", "credential": "credentials", "education": "education",
+                 "accreditor": "education", "association": "associations", "general": None}
+
+
+@_references("seed_claims")
+def _claim_kinds(c: Catalog, refs: _References) -> None:
+    for claim in c.seed_claims:
+        refs.need("seed_claims", f"claims[{claim.id}].subject.kind", claim.subject_kind, SUBJECT_KINDS, "subject kind")
+
+
+def _claim_subjects(kind: str, known: Callable[[Catalog], set[str]]) -> None:
+    @_references("seed_claims", SUBJECT_KINDS[kind])
+    def check(c: Catalog, refs: _References) -> None:
+        for claim in c.seed_claims:
+            if claim.subject_kind == kind:
+                refs.need("seed_claims", f"claims[{claim.id}].subject.ref", claim.subject_ref, known(c), kind)
+
+
+_claim_subjects("industry", _industry_codes)
+_claim_subjects("role", lambda c: {r.id for r in c.roles})
+_claim_subjects("credential", lambda c: {x.id for x in c.credentials})
+_claim_subjects("education", lambda c: {d.id for d in c.education.degrees})
+_claim_subjects("accreditor", lambda c: {a.id for a in c.education.accreditors})
+_claim_subjects("association", lambda c: {a.id for a in c.associations})
+
+
+@_references("wage_history", "sources")
+def _wage_history_sources(c: Catalog, refs: _References) -> None:
     for point in c.wage_history:
-        facts_sources("wage_history", f"points[{point.year}]", point.sources)
+        refs.sources("wage_history", f"{'third_party' if point.third_party else 'points'}[{point.year}]", point.sources)
+
+
+@_references("industry_aliases", "oews")
+def _alias_codes(c: Catalog, refs: _References) -> None:
+    codes = _industry_codes(c)
     for word, code in c.industry_aliases.items():
-        need("industry_aliases", f"aliases.{word}", code, industry_codes, "OEWS industry code")
-    need("oews", "release.source", c.oews.release.source, set(c.sources), "source id")
-    return problems
+        refs.need("industry_aliases", f"aliases.{word}", code, codes, "OEWS industry code")
+
+
+@_references("oews", "sources")
+def _release_source(c: Catalog, refs: _References) -> None:
+    refs.need("oews", "release.source", c.oews.release.source, c.sources, "source id")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
-from collections.abc import Callable
+import traceback
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -67,36 +69,55 @@ def _debug_enabled(state: State | None = None) -> bool:
     return bool((state and state.debug) or os.environ.get("HMCAREER_DEBUG"))
 
 
+# What writing to stdout can run into that is not a bug: a full disk or quota, a failing device.
+OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
 @contextmanager
-def reported_errors(state: State, terminal):
-    """Expected errors become one stderr line and their exit code; a bug becomes one line too, unless debugging."""
+def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
+    """Expected errors become one line and their exit code; a bug, one line and exit 1.
+
+    With --debug (or HMCAREER_DEBUG=1) the traceback comes first, and the exit code stays the same.
+    """
     try:
         yield
+    except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
+        raise
     except HmcareerError as exc:
         if _debug_enabled(state):
-            raise
+            traceback.print_exc(file=terminal.stderr)
         terminal.message(f"hmcareer: {exc.message()}")
         raise typer.Exit(exc.exit_code) from None
-    except (KeyboardInterrupt, BrokenPipeError, typer.Exit):
-        raise
     except Exception as exc:
         if _debug_enabled(state):
-            raise
-        terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the "
-                         "traceback and please report it.")
+            traceback.print_exc(file=terminal.stderr)
+        if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:
+            terminal.message(f"hmcareer: cannot write the output: {exc.strerror or exc}")
+        elif _debug_enabled(state):
+            terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}); please report it with the traceback above.")
+        else:
+            terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the "
+                             "traceback and please report it.")
         raise typer.Exit(EXIT_DATA) from None
 
 
-def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format) -> None:
-    """Call the query, render the result in the chosen format."""
+def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None,
+        force: bool = False) -> None:
+    """Call the query and render its result in the chosen format, on stdout or into the --output file."""
     state = _state(ctx)
     terminal = state.terminal()
-    with reported_errors(state, terminal):
+    with _errors_mapped(state, terminal):
+        from . import render
+
+        if output is not None:
+            render.refuse_to_overwrite(output, force)
         catalog = state.catalog
         result = produce(catalog)
-        from .render import emit
-
-        emit(terminal, catalog, kind, result, fmt.value)
+        if output is None:
+            render.emit(terminal, catalog, kind, result, fmt.value)
+        else:
+            render.emit_to_file(output, force, terminal, catalog, kind, result, fmt.value)
+            terminal.message(f"hmcareer: wrote {output}")
 
 
 def _env_catalog():
@@ -132,7 +153,12 @@ complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.estimates if e.area_type == "N"])
 
+# Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
+# force: ForceOpt = False` and pass them to `run`.
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table (for people), json, csv or markdown.")]
+OutputOpt = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Write the output to FILE (UTF-8, no colour) instead of the terminal.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it already exists.")]
 
 
 # --- global options ------------------------------------------------------------------
@@ -152,13 +178,29 @@ def _version(value: bool) -> None:
     raise typer.Exit()
 
 
+def _not_a_directory(path: Path) -> str | None:
+    """Why `path` cannot be read as a data directory (None if it can), for any name a user may type."""
+    try:
+        if path.is_dir():
+            return None
+        return "is not a directory" if path.exists() else "does not exist"
+    except OSError as exc:  # a name too long for the file system, say
+        return f"cannot be read ({exc.strerror or exc})"
+
+
+def _existing_directory(value: Path | None) -> Path | None:
+    if value is not None and (problem := _not_a_directory(value)):
+        raise typer.BadParameter(f"{str(value)!r} {problem}; give a folder that holds your *.yaml data files")
+    return value
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the app version and the data release, then exit.")] = False,
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="HMCAREER_DATA_DIR", exists=True, file_okay=False,
+        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory,
         help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
@@ -181,6 +223,8 @@ def roles(
     role: Annotated[str | None, typer.Argument(help="A role by id, title, alias or prefix, any case.",
                                                autocompletion=complete_role)] = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """List management roles, or show one in full.
 
@@ -189,9 +233,9 @@ def roles(
     from . import query
 
     if role is None:
-        run(ctx, "roles", lambda c: c.roles, fmt)
+        run(ctx, "roles", lambda c: c.roles, fmt, output, force)
     else:
-        run(ctx, "role", lambda c: query.role_detail(c, query.find_role(c, role)), fmt)
+        run(ctx, "role", lambda c: query.role_detail(c, query.find_role(c, role)), fmt, output, force)
 
 
 @app.command()
@@ -214,6 +258,8 @@ def salary(
         "--where", help="'states' or 'metros': where it pays most, where the jobs are, where they are concentrated.")] = None,
     history: Annotated[bool, typer.Option("--history", help="National median pay by year, with sources and growth.")] = False,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Pay from the BLS OEWS May 2025 survey: national, by industry, state and metro, and over time.
 
@@ -224,12 +270,12 @@ def salary(
     from . import query
 
     if history:
-        run(ctx, "history", lambda c: query.history_report(c), fmt)
+        run(ctx, "history", lambda c: query.history_report(c), fmt, output, force)
     elif where:
-        run(ctx, "where", lambda c: query.where_report(c, where, top, hourly), fmt)
+        run(ctx, "where", lambda c: query.where_report(c, where, top, hourly), fmt, output, force)
     else:
         run(ctx, "salary", lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly,
-                                                         percentiles), fmt)
+                                                         percentiles), fmt, output, force)
 
 
 @app.command()
@@ -241,6 +287,8 @@ def certs(
     role: Annotated[str | None, typer.Option("--role", help="Only credentials relevant to this role.",
                                              autocompletion=complete_role)] = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """List certifications and licences, or show one (including what an old credential became).
 
@@ -249,20 +297,20 @@ def certs(
     from . import query
 
     if credential is None:
-        run(ctx, "certs", lambda c: query.list_credentials(c, body, role), fmt)
+        run(ctx, "certs", lambda c: query.list_credentials(c, body, role), fmt, output, force)
     else:
-        run(ctx, "cert", lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt)
+        run(ctx, "cert", lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt, output, force)
 
 
 @app.command()
-def education(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
     """Degrees, accreditation with dated program counts, and coursework.
 
     Example: hmcareer education --format markdown
     """
     from . import query
 
-    run(ctx, "education", query.education_report, fmt)
+    run(ctx, "education", query.education_report, fmt, output, force)
 
 
 ProfileBackground = Annotated[str | None, typer.Option(
@@ -288,6 +336,8 @@ def paths(
     years: ProfileYears = None,
     licence: ProfileLicence = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Education paths as trees: degree -> experience -> licence or certification -> role -> what comes next.
 
@@ -297,14 +347,14 @@ def paths(
     from . import query
 
     if background is None and degree is None and years is None and not licence:
-        run(ctx, "paths", lambda c: query.role_paths(c, role), fmt)
+        run(ctx, "paths", lambda c: query.role_paths(c, role), fmt, output, force)
         return
     if role is None:
         _usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
     run(ctx, "plan", lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or ())),
-        fmt)
+        fmt, output, force)
 
 
 @app.command()
@@ -317,6 +367,8 @@ def match(
     interest: ProfileInterest = None,
     top: Annotated[int, typer.Option("--top", min=1, help="How many of the best matches get a full gap list.")] = 3,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Find my fit: rank the roles for your background and interests, with what each still needs.
 
@@ -327,20 +379,21 @@ def match(
 
     state = _state(ctx)
     if background is None and degree is None and years is None and not licence and not interest:
-        if not (sys.stdin.isatty() and sys.stdout.isatty() and fmt is Format.table):
+        # The questions go to stdout, so they need a terminal there and stdout free of json/csv.
+        if not (sys.stdin.isatty() and sys.stdout.isatty() and (fmt is Format.table or output is not None)):
             _usage_error(ctx, "give at least one answer, e.g. --background nurse --interest leadership "
                               "(or run hmcareer match in a terminal for the questions)")
         from .explore import Explorer, GoBack, Leave
 
-        with reported_errors(state, state.terminal()):
+        with _errors_mapped(state, state.terminal()):
             try:
                 profile = Explorer(state.catalog, state.terminal()).questionnaire()
             except (GoBack, Leave, EOFError):
                 raise typer.Exit(0) from None
-        run(ctx, "match", lambda c: matching.match_roles(c, profile, top), fmt)
+        run(ctx, "match", lambda c: matching.match_roles(c, profile, top), fmt, output, force)
         return
     run(ctx, "match", lambda c: matching.match_roles(
-        c, matching.make_profile(background, degree, years, licence or (), interest or ()), top), fmt)
+        c, matching.make_profile(background, degree, years, licence or (), interest or ()), top), fmt, output, force)
 
 
 @app.command()
@@ -348,6 +401,8 @@ def search(
     ctx: typer.Context,
     term: Annotated[list[str], typer.Argument(help="Words to find (all must match), e.g. billing, 'long-term care', cahme.")],
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Search roles, credentials, associations, degrees, accreditors and industries at once.
 
@@ -355,7 +410,7 @@ def search(
     """
     from . import query
 
-    run(ctx, "search", lambda c: query.search(c, " ".join(term)), fmt)
+    run(ctx, "search", lambda c: query.search(c, " ".join(term)), fmt, output, force)
 
 
 @app.command()
@@ -371,7 +426,7 @@ def _explore(state: State) -> None:
     from .explore import Explorer
 
     terminal = state.terminal()
-    with reported_errors(state, terminal):
+    with _errors_mapped(state, terminal):
         code = Explorer(state.catalog, terminal).run()
     raise typer.Exit(code)
 
@@ -382,25 +437,25 @@ def _usage_error(ctx: typer.Context, text: str) -> None:
 
 
 @app.command()
-def associations(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
     """Professional associations and what each offers a manager.
 
     Example: hmcareer associations --format csv
     """
     from . import query
 
-    run(ctx, "associations", query.list_associations, fmt)
+    run(ctx, "associations", query.list_associations, fmt, output, force)
 
 
 @app.command()
-def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table) -> None:
+def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
     """Job outlook: OOH quick facts by edition, growth, openings and what drives demand.
 
     Example: hmcareer outlook
     """
     from . import query
 
-    run(ctx, "outlook", query.outlook_report, fmt)
+    run(ctx, "outlook", query.outlook_report, fmt, output, force)
 
 
 @app.command()
@@ -408,6 +463,8 @@ def sources(
     ctx: typer.Context,
     source: Annotated[str | None, typer.Argument(help="One source id (as printed in footers).")] = None,
     fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
 ) -> None:
     """Every source behind the data: publisher, title, URL, date and provenance tag.
 
@@ -416,9 +473,9 @@ def sources(
     from . import query
 
     if source is None:
-        run(ctx, "sources", query.list_sources, fmt)
+        run(ctx, "sources", query.sources_report, fmt, output, force)
     else:
-        run(ctx, "sources", lambda c: (query.find_source(c, source),), fmt)
+        run(ctx, "sources", lambda c: (query.find_source(c, source),), fmt, output, force)
 
 
 @app.command()
@@ -436,21 +493,34 @@ def validate(
     state = _state(ctx)
     terminal = state.terminal()
     directory = path or state.data_dir
-    if directory is not None and not directory.is_dir():
-        terminal.message(f"hmcareer: {directory} is not a directory. Give a folder that holds the *.yaml data files.")
+    if directory is not None and (problem := _not_a_directory(directory)):
+        terminal.message(f"hmcareer: {directory} {problem}. Give a folder that holds the *.yaml data files.")
         raise typer.Exit(2)
-    problems = check(Catalog(directory))
+    catalog = Catalog(directory)
+    with _errors_mapped(state, terminal):
+        problems = check(catalog)
     for p in problems:
         terminal.message(str(p))
     where = directory or "bundled data"
     if problems:
         terminal.message(f"{len(problems)} problem(s) in {where}")
         raise typer.Exit(EXIT_DATA)
-    terminal.message(f"{where}: all data files are valid")
+    if directory is None:
+        terminal.message("bundled data: all data files are valid")
+    else:
+        # A folder without any of the data files is more likely a wrong path than a finished check: say so.
+        files = catalog.data_files()
+        own = sum(f.origin == "user" for f in files)
+        terminal.message(f"{directory}: all data files are valid ({own} of {len(files)} read from there, the rest bundled)")
+
+
+def _debug_requested() -> bool:
+    """For errors that escape every command, where the parsed --debug flag is no longer at hand."""
+    return _debug_enabled() or "--debug" in sys.argv[1:]
 
 
 def main() -> None:
-    """Console-script entry point: the app, plus clean exits for pipes and Ctrl-C."""
+    """Console-script entry point: the app, plus clean exits for pipes, Ctrl-C and anything unexpected."""
     try:
         app(prog_name="hmcareer")
     except KeyboardInterrupt:
@@ -461,8 +531,12 @@ def main() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         sys.exit(0)
-    except HmcareerError as exc:  # raised outside `run`, e.g. with --debug off in a callback
-        if _debug_enabled():
+    except Exception as exc:  # raised outside any command (a callback, Typer itself)
+        if _debug_requested():
             raise
-        sys.stderr.write(f"hmcareer: {exc.message()}\n")
-        sys.exit(exc.exit_code)
+        if isinstance(exc, HmcareerError):
+            sys.stderr.write(f"hmcareer: {exc.message()}\n")
+            sys.exit(exc.exit_code)
+        sys.stderr.write(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the traceback "
+                         "and please report it.\n")
+        sys.exit(EXIT_DATA)

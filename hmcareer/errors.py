@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from dataclasses import dataclass
 
 EXIT_OK = 0
@@ -38,15 +39,17 @@ class Problem:
 class DataError(HmcareerError):
     """A data file is missing, unreadable, unsafe or does not match the schema."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], data_dir: str | None = None):
         self.problems = problems
+        self.data_dir = data_dir  # where the files are, so the hint below checks the same ones
         super().__init__(str(problems[0]))
 
     def message(self) -> str:
         text = f"data error: {self.problems[0]}"
         more = len(self.problems) - 1
         if more:
-            text += f" (and {more} more; run `hmcareer validate` to list them)"
+            command = "hmcareer validate" + (f" {shlex.quote(self.data_dir)}" if self.data_dir else "")
+            text += f" (and {more} more; run `{command}` to list them)"
         return text
 
 

@@ -19,6 +19,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class DataFile:
+    """Where one data file is read from: the user's data directory or the data bundled with hmcareer."""
+
+    file: str
+    origin: str  # user | bundled
+    path: str
+
+
+@dataclass(frozen=True)
 class Fact:
     """One sourced statement in our own words; `period` dates any figure in it."""
 

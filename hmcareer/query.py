@@ -17,6 +17,7 @@ from .errors import Ambiguous, NotFound, UsageError
 from .models import (
     Association,
     Credential,
+    DataFile,
     Degree,
     Education,
     Fact,
@@ -371,8 +372,9 @@ def list_credentials(c: Catalog, body: str | None = None, role: str | None = Non
     if body:
         wanted = normalize(body)
         bodies = {normalize(x.issuer_abbreviation or ""): x.issuer_abbreviation for x in creds if x.issuer_abbreviation}
-        creds = [x for x in creds if wanted in (normalize(x.issuer_abbreviation or ""), normalize(x.issuer_name))
-                 or normalize(x.issuer_name).startswith(wanted)]
+        # A value with no letters or digits ("-", "") names no body, rather than every body.
+        creds = [x for x in creds if wanted and (wanted in (normalize(x.issuer_abbreviation or ""), normalize(x.issuer_name))
+                                                 or normalize(x.issuer_name).startswith(wanted))]
         if not creds:
             close = difflib.get_close_matches(wanted, list(bodies), n=3, cutoff=0.5)
             raise NotFound("issuing body", body, [bodies[k] for k in close],
@@ -492,6 +494,19 @@ def list_sources(c: Catalog, ids: Iterable[str] | None = None) -> tuple[Source, 
     if ids is None:
         return tuple(c.sources.values())
     return tuple(c.sources[i] for i in dict.fromkeys(ids) if i in c.sources)
+
+
+@dataclass(frozen=True)
+class SourcesReport:
+    """Every source, and where each data file is read from when a user data directory is in use."""
+
+    sources: tuple[Source, ...]
+    data_dir: str | None
+    data_files: tuple[DataFile, ...]
+
+
+def sources_report(c: Catalog) -> SourcesReport:
+    return SourcesReport(list_sources(c), str(c.data_dir) if c.data_dir is not None else None, c.data_files())
 
 
 def find_source(c: Catalog, value: str) -> Source:

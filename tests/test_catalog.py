@@ -47,21 +47,30 @@ def _problems(data_dir):
 def test_missing_key_names_file_and_path(data_copy):
     path = data_copy / "roles.yaml"
     path.write_text(path.read_text().replace("    title: Clinical manager\n", "", 1))
-    problems = _problems(data_copy)
-    assert any("roles.yaml: roles[clinical-manager].title: missing required key" in p for p in problems), problems
+    # The line is the record's (the key is missing), found by composing the YAML after the problem.
+    assert _problems(data_copy) == [f"{data_copy}/roles.yaml:148: roles[clinical-manager].title: missing required key"]
 
 
 def test_duplicate_id(data_copy):
     path = data_copy / "credentials.yaml"
     path.write_text(path.read_text().replace("- id: ccam", "- id: cpam", 1))
-    assert any("duplicate id 'cpam'" in p for p in _problems(data_copy))
+    assert _problems(data_copy) == [f"{path}:25: credentials[1].id: duplicate id 'cpam'"]
 
 
-def test_dangling_reference(data_copy):
+def test_dangling_reference_with_its_line(data_copy):
     path = data_copy / "roles.yaml"
     text = path.read_text()
     path.write_text(re.sub(r"licence: nha-licence", "licence: nha-permit", text, count=1))
-    assert any("unknown credential 'nha-permit'" in p for p in _problems(data_copy))
+    assert _problems(data_copy) == [f"{path}:326: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"]
+
+
+def test_a_reference_inside_a_list_points_at_its_own_line(data_copy):
+    path = data_copy / "roles.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    assert lines[176] == "    certifications: [cnml, cenp, cphq, fache]\n"
+    lines[176] = "    certifications:\n      - cnml\n      - cenpx\n"
+    path.write_text("".join(lines))
+    assert _problems(data_copy) == [f"{path}:179: roles[clinical-manager].certifications: unknown credential 'cenpx'"]
 
 
 def test_percentiles_out_of_order_and_hourly_annual_mismatch(data_copy):
@@ -70,9 +79,49 @@ def test_percentiles_out_of_order_and_hourly_annual_mismatch(data_copy):
     # National row: annual p25 94700 -> 994700 (above the median) and annual mean 140970 -> 150970.
     text = text.replace("73390, 94700, 123860", "73390, 994700, 123860", 1).replace("140970", "150970", 1)
     path.write_text(text)
-    problems = _problems(data_copy)
-    assert any("percentiles out of order" in p for p in problems), problems
-    assert any("annual mean 150970 does not match hourly 67.77 x 2080" in p for p in problems), problems
+    row = f"{path}:11: rows[0] (National / Cross-Industry, Private, Federal, State, and Local)"
+    assert _problems(data_copy) == [
+        f"{row}: percentiles out of order: annual p25 994700 > median 123860",
+        f"{row}: annual mean 150970 does not match hourly 67.77 x 2080 = 140962",
+        f"{row}: annual p25 994700 does not match hourly 45.53 x 2080 = 94702",
+    ]
+
+
+def test_a_wrong_cell_points_at_its_row(data_copy):
+    path = data_copy / "oews.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    lines[12] = lines[12].replace(", 2320, ", ", -2320, ", 1)  # row 2: Manufacturing
+    path.write_text("".join(lines))
+    assert _problems(data_copy) == [f"{path}:13: rows[2].employment: must not be negative"]
+
+
+def test_duplicate_keys_are_refused_with_their_line():
+    with pytest.raises(DataError) as info:
+        parse_yaml(b"roles:\n  - id: a\n    title: One\n    title: Two\n", "roles.yaml")
+    assert str(info.value.problems[0]) == ("roles.yaml:4: invalid YAML: duplicate key 'title' "
+                                           "(while reading a mapping that starts on line 2)")
+
+
+@pytest.mark.parametrize("value", [".nan", ".inf", "-.inf", "1" * 400 + ".0", "9" * 400])
+def test_numbers_must_be_finite(tmp_path, value):
+    # NaN and infinity would print as "nan" and make invalid JSON; a 400-digit integer overflows a float.
+    (tmp_path / "wage_history.yaml").write_text(
+        f"points:\n  - year: 2010\n    reference: May 2010\n    median_hourly: {value}\n    sources: [bls-ooh-2010]\n")
+    with pytest.raises(DataError) as info:
+        _ = Catalog(tmp_path, cache_dir=None).wage_history
+    assert "points[0].median_hourly: expected a finite number" in str(info.value.problems[0])
+
+
+def test_values_json_cannot_hold_are_not_cached(data_copy, tmp_path):
+    # A cached copy must read exactly like the YAML: bytes would come back as the text "b'...'".
+    cache = tmp_path / "cache"
+    path = data_copy / "roles.yaml"
+    path.write_text(path.read_text().replace("title: Clinical manager", "title: !!binary Q2xpbmljYWw=", 1))
+    for _ in range(2):
+        with pytest.raises(DataError) as info:
+            _ = Catalog(data_copy, cache_dir=cache).roles
+        assert "roles[clinical-manager].title: expected text, got bytes" in str(info.value.problems[0])
+    assert not list(cache.glob("roles-*.json"))
 
 
 def test_bls_rounding_is_tolerated():
@@ -104,7 +153,7 @@ def test_alias_bomb_is_refused_quickly():
 @pytest.mark.parametrize(
     "raw, message",
     [(b"", "empty"), (b"\x00\x01\x02", "binary"), ("caf\u00e9: 1".encode("latin-1"), "not UTF-8"),
-     (b"roles: [\n", "invalid YAML")],
+     (b"roles: [\n", "invalid YAML"), ("roles: []".encode("utf-16"), "UTF-16"), ("roles: []".encode("utf-32"), "UTF-32")],
 )
 def test_unreadable_content(tmp_path, raw, message):
     (tmp_path / "roles.yaml").write_bytes(raw)
@@ -153,3 +202,25 @@ def test_only_the_needed_files_are_parsed():
     _ = catalog.roles
     assert set(catalog.origins) == {"roles"}
     assert set(SUBJECTS) >= {"roles", "oews", "sources"}
+
+
+def test_references_are_checked_between_the_files_a_command_reads(data_copy):
+    path = data_copy / "roles.yaml"
+    path.write_text(path.read_text().replace("licence: nha-licence", "licence: nha-permit", 1))
+    catalog = Catalog(data_copy, cache_dir=None)
+    assert len(catalog.roles) == 7  # roles alone are fine ...
+    with pytest.raises(DataError) as info:
+        _ = catalog.credentials  # ... until the file they refer to is read
+    assert "roles[nursing-home-administrator].licence: unknown credential 'nha-permit'" in str(info.value.problems[0])
+    assert set(catalog.origins) == {"roles", "credentials"}
+
+
+def test_data_files_say_where_each_comes_from(data_copy, tmp_path):
+    user = tmp_path / "mine"
+    user.mkdir()
+    (user / "roles.yaml").write_bytes((data_copy / "roles.yaml").read_bytes())
+    files = {f.file: f for f in Catalog(user, cache_dir=None).data_files()}
+    assert len(files) == len(SUBJECTS)
+    assert (files["roles.yaml"].origin, files["roles.yaml"].path) == ("user", str(user / "roles.yaml"))
+    assert files["oews.yaml"].origin == "bundled"
+    assert {f.origin for f in Catalog(cache_dir=None).data_files()} == {"bundled"}

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -221,3 +222,204 @@ def test_data_dir_overrides_and_validate_reports_problems(hm, data_copy):
     assert r.code == 1 and r.out == "" and "roles.yaml" in r.err and "Traceback" not in r.err
     r = hm("validate", str(data_copy))
     assert r.code == 1 and "problem(s)" in r.err
+
+
+def test_a_body_with_no_letters_matches_no_body(hm):
+    r = hm("certs", "--body", "-")
+    assert r.code == 2 and r.out == ""
+    assert r.err.startswith("hmcareer: unknown issuing body '-'. Bodies: AAHAM, AAPC,")
+
+
+# --- --output and --force ------------------------------------------------------------------
+
+OUTPUT_VIEWS = [["roles"], ["roles", "nha"], ["salary", "-i", "pharma"], ["salary", "--history"], ["salary", "--where", "states"],
+                ["certs"], ["certs", "cpam"], ["education"], ["paths"], ["associations"], ["outlook"], ["sources"],
+                ["sources", "seed-2012"]]
+
+
+@pytest.mark.parametrize("fmt", ["table", "json"])
+@pytest.mark.parametrize("command", OUTPUT_VIEWS, ids=" ".join)
+def test_output_writes_what_stdout_would_show(hm, tmp_path, command, fmt):
+    target = tmp_path / "out.txt"
+    r = hm(*command, "-f", fmt, "-o", str(target))
+    assert (r.code, r.out, r.err) == (0, "", f"hmcareer: wrote {target}\n")
+    assert target.read_text(encoding="utf-8") == hm(*command, "-f", fmt).out
+
+
+def test_every_data_command_takes_output_and_force():
+    from typer.main import get_command
+
+    from hmcareer.cli import app
+
+    data_commands = 0
+    for name, command in get_command(app).commands.items():
+        options = {o for p in command.params for o in getattr(p, "opts", [])}
+        if "--format" in options:  # a data command
+            data_commands += 1
+            assert {"--output", "-o", "--force"} <= options, name
+    assert data_commands >= 8
+
+
+def test_an_existing_file_is_not_replaced_without_force(hm, tmp_path):
+    target = tmp_path / "report.csv"
+    target.write_text("keep me\n")
+    r = hm("salary", "-f", "csv", "--output", str(target))
+    assert (r.code, r.out) == (2, "")
+    assert r.err == f"hmcareer: {target} already exists; add --force to replace it, or choose another --output path\n"
+    assert target.read_text() == "keep me\n"
+    r = hm("salary", "-f", "csv", "--output", str(target), "--force")
+    assert r.code == 0
+    assert target.read_text().startswith("area_type,area_code,area_name,")
+
+
+@pytest.mark.parametrize("where, message", [
+    ("missing/out.txt", "cannot write {path}: its folder does not exist; create it or choose another --output path"),
+    (".", "{path} is a directory; give a file name for --output"),
+    ("x" * 300, "cannot write {path}: File name too long. Choose another --output path"),
+])
+def test_an_output_path_that_cannot_be_written_is_a_usage_error(hm, tmp_path, where, message):
+    path = tmp_path / where
+    r = hm("roles", "-o", str(path), "--force")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == f"hmcareer: {message.format(path=path)}\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_is_one_line(hm):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "hmcareer", "salary"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (1, "hmcareer: cannot write the output: No space left on device\n")
+    r = hm("salary", "-o", "/dev/full", "--force")
+    assert (r.code, r.err) == (2, "hmcareer: cannot write /dev/full: No space left on device\n")
+
+
+def test_a_failed_command_leaves_no_output_file(hm, data_copy, tmp_path):
+    (data_copy / "roles.yaml").write_text("roles: [\n")
+    target = tmp_path / "roles.txt"
+    r = hm("--data-dir", str(data_copy), "roles", "-o", str(target))
+    assert r.code == 1 and not target.exists()
+    r = hm("roles", "nobody", "-o", str(target))
+    assert r.code == 2 and not target.exists()
+
+
+def _snapshot(root):
+    return {p.relative_to(root): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_hmcareer_writes_nothing_but_its_cache_and_the_named_file(hm, data_copy, tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    work = tmp_path / "work"
+    home.mkdir()
+    work.mkdir()
+    monkeypatch.chdir(work)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HMCAREER_CACHE_DIR")
+    data_before = _snapshot(data_copy)
+    for command in (*OUTPUT_VIEWS, ["validate"], ["validate", str(data_copy)]):
+        assert hm("--data-dir", str(data_copy), *command).code == 0, command
+    assert hm("salary", "-f", "json", "-o", "pay.json").code == 0
+    assert _snapshot(data_copy) == data_before
+    assert [p.name for p in work.iterdir()] == ["pay.json"]
+    written = {p.relative_to(home).parts[:2] for p in home.rglob("*") if p.is_file()}
+    assert written == {(".cache", "hmcareer")}
+
+
+# --- which data files are in use ---------------------------------------------------------------
+
+
+def test_sources_says_which_data_files_come_from_the_user_data_dir(hm, tmp_path, data_copy):
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "roles.yaml").write_bytes((data_copy / "roles.yaml").read_bytes())
+    r = hm("--data-dir", str(mine), "sources", env={"COLUMNS": "200"})
+    assert r.code == 0, r.err
+    assert f"Data files: from {mine} where present there, else the bundled copy" in " ".join(r.out.split())
+    assert re.search(rf"roles\.yaml +your data dir +{re.escape(str(mine / 'roles.yaml'))}", r.out)
+    assert re.search(r"oews\.yaml +bundled +\S+oews\.yaml", r.out)
+    doc = json.loads(hm("--data-dir", str(mine), "sources", "-f", "json").out)
+    assert doc["data_dir"] == str(mine)
+    files = {f["file"]: f for f in doc["data_files"]}
+    assert files["roles.yaml"] == {"file": "roles.yaml", "origin": "user", "path": str(mine / "roles.yaml")}
+    assert [f["origin"] for name, f in files.items() if name != "roles.yaml"] == ["bundled"] * 9
+    assert len(doc["records"]) > 100  # the sources listing is still there
+
+
+def test_sources_without_a_data_dir_lists_no_data_files(hm):
+    assert "Data files" not in hm("sources").out
+    doc = json.loads(hm("sources", "-f", "json").out)
+    assert doc["data_dir"] is None and {f["origin"] for f in doc["data_files"]} == {"bundled"}
+
+
+def test_validate_says_how_many_files_it_read_from_the_folder(hm, tmp_path, data_copy):
+    r = hm("validate", str(data_copy))
+    assert (r.code, r.err) == (0, f"{data_copy}: all data files are valid (10 of 10 read from there, the rest bundled)\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = hm("validate", str(empty))
+    assert (r.code, r.err) == (0, f"{empty}: all data files are valid (0 of 10 read from there, the rest bundled)\n")
+
+
+# --- tracebacks only when asked ----------------------------------------------------------------
+
+
+@pytest.fixture
+def broken_data(data_copy):
+    (data_copy / "roles.yaml").write_text("roles: [\n")
+    return data_copy
+
+
+def test_a_data_error_is_one_line_without_debug(hm, broken_data):
+    r = hm("--data-dir", str(broken_data), "roles")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == f"hmcareer: data error: {broken_data}/roles.yaml:2: invalid YAML: did not find expected node content\n"
+
+
+@pytest.mark.parametrize("switch", [{"args": ["--debug"]}, {"env": {"HMCAREER_DEBUG": "1"}}])
+def test_debug_shows_the_traceback_of_a_data_error(hm, broken_data, switch):
+    r = hm(*switch.get("args", []), "--data-dir", str(broken_data), "roles", env=switch.get("env"))
+    assert (r.code, r.out) == (1, "")
+    assert r.err.startswith("Traceback (most recent call last):\n")
+    assert "hmcareer.errors.DataError:" in r.err
+    assert r.err.endswith(f"hmcareer: data error: {broken_data}/roles.yaml:2: invalid YAML: did not find expected node content\n")
+
+
+@pytest.fixture
+def bug(monkeypatch):
+    def broken(_catalog):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("hmcareer.query.list_associations", broken)
+
+
+def test_an_internal_error_is_one_line_without_debug(hm, bug):
+    r = hm("associations")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == "hmcareer: internal error (RuntimeError: boom). Rerun with --debug for the traceback and please report it.\n"
+
+
+@pytest.mark.parametrize("switch", [{"args": ["--debug"]}, {"env": {"HMCAREER_DEBUG": "1"}}])
+def test_debug_shows_the_traceback_of_an_internal_error(hm, bug, switch):
+    r = hm(*switch.get("args", []), "associations", env=switch.get("env"))
+    assert (r.code, r.out) == (1, "")
+    assert r.err.startswith("Traceback (most recent call last):\n")
+    assert 'raise RuntimeError("boom")' in r.err
+    assert r.err.endswith("hmcareer: internal error (RuntimeError: boom); please report it with the traceback above.\n")
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_the_installed_entry_point_shows_tracebacks_only_with_debug(broken_data, debug):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "HMCAREER_NO_CACHE": "1"}
+    env.pop("HMCAREER_DEBUG", None)
+    args = [sys.executable, "-m", "hmcareer", *(["--debug"] if debug else []), "--data-dir", str(broken_data), "roles"]
+    r = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert ("Traceback" in r.stderr) is debug
+    assert r.stderr.endswith(f"hmcareer: data error: {broken_data}/roles.yaml:2: invalid YAML: did not find expected node content\n")

@@ -15,7 +15,7 @@ from hmcareer.render.terminal import Terminal
 INTERRUPT = object()
 
 
-def session(catalog, *lines, timeout: float = 5.0):
+def session(catalog, *lines, timeout: float = 5.0, width: int = 220, raw: bool = False):
     """Run the explorer on scripted input; returns (exit code, stdout, stderr). Input ends with EOF."""
     feed = list(lines)
 
@@ -30,7 +30,9 @@ def session(catalog, *lines, timeout: float = 5.0):
         return item
 
     out, err = io.StringIO(), io.StringIO()
-    code = Explorer(catalog, Terminal(out, err, color=False, width=220, unicode=True), read_line, timeout=timeout).run()
+    code = Explorer(catalog, Terminal(out, err, color=False, width=width, unicode=True), read_line, timeout=timeout).run()
+    if raw:
+        return code, out.getvalue(), err.getvalue()
     # Whitespace collapsed: assertions read the words, not where a narrow table wrapped them.
     return code, " ".join(out.getvalue().split()), err.getvalue()
 
@@ -271,3 +273,11 @@ def test_replaced_credential_leads_to_its_possible_successors(catalog):
     assert "Related to CPAM" in out and "2 CRCP possible successor: Certified Revenue Cycle Professional" in out
     assert "Roles CRCP serves 1 group-practice-manager Group medical practice manager 2 CPAM older credential it may " \
            "succeed: Certified Patient Account Manager" in out
+
+
+def test_readable_at_40_columns(catalog):
+    code, out, _ = session(catalog, "roles", "nha", "path", "b", "b", "salary", "pharma", "b", "fit", "nurse", "bachelor",
+                           "4", "", "ltc", "q", width=40, raw=True)
+    assert code == 0
+    assert [line for line in out.splitlines() if len(line) > 40] == []
+    assert "…" not in out

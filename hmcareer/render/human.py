@@ -10,7 +10,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
+from rich.measure import Measurement
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -44,11 +47,14 @@ from ..query import (
     RolePath,
     SalaryReport,
     SearchReport,
+    SourcesReport,
     WhereReport,
     concentration,
 )
 from ..query import normalize as query_normalize
 
+WIDE = 10_000  # measure tables without a width limit to learn the narrowest they can be
+WORD_ROOM = 20  # the fewest characters a wrapping column needs to stay readable
 NOT_PUBLISHED = "not published"
 NOT_APPLICABLE = "n/a"
 
@@ -87,6 +93,61 @@ class Human:
         return Table(title=Text(title, style="bold") if title else None, box=box.ASCII if self.ascii_only else box.SIMPLE_HEAD,
                      title_justify="left", show_edge=False, pad_edge=False, **kwargs)
 
+    def print_table(self, table: Table) -> None:
+        """The table; or, where the terminal is too narrow for its columns, one block per row.
+
+        Rich would otherwise squeeze the columns until names and figures are cut to "...".
+        """
+        for column in table.columns:
+            if not column.no_wrap:
+                column.overflow = "fold"  # a word too long for its column (a URL) wraps rather than losing its end to "..."
+        if self.fits(table):
+            self.console.print(table)
+            return
+        if table.title:
+            self.console.print(table.title)
+        cells = [list(column.cells) for column in table.columns]
+        labels = [Text(f"{column.header}:" if column.header else "", style="dim") for column in table.columns]
+        # Labels go beside their values unless the longest would leave the values too little room.
+        label_width = max(label.cell_len for label in labels[1:])
+        beside = label_width <= self.console.width // 3
+        for i, row in enumerate(table.rows):
+            first = cells[0][i]
+            self.console.print(first if isinstance(first, Text) else Text(str(first)), style=row.style or "bold")
+            fields = Table.grid(padding=(0, 1), pad_edge=False)
+            if beside:
+                fields.add_column(no_wrap=True, min_width=label_width)
+            fields.add_column(overflow="fold")
+            for label, values in zip(labels[1:], cells[1:], strict=True):
+                value = values[i]
+                if isinstance(value, Text) and not value.plain.strip():
+                    continue
+                if beside:
+                    fields.add_row(label, value)
+                else:
+                    fields.add_row(label)
+                    fields.add_row(Padding(value, (0, 0, 0, 2)))
+            self.console.print(Padding(fields, (0, 0, 0, 2)))
+
+    def fits(self, table: Table) -> bool:
+        return self._narrowest(table) <= self.console.width
+
+    def _narrowest(self, table: Table) -> int:
+        """The narrowest width at which the table still shows its content.
+
+        Words stay whole, except that a cropped column (bars) may shrink to its min_width, and a
+        wrapping column to its min_width or WORD_ROOM, folding any longer word (a URL, say).
+        """
+        options = self.console.options.update_width(WIDE)
+        needed = Measurement.get(self.console, options, table).minimum
+        for column in table.columns:
+            if column.no_wrap and column.overflow != "crop":
+                continue
+            room = column.min_width or (1 if column.overflow == "crop" else WORD_ROOM)
+            longest_word = max((Measurement.get(self.console, options, cell).minimum for cell in column.cells), default=0)
+            needed -= max(0, longest_word - room)
+        return needed
+
     def heading(self, text: str) -> None:
         self.console.print(Text(text, style="bold underline"))
 
@@ -96,9 +157,14 @@ class Human:
     def bullets(self, items: Iterable[Text | str]) -> None:
         mark = "-" if self.ascii_only else "•"
         for item in items:
-            t = Text(f"  {mark} ")
-            t.append_text(item if isinstance(item, Text) else Text(item))
-            self.console.print(t)
+            self.hanging(f"  {mark} ", item if isinstance(item, Text) else Text(item))
+
+    def hanging(self, prefix: str, text: Text) -> None:
+        """`prefix`, then `text` wrapped so that its later lines line up under its first word, not the margin."""
+        indent = cell_len(prefix)
+        for i, line in enumerate(text.wrap(self.console, max(10, self.console.width - indent))):
+            line.rstrip()  # the space a wrap leaves at the end of a line
+            self.console.print(Text(prefix if i == 0 else " " * indent) + line)
 
     def claims(self, claims: Iterable[SeedClaim]) -> None:
         for claim in claims:
@@ -168,7 +234,7 @@ def show_roles(h: Human, roles: tuple[Role, ...]) -> None:
         if r.seed_named:
             title.append(" *", style="dim")
         t.add_row(Text(r.id), title, Text(r.setting), Text("required" if r.licence else ("clinical" if r.clinical_licence else "-")))
-    h.console.print(t)
+    h.print_table(t)
     h.line(Text("* one of the six role types the 2012 seed text describes", style="dim"))
 
 
@@ -227,7 +293,8 @@ def _pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterab
     """One row per estimate (national first when given); a bar for `bar`; areas also get their LQ.
 
     Figures are never wrapped or cut: their columns get the width of their longest value and
-    only the name column shrinks. With --percentiles the code, LQ and bar columns give way.
+    only the name column shrinks. With --percentiles, or on a narrow terminal, the code, LQ
+    and bar columns give way.
     """
     rows = list(rows)
     shown = [national, *rows] if national is not None else rows
@@ -250,20 +317,34 @@ def _pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterab
         skip = e is national and bar in ("employment", "lq")
         table_rows.append((e, cells, Text("") if skip else h.bar(_bar_value(e, bar, hourly), top, 12)))
     columns = ([] if percentiles else ["code"]) + ["name", "jobs", *stats] + (["LQ"] if areas and not percentiles else [])
-    t = h.table(title)
-    for col in columns:
-        if col == "name":
-            t.add_column("area" if areas else "industry", ratio=1, min_width=12, overflow="fold")
-        else:
-            width = max(len(col), *(len(cells[col]) for _, cells, _ in table_rows))
-            t.add_column(col, justify="left" if col == "code" else "right", no_wrap=True, min_width=width,
-                         style="cyan" if col == "code" else None)
-    if not percentiles:
-        t.add_column(BAR_LABELS[bar], no_wrap=True, overflow="crop", min_width=6)
-    for e, cells, bar_text in table_rows:
-        values = [Text(cells[c]) for c in columns] + ([] if percentiles else [bar_text])
-        t.add_row(*values, style="bold" if e is national else None)
-    h.console.print(t)
+    columns += [] if percentiles else ["bar"]
+
+    def build(columns: list[str]) -> Table:
+        t = h.table(title)
+        for col in columns:
+            if col == "name":
+                t.add_column("area" if areas else "industry", ratio=1, min_width=12, overflow="fold")
+            elif col == "bar":
+                t.add_column(BAR_LABELS[bar], no_wrap=True, overflow="crop", min_width=6)
+            else:
+                width = max(len(col), *(len(cells[col]) for _, cells, _ in table_rows))
+                t.add_column(col, justify="left" if col == "code" else "right", no_wrap=True, min_width=width,
+                             style="cyan" if col == "code" else None)
+        for e, cells, bar_text in table_rows:
+            t.add_row(*(bar_text if c == "bar" else Text(cells[c]) for c in columns), style="bold" if e is national else None)
+        return t
+
+    t = build(columns)
+    # On a narrow terminal the bar, then the code, then the LQ give way; if that is not enough,
+    # print_table shows every column as blocks, one per row.
+    narrower = list(columns)
+    for extra in ("bar", "code", "LQ"):
+        if extra in narrower and not h.fits(t):
+            narrower.remove(extra)
+            candidate = build(narrower)
+            if h.fits(candidate):
+                t = candidate
+    h.print_table(t)
     for note in notes:
         h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
 
@@ -308,8 +389,12 @@ def show_salary(h: Human, s: SalaryReport) -> None:
                 "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))
 
 
-def _box_line(h: Human, e: WageEstimate, hourly: bool, width: int = 30) -> Text:
-    """A text box plot: whiskers p10-p90, box p25-p75, a mark at the median, then the figures."""
+def _box_line(h: Human, e: WageEstimate, hourly: bool) -> Text:
+    """A text box plot: whiskers p10-p90, box p25-p75, a mark at the median, then the figures.
+
+    The plot narrows on a narrow terminal so "p10 $X <plot> p90 $Y" still fits one line.
+    """
+    width = max(10, min(30, h.console.width - 28))
     vals = [e.wage(s, hourly) for s in ("p10", "p25", "median", "p75", "p90")]
     if any(v is None for v in vals):
         return Text("percentiles not published", style="dim")
@@ -360,7 +445,7 @@ def show_history(h: Human, r: HistoryReport) -> None:
         change = f"{p.change_pct:+.1f}%" if p.change_pct is not None else ""
         t.add_row(Text(p.reference), Text(money(p.median_annual, False)), Text(money(p.median_hourly, True)),
                   Text(change), h.bar(p.median_annual, top, 10), source, style="dim" if p.third_party else None)
-    h.console.print(t)
+    h.print_table(t)
     if r.growth_pct is not None:
         h.line(Text(f"Growth of the BLS median from {r.first.reference} (${r.first.median_annual:,}) to "
                     f"{r.last.reference} (${r.last.median_annual:,}): {r.growth_pct:+.1f}% in nominal dollars "
@@ -388,7 +473,7 @@ def show_credentials(h: Human, result: CredentialList) -> None:
             name.append(" *", style="dim")
         t.add_row(Text(x.abbreviation), name, Text(x.issuer_abbreviation or x.issuer_name),
                   Text(x.kind, style="bold" if x.kind == "licence" else ""), status)
-    h.console.print(t)
+    h.print_table(t)
     if not result.credentials:
         h.line("No credentials match those filters.")
     h.line(Text("* named in the 2012 seed text. A licence is required by law; certifications are voluntary.",
@@ -445,7 +530,7 @@ def show_education(h: Human, e: EducationReport) -> None:
         length = h.fact(d.duration) if d.duration else Text("no source found", style="dim")
         name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text("")) + Text(f"\n{d.id}", style="dim cyan")
         t.add_row(name, Text(d.level), Text(reviews.get(d.accreditor, "-") if d.accreditor else "-"), length)
-    h.console.print(t)
+    h.print_table(t)
     h.line(Text("* named in the 2012 seed text", style="dim"))
     h.line()
     h.heading("Accreditation")
@@ -588,7 +673,7 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.line(head)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")
         for x in r.reasons:
             grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
         if not r.reasons:
@@ -602,7 +687,7 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.heading(f"What {r.role.title} still needs ({r.role.id})")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")
         for c in r.steps:
             status = _status(c)
             if c.step.optional:
@@ -633,8 +718,8 @@ def show_search(h: Human, r: SearchReport) -> None:
         h.heading(f"{SEARCH_HEADINGS[kind]} ({len(hits)})")
         # A grid, not a table: the id stays whole and the text wraps under itself at any width.
         grid = Table.grid(padding=(0, 2))
-        grid.add_column(style="cyan", no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(style="cyan", overflow="fold")
+        grid.add_column(ratio=2, overflow="fold")
         for x in hits:
             text = Text(x.label)
             if query_normalize(x.snippet) != query_normalize(x.label):
@@ -657,7 +742,7 @@ def show_associations(h: Human, assocs: tuple) -> None:
         offers = Text("\n").join(Text("- ") + h.fact(f) for f in a.offers)
         name = Text(a.name) + (Text(" *", style="dim") if a.seed_named else Text(""))
         t.add_row(Text(a.abbreviation), name, offers, Text(a.website or "not confirmed"))
-    h.console.print(t)
+    h.print_table(t)
     h.line(Text("* named in the 2012 seed text", style="dim"))
 
 
@@ -678,7 +763,7 @@ def show_outlook(h: Human, o: OutlookReport) -> None:
                   Text(f"{q.growth_pct}%" if q.growth_pct is not None else "unknown"),
                   Text(f"{q.employment_change:,}" if q.employment_change else "unknown"),
                   Text(f"{q.openings_per_year:,}" if q.openings_per_year else "not shown"))
-    h.console.print(t)
+    h.print_table(t)
     for q in occ.quick_facts:
         if q.note:
             h.line(Text(f"{q.edition}: ", style="dim") + h.fact(q.note))
@@ -699,7 +784,7 @@ def show_outlook(h: Human, o: OutlookReport) -> None:
         h.line(Text("Preparation: ", style="bold") + h.fact(occ.job_zone))
 
 
-def show_sources(h: Human, sources: tuple[Source, ...], origins: dict[str, str] | None = None) -> None:
+def show_sources(h: Human, sources: tuple[Source, ...]) -> None:
     t = h.table("Sources (each figure in hmcareer names one of these ids)")
     t.add_column("id", style="cyan", no_wrap=True)
     t.add_column("tag", no_wrap=True)
@@ -712,14 +797,24 @@ def show_sources(h: Human, sources: tuple[Source, ...], origins: dict[str, str] 
         if s.note:
             title.append(f"\n{s.note}", style="dim italic")
         t.add_row(Text(s.id), Text(s.tag), title, Text(s.date))
-    h.console.print(t)
+    h.print_table(t)
     h.line(Text("Tags: BLS, O*NET, OFF (issuer's own site), CH (official chapter), MIR (copy of an official "
                 "document), WIKI, 3P (third party, unconfirmed), SEED (the 2012 seed text).", style="dim"))
-    if origins:
-        h.line()
-        h.heading("Data files read")
-        for name, where in origins.items():
-            h.line(Text(f"  {name}: {where}"))
+
+
+def show_sources_report(h: Human, report: SourcesReport) -> None:
+    show_sources(h, report.sources)
+    if report.data_dir is None:
+        return
+    h.line()
+    t = h.table(f"Data files: from {report.data_dir} where present there, else the bundled copy")
+    t.add_column("file", style="cyan", no_wrap=True)
+    t.add_column("read from", no_wrap=True)
+    t.add_column("path", overflow="fold")
+    for f in report.data_files:
+        t.add_row(Text(f.file), Text("your data dir" if f.origin == "user" else "bundled", style="bold" if f.origin == "user" else ""),
+                  Text(f.path, style="dim"))
+    h.print_table(t)
 
 
 VIEWS = {
@@ -734,6 +829,7 @@ VIEWS = {
     MatchReport: show_match,
     PlannedPath: show_plan,
     SearchReport: show_search,
+    SourcesReport: show_sources_report,
 }
 
 

@@ -37,10 +37,17 @@ class Screen:
         if options:
             grid = Table.grid(padding=(0, 2))
             grid.add_column(justify="right", style="cyan", no_wrap=True)
-            grid.add_column(style="bold", no_wrap=True)
-            grid.add_column(style="dim", ratio=1)
+            # Labels go beside the names when there is room for them, else under each name.
+            beside = self.console.width - max(len(name) for name, _ in options) - len(str(len(options))) - 8 >= 24
+            grid.add_column(style="bold", overflow="fold")
+            if beside:
+                grid.add_column(style="dim", ratio=1, overflow="fold")
             for number, (name, label) in enumerate(options, 1):
-                grid.add_row(Text(f"  {number}"), Text(name), Text(label if label != name else ""))
+                shown = Text(label if label != name else "", style="dim")
+                if beside:
+                    grid.add_row(Text(f"  {number}"), Text(name), shown)
+                else:
+                    grid.add_row(Text(f"  {number}"), Text(name) + (Text("\n") + shown if shown.plain else Text("")))
             self.console.print(grid)
         self.console.print(Text(footer, style="dim"))
 

@@ -12,6 +12,7 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from typing import Any
 
 from .. import __version__
@@ -27,6 +28,7 @@ from ..query import (
     RolePath,
     SalaryReport,
     SearchReport,
+    SourcesReport,
     WhereReport,
     concentration,
 )
@@ -160,6 +162,8 @@ def body_for(kind: str, result: Any) -> dict[str, Any]:
                        "annual_median": result.national.annual_median, "hourly_median": result.national.hourly_median,
                        "annual_mean": result.national.annual_mean, "employment": result.national.employment},
         }
+    if isinstance(result, SourcesReport):
+        return {"records": plain(result.sources), "data_dir": result.data_dir, "data_files": plain(result.data_files)}
     if isinstance(result, tuple) and result and isinstance(result[0], RolePath):
         return {"records": [{"role": p.role.id, "title": p.role.title, "steps": plain(p.steps),
                              "ladder": plain(p.role.ladder)} for p in result]}
@@ -168,8 +172,13 @@ def body_for(kind: str, result: Any) -> dict[str, Any]:
     return {"record": plain(result)}
 
 
+# json.dumps escapes C0 controls but passes these through; a terminal may act on them.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def to_json(doc: dict[str, Any]) -> str:
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
@@ -253,6 +262,8 @@ def tabular(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
     if isinstance(result, tuple) and result and isinstance(result[0], RolePath):
         rows = [{"role": p.role.id, "order": i + 1, **plain(s)} for p in result for i, s in enumerate(p.steps)]
         return ["role", "order", "step", "label", "ref", "optional", "detail", "sources"], rows
+    if isinstance(result, SourcesReport):
+        return tabular(result.sources)
     if isinstance(result, tuple) and result and isinstance(result[0], Source):
         return ["id", "tag", "publisher", "title", "url", "date", "note"], plain(result)
     records = plain(result) if isinstance(result, tuple) else [plain(result)]

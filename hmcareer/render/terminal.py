@@ -5,10 +5,58 @@ Tests build a Terminal directly to pretend to be a pipe or a colour terminal.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 import sys
 from dataclasses import dataclass
 from typing import IO, Any
+
+# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides that
+# can make a terminal show text in another order than it is stored.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` with control characters (ESC, BEL, CR...) spelled out as `\\x1b`, so data can never drive the terminal."""
+    return _UNPRINTABLE.sub(_visible_escape, text) if _UNPRINTABLE.search(text) else text
+
+
+def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:
+    """`value` (records, tuples, lists, dicts, text) with every string made `printable`.
+
+    What has nothing to escape is returned as it is, so renderers can still compare rows with `is`.
+    """
+    memo = {} if _memo is None else _memo
+    if id(value) in memo:
+        return memo[id(value)]
+    out = value
+    if isinstance(value, str):
+        out = printable(value)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changed = {}
+        for f in dataclasses.fields(value):
+            old = getattr(value, f.name)
+            new = printable_values(old, memo)
+            if new is not old:
+                changed[f.name] = new
+        if changed:
+            out = dataclasses.replace(value, **changed)
+    elif isinstance(value, (tuple, list)):
+        items = [printable_values(v, memo) for v in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            out = type(value)(items)
+    elif isinstance(value, dict):
+        pairs = [(printable_values(k, memo), printable_values(v, memo)) for k, v in value.items()]
+        if any(k is not old_k or v is not old_v for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):
+            out = dict(pairs)
+    memo[id(value)] = out
+    return out
 
 
 def _encoding_is_unicode(stream: IO[str]) -> bool:
@@ -64,6 +112,6 @@ class Terminal:
         return QuietPipeConsole(**options)
 
     def message(self, text: str) -> None:
-        """One line for the user on stderr (never markup-interpreted)."""
-        self.stderr.write(text.rstrip("\n") + "\n")
+        """One line for the user on stderr: never markup-interpreted, control characters shown as escapes."""
+        self.stderr.write(printable(" ".join(text.splitlines())) + "\n")
         self.stderr.flush()

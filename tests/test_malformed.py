@@ -1,0 +1,171 @@
+"""The malformed-data corpus: each broken file gives exit 1, one stderr line naming the file, no traceback.
+
+A file in tests/malformed/ named TARGET__CASE.yaml is installed as TARGET.yaml in a copy of
+the data directory; then a command that reads it runs, and `validate` checks the copy.
+Cases that cannot live in git (a directory, a pipe, unreadable permissions) are made here.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+MALFORMED = Path(__file__).parent / "malformed"
+
+# case file -> (a command that reads it, what the stderr line says after the file's path; {dir} is the data copy)
+CASES = {
+    # YAML syntax
+    "roles__unclosed-bracket.yaml": (
+        ["roles"], ":6: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence that starts on line 5)"),
+    "credentials__bad-indentation.yaml": (
+        ["certs"], ":5: invalid YAML: did not find expected '-' indicator (while parsing a block collection that starts on line 3)"),
+    "sources__tab-indentation.yaml": (
+        ["sources"], ":4: invalid YAML: found a tab character that violates indentation (while scanning a plain scalar that "
+                     "starts on line 3)"),
+    "associations__unterminated-quote.yaml": (
+        ["associations"], ":7: invalid YAML: found unexpected end of stream (while scanning a quoted scalar that starts on line 5)"),
+    "education__duplicate-key.yaml": (
+        ["education"], ":6: invalid YAML: duplicate key 'name' (while reading a mapping that starts on line 3)"),
+    # wrong types
+    "roles__top-level-is-a-list.yaml": (
+        ["roles"], ": expected a mapping, got a list (and 1 more; run `hmcareer validate {dir}` to list them)"),
+    "occupation__quick-facts-not-a-list.yaml": (
+        ["outlook"], ":8: quick_facts: expected a list, got text (and 4 more; run `hmcareer validate {dir}` to list them)"),
+    "wage_history__year-is-text.yaml": (["salary", "--history"], ":3: points[0].year: expected a whole number, got text"),
+    "credentials__seed-named-not-true-or-false.yaml": (
+        ["certs"], ":11: credentials[cpam].seed_named: expected true or false, got text"),
+    "oews__employment-is-text.yaml": (
+        ["salary"], ":10: rows[0].employment: expected a whole number, \"-\" or null, got 'about 600k'"),
+    "oews__not-a-number.yaml": (["salary"], ":11: rows[1].annual_mean: expected a whole number, \"-\" or null, got nan"),
+    "oews__row-too-short.yaml": (["salary"], ":11: rows[1]: expected a list of 24 values, got 6"),
+    "oews__wrong-columns.yaml": (
+        ["salary"], ":8: columns: expected the 24 OEWS columns of the bundled oews.yaml, in its order (unknown: yearly_mean; "
+                    "missing: annual_mean)"),
+    "sources__unknown-tag.yaml": (
+        ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CH, MIR, O*NET, OFF, SEED, WIKI)"),
+    # missing keys
+    "roles__missing-title.yaml": (["roles"], ":3: roles[clinical-manager].title: missing required key"),
+    "education__missing-degrees.yaml": (["education"], ": degrees: missing required key"),
+    # duplicate ids
+    "credentials__duplicate-id.yaml": (["certs"], ":11: credentials[1].id: duplicate id 'cpam'"),
+    "sources__duplicate-id.yaml": (["sources"], ":8: sources[1].id: duplicate id 'seed-2012'"),
+    # dangling references (whole copies of a data file with one id changed)
+    "roles__unknown-credential.yaml": (
+        ["roles", "nha"], ":327: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"),
+    "credentials__unknown-association.yaml": (
+        ["certs", "cpam"], ":12: credentials[cpam].association: unknown association 'aahamm'"),
+    "industry_aliases__unknown-industry-code.yaml": (
+        ["salary", "-i", "pharma"], ":6: aliases.pharma: unknown OEWS industry code '325499'"),
+    "wage_history__unknown-source-id.yaml": (
+        ["salary", "--history"], ":8: points[2010].sources: unknown source id 'bls-ooh-2010-typo'"),
+    "seed_claims__unknown-accreditor.yaml": (
+        ["education"], ":29: claims[cahme-72-programs-2008].subject.ref: unknown accreditor 'cahmee'"),
+    # OEWS consistency
+    "oews__percentiles-out-of-order.yaml": (
+        ["salary"], ":10: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): percentiles out of order: "
+                    "annual p25 994700 > median 123860 (and 1 more; run `hmcareer validate {dir}` to list them)"),
+    "oews__hourly-annual-mismatch.yaml": (
+        ["salary"], ":10: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): annual mean 150970 does not "
+                    "match hourly 67.77 x 2080 = 140962"),
+    # not YAML text at all
+    "roles__empty.yaml": (["roles"], ": file is empty (or only comments)"),
+    "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),
+    "credentials__binary-garbage.yaml": (["certs"], ": binary data (or UTF-16 text), not a UTF-8 YAML file"),
+    "roles__utf-16.yaml": (["roles"], ": the file is UTF-16 text; save it as UTF-8"),
+    "sources__latin-1.yaml": (["sources"], ":4: not UTF-8 text (byte 113); save the file as UTF-8"),
+    # hostile
+    "roles__alias-bomb.yaml": (["roles"], ":2: invalid YAML: anchors and aliases (&name / *name) are not allowed"),
+    "roles__python-tag.yaml": (
+        ["roles"], ":2: invalid YAML: YAML tags such as !!python/... are not allowed (nothing was executed)"),
+    "credentials__nested-too-deeply.yaml": (["certs"], ":2: invalid YAML: exceeded maximum nesting depth"),
+}
+
+
+@pytest.fixture(autouse=True)
+def _shared_cache(monkeypatch, tmp_path_factory):
+    # The cache is keyed by content, so sharing it is safe; it saves re-parsing the good files for every case.
+    monkeypatch.setenv("HMCAREER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "malformed-cache"))
+
+
+def _assert_one_clear_line(hm, data_dir: Path, target: Path, command: list[str], expected: str) -> None:
+    r = hm("--data-dir", str(data_dir), *command)
+    assert (r.code, r.out) == (1, ""), r.err
+    assert r.err == f"hmcareer: data error: {target}{expected.format(dir=data_dir)}\n"
+    v = hm("validate", str(data_dir))
+    assert v.code == 1 and v.out == ""
+    problem = expected.split(" (and ")[0].format(dir=data_dir)
+    assert f"{target}{problem}" in v.err.splitlines()
+    assert v.err.endswith(f"problem(s) in {data_dir}\n")
+    assert "Traceback" not in r.err + v.err
+
+
+def test_the_corpus_is_large_and_every_file_has_a_case():
+    assert sorted(p.name for p in MALFORMED.iterdir()) == sorted(CASES)
+    assert len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_malformed_file(case, hm, data_copy, tmp_path, monkeypatch):
+    command, expected = CASES[case]
+    target = data_copy / f"{case.split('__')[0]}.yaml"
+    shutil.copyfile(MALFORMED / case, target)
+    monkeypatch.chdir(tmp_path)  # where the python-tag case's `touch` would leave its file, had it run
+    _assert_one_clear_line(hm, data_copy, target, command, expected)
+    assert not (tmp_path / "hmcareer-was-here").exists()
+
+
+def _directory(path: Path) -> None:
+    path.mkdir()
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)  # reading it would block forever
+
+
+def _endless_device(path: Path) -> None:
+    path.symlink_to("/dev/zero")  # reading it would never end
+
+
+def _dangling_symlink(path: Path) -> None:
+    path.symlink_to(path.parent / "nowhere.yaml")
+
+
+def _symlink_loop(path: Path) -> None:
+    path.symlink_to(path)
+
+
+def _oversized(path: Path) -> None:
+    with path.open("wb") as f:
+        f.truncate(21 * 1024 * 1024)  # sparse: costs no disk space or write time
+
+
+MADE_HERE = {
+    "directory": (_directory, ": is a directory, expected a YAML file"),
+    "fifo": (_fifo, ": is not a regular file (a device, pipe or socket); expected a YAML file"),
+    "endless-device": (_endless_device, ": is not a regular file (a device, pipe or socket); expected a YAML file"),
+    "dangling-symlink": (_dangling_symlink, ": file not found"),
+    "symlink-loop": (_symlink_loop, ": cannot read: Too many levels of symbolic links"),
+    "oversized": (_oversized, ": file is larger than 20 MB; refusing to read it"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MADE_HERE))
+def test_unreadable_file(case, hm, data_copy):
+    make, expected = MADE_HERE[case]
+    target = data_copy / "roles.yaml"
+    target.unlink()
+    make(target)
+    _assert_one_clear_line(hm, data_copy, target, ["roles"], expected)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root can read a file whatever its permissions")
+def test_unreadable_permissions(hm, data_copy):
+    target = data_copy / "roles.yaml"
+    target.chmod(0)
+    try:
+        _assert_one_clear_line(hm, data_copy, target, ["roles"], ": permission denied; make the file readable")
+    finally:
+        target.chmod(0o644)

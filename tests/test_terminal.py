@@ -1,0 +1,163 @@
+"""Terminal hygiene: data text printed literally, no escape codes unless wanted, narrow terminals,
+ASCII-only encodings and pipes that close early."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from typer.main import get_command
+
+from hmcareer.catalog import Catalog
+from hmcareer.cli import app
+from hmcareer.render import emit
+from hmcareer.render.terminal import Terminal, printable
+
+ANSI = re.compile(r"\x1b\[")
+HOSTILE_TITLE = "[bold]Clin[/] \x1b[31mred\x07 \u202eevil"
+SHOWN_TITLE = "[bold]Clin[/] \\x1b[31mred\\x07 \\u202eevil"
+
+# One or more invocations of every data command, covering each view.
+VIEWS = [
+    ["roles"], ["roles", "nha"],
+    ["salary"], ["salary", "-i", "pharma", "-i", "hospitals"], ["salary", "--state", "all", "--top", "5"],
+    ["salary", "--metro", "boston"], ["salary", "-s", "NY", "--percentiles", "--hourly"], ["salary", "--where", "metros"],
+    ["salary", "--history"],
+    ["certs"], ["certs", "cpam"], ["education"], ["paths"], ["associations"], ["outlook"],
+    ["sources"], ["sources", "bls-oews-may2025"],
+    ["paths", "nha", "--from", "nurse", "--degree", "associate", "--years", "3"],
+    ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
+    ["search", "nursing", "home"],
+]
+
+
+@pytest.fixture
+def hostile_data(data_copy):
+    """A data copy whose clinical manager title carries Rich markup, an escape sequence, a bell and a bidi override."""
+    path = data_copy / "roles.yaml"
+    title = json.dumps(HOSTILE_TITLE)  # a YAML double-quoted string takes JSON's escapes
+    path.write_text(path.read_text().replace("title: Clinical manager", f"title: {title}", 1))
+    return data_copy
+
+
+def test_printable_spells_out_control_characters():
+    assert printable("a\x1b[31mb\x07c\x9bd\u202ee\tf\ng") == "a\\x1b[31mb\\x07c\\x9bd\\u202ee\tf\ng"
+    assert printable("caf\u00e9 \u2014 ok") == "caf\u00e9 \u2014 ok"
+
+
+@pytest.mark.parametrize("command", [["roles"], ["roles", "clinical-manager"], ["paths", "clinical-manager"],
+                                     ["certs", "cnml"], ["roles", "-f", "csv"], ["roles", "-f", "markdown"]])
+def test_data_text_is_printed_literally(hm, hostile_data, command):
+    r = hm("--data-dir", str(hostile_data), *command, env={"COLUMNS": "200"})  # wide enough for the title on one line
+    assert r.code == 0, r.err
+    assert SHOWN_TITLE in r.out
+    assert "\x1b" not in r.out and "\x07" not in r.out and "\u202e" not in r.out
+
+
+def test_json_keeps_the_exact_text_escaped(hm, hostile_data):
+    r = hm("--data-dir", str(hostile_data), "roles", "clinical-manager", "-f", "json")
+    assert r.code == 0, r.err
+    assert "\x1b" not in r.out and "\u202e" not in r.out
+    assert json.loads(r.out)["record"]["title"] == HOSTILE_TITLE
+
+
+def test_markup_in_data_never_styles_a_colour_terminal(hostile_data):
+    out = io.StringIO()
+    catalog = Catalog(hostile_data, cache_dir=None)
+    emit(Terminal(out, io.StringIO(), color=True, width=200), catalog, "roles", catalog.roles, "table")
+    text = out.getvalue()
+    assert ANSI.search(text)  # the terminal is colourful ...
+    assert SHOWN_TITLE in text  # ... but the title's markup and escapes are shown, not obeyed
+    assert "\x1b[31mred" not in text and "\x07" not in text
+
+
+def test_user_input_echoed_in_errors_is_printable(hm):
+    r = hm("roles", "\x1b[2Jgone")
+    assert r.code == 2
+    assert "\x1b" not in r.err and "\\x1b[2Jgone" in r.err
+
+
+@pytest.mark.parametrize("setting", [{"NO_COLOR": "1"}, {"TERM": "dumb"}, {"args": ["--no-color"]}])
+def test_no_escape_codes_when_asked(hm, setting):
+    forced = {"FORCE_COLOR": "1", "TERM": "xterm-256color"}
+    assert ANSI.search(hm("salary", "-i", "pharma", env=forced).out)  # Rich would colour this ...
+    env = {**forced, **{k: v for k, v in setting.items() if k != "args"}}
+    r = hm(*setting.get("args", []), "salary", "-i", "pharma", env=env)
+    assert r.code == 0 and "$251,570" in r.out
+    assert not ANSI.search(r.out)  # ... but not when told not to
+
+
+def test_no_escape_codes_in_a_pipe(hm):
+    for command in VIEWS:
+        assert not ANSI.search(hm(*command).out), command
+
+
+def test_every_data_command_is_checked_at_40_columns():
+    commands = get_command(app).commands
+    data_commands = {name for name, c in commands.items() if any("--format" in getattr(p, "opts", ()) for p in c.params)}
+    assert data_commands == {command[0] for command in VIEWS}
+
+
+@pytest.mark.parametrize("command", VIEWS, ids=" ".join)
+def test_readable_at_40_columns(hm, command):
+    r = hm(*command, env={"COLUMNS": "40"})
+    assert r.code == 0, r.err
+    too_long = [line for line in r.out.splitlines() if len(line) > 40]
+    assert not too_long
+    assert "…" not in r.out  # nothing was cut to fit
+
+
+def test_forty_columns_keeps_names_whole(hm):
+    out = hm("roles", env={"COLUMNS": "40"}).out
+    assert "health-agency-administrator\n" in out
+    assert "Health agency administrator *" in out
+    out = hm("salary", "-i", "pharma", env={"COLUMNS": "40"}).out
+    assert re.search(r"industry: +Pharmaceutical and Medicine\s+Manufacturing", out)
+    assert re.search(r"mean: +\$251,570", out)
+
+
+def test_sixty_columns_keeps_the_pay_table(hm):
+    out = hm("salary", "--state", "all", "--top", "2", env={"COLUMNS": "60"}).out
+    assert re.search(r"CA +California +75,090 +\$159,170 +\$141,480 +1\.07", out)  # only the bar gave way
+    assert max(len(line) for line in out.splitlines()) <= 60
+
+
+def _run(args, **env):
+    environment = {**os.environ, "HMCAREER_NO_CACHE": "1", **env}
+    environment.pop("HMCAREER_DATA_DIR", None)
+    return subprocess.run([sys.executable, "-m", "hmcareer", *args], capture_output=True, env=environment, timeout=60)
+
+
+@pytest.mark.parametrize("env", [{"PYTHONIOENCODING": "ascii"}, {"LANG": "C", "LC_ALL": "C"}])
+def test_plain_locales_and_encodings_work(env):
+    for args, expected in ((["paths", "clinical-manager"], "certification: CNML"), (["salary", "-i", "pharma"], "$251,570"),
+                           (["roles", "nha"], "Nursing home administrator")):
+        r = _run(args, **env)
+        assert r.returncode == 0 and r.stderr == b"", r.stderr
+        assert expected in r.stdout.decode("utf-8")
+        if env.get("PYTHONIOENCODING") == "ascii":
+            r.stdout.decode("ascii")  # box drawing, bullets and bars fell back to ASCII
+
+
+def test_output_to_a_pipe_that_closes_early_ends_quietly():
+    hm_command = f"{sys.executable} -m hmcareer"
+    for command in ("salary", "salary --metro all"):  # the second is larger than a pipe buffer
+        r = subprocess.run(f"{hm_command} {command} | head -1; echo \"exit=${{PIPESTATUS[0]}}\" >&2", shell=True,
+                           executable="/bin/bash", capture_output=True, text=True, timeout=60,
+                           env={**os.environ, "HMCAREER_NO_CACHE": "1"})
+        assert r.stdout == "Medical and health services managers: annual pay, OEWS May 2025\n"
+        assert r.stderr == "exit=0\n"
+
+
+def test_a_reader_gone_before_the_first_write_ends_quietly():
+    process = subprocess.Popen([sys.executable, "-m", "hmcareer", "salary"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env={**os.environ, "HMCAREER_NO_CACHE": "1"})
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
+    process.stderr.close()

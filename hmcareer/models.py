@@ -1,14 +1,21 @@
-"""Typed, immutable records built from the bundled YAML (see docs/data-schema.md)."""
+"""Typed, immutable records built from the bundled YAML (see docs/data-schema.md).
+
+Records are NamedTuples rather than frozen dataclasses: defining a frozen dataclass costs about
+ten times as much at import (it compiles six methods), and every command pays for every class.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .catalog import SqliteWageRows, WageRows
 
 THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     publisher: str
     title: str
@@ -18,8 +25,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One sourced statement in our own words; `period` dates any figure in it."""
 
     text: str
@@ -27,14 +33,12 @@ class Fact:
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class NamedValue:
+class NamedValue(NamedTuple):
     value: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class PathStep:
+class PathStep(NamedTuple):
     step: str  # degree | experience | licence | certification
     ref: str | None = None
     text: str | None = None
@@ -44,8 +48,7 @@ class PathStep:
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     id: str
     title: str
     aliases: tuple[str, ...]
@@ -69,8 +72,7 @@ class Role:
     interests: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(NamedTuple):
     id: str
     abbreviation: str
     variants: tuple[str, ...]
@@ -91,8 +93,7 @@ class Credential:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Association:
+class Association(NamedTuple):
     id: str
     abbreviation: str
     name: str
@@ -107,8 +108,7 @@ class Association:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Degree:
+class Degree(NamedTuple):
     id: str
     name: str
     level: str
@@ -121,16 +121,14 @@ class Degree:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ProgramCount:
+class ProgramCount(NamedTuple):
     count: int
     what: str
     period: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Accreditor:
+class Accreditor(NamedTuple):
     id: str
     abbreviation: str
     name: str
@@ -140,16 +138,14 @@ class Accreditor:
     notes: tuple[Fact, ...]
 
 
-@dataclass(frozen=True)
-class Coursework:
+class Coursework(NamedTuple):
     label: str
     items: tuple[str, ...]
     sources: tuple[str, ...]
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class ExampleProgram:
+class ExampleProgram(NamedTuple):
     name: str
     length: Fact | None
     topics: tuple[str, ...]
@@ -157,16 +153,14 @@ class ExampleProgram:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Education:
+class Education(NamedTuple):
     degrees: tuple[Degree, ...]
     accreditors: tuple[Accreditor, ...]
     coursework: tuple[Coursework, ...]
     example_programs: tuple[ExampleProgram, ...]
 
 
-@dataclass(frozen=True)
-class QuickFacts:
+class QuickFacts(NamedTuple):
     edition: str
     median_annual: int | None
     median_hourly: float | None
@@ -184,23 +178,20 @@ class QuickFacts:
     note: Fact | None = None
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     rank: int
     importance: int | None
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Quality:
+class Quality(NamedTuple):
     name: str
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Occupation:
+class Occupation(NamedTuple):
     soc: str
     title: str
     definition: Fact
@@ -218,8 +209,7 @@ class Occupation:
     job_zone: Fact | None
 
 
-@dataclass(frozen=True)
-class SeedClaim:
+class SeedClaim(NamedTuple):
     id: str
     subject_kind: str
     subject_ref: str | None
@@ -230,8 +220,7 @@ class SeedClaim:
     period: str | None
 
 
-@dataclass(frozen=True)
-class WagePoint:
+class WagePoint(NamedTuple):
     year: int
     reference: str
     median_annual: int | None
@@ -240,8 +229,7 @@ class WagePoint:
     third_party: bool = False
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     name: str  # e.g. "May 2025"
     code: str
     soc: str
@@ -252,8 +240,7 @@ class Release:
 WAGE_FIELDS = ("mean", "p10", "p25", "median", "p75", "p90")
 
 
-@dataclass(frozen=True)
-class WageEstimate:
+class WageEstimate(NamedTuple):
     """One published OEWS cell: an area (national, state or metro) by an industry.
 
     A value of None is either not published by BLS (its name is in `not_published`)
@@ -284,16 +271,27 @@ class WageEstimate:
     annual_p90: int | None
     employment_per_1000_jobs: float | None
     location_quotient: float | None
-    not_published: tuple[str, ...] = field(default=())
+    not_published: tuple[str, ...] = ()
 
     def wage(self, stat: str, hourly: bool = False) -> float | int | None:
         return getattr(self, f"{'hourly' if hourly else 'annual'}_{stat}")
 
 
-OEWS_COLUMNS = tuple(f.name for f in fields(WageEstimate) if f.name != "not_published")
+OEWS_COLUMNS = WageEstimate._fields[:-1]  # all but not_published
 
 
-@dataclass(frozen=True)
-class OewsRelease:
+class OewsRelease(NamedTuple):
+    """A release's metadata and its rows, which commands look up rather than load whole (see catalog.WageRows)."""
+
     release: Release
-    estimates: tuple[WageEstimate, ...]
+    rows: WageRows | SqliteWageRows
+
+    @property
+    def estimates(self) -> tuple[WageEstimate, ...]:
+        """Every row, in file order."""
+        return self.rows.select()
+
+
+def normalize(text: str) -> str:
+    """Case-, punctuation- and spacing-insensitive form of a name, used for matching."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

@@ -7,12 +7,13 @@ Run it with the interpreter hmcareer is installed in:
 Every command runs as a separate process, the way a user runs it: the `hmcareer` console script
 next to this interpreter, stdout to /dev/null. Each scenario (bundled or 10x synthetic data,
 libyaml or pure-Python YAML) gets fresh temporary cache directories, so the user's own cache is
-never read or written. A command's first run there is the cold-cache run (reported, not a
-target); it also warms the cache. Then the baselines and commands run round-robin, one of each
-per round, so machine drift affects them all alike; the medians give the ratios. Peak memory is
-each child's ru_maxrss, from os.wait4 in a small launcher process.
+never read or written. A command's first run there is the cold-cache run (reported as
+information, not a target); it also warms the cache. Then the baselines and the commands run
+round-robin, one of each per round, so machine drift affects them all alike; their medians give
+the ratios. Peak memory is each child's ru_maxrss, from os.wait4 in a small launcher process.
 
-Exit code 0 when every target passes, 1 otherwise. POSIX only (posix_spawn, wait4).
+Exit code 0 when every target passes, 1 when one fails, 2 when a command itself fails.
+POSIX only (posix_spawn, wait4).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ class Timings:
     argv: list[str]
     env: dict[str, str]
     cold_ms: float | None = None
+    cold_rss_mb: float | None = None
     runs_ms: list[float] = field(default_factory=list)
     peak_rss_mb: float = 0.0
 
@@ -150,7 +152,8 @@ class Launcher:
         self.process.stdin.flush()
         elapsed, code, maxrss = marshal.load(self.process.stdout)
         if code != 0:
-            sys.exit(f"benchmark aborted: {' '.join(argv)} exited {code}:\n{self.errors.read_text()}")
+            print(f"benchmark aborted: {' '.join(argv)} exited {code}:\n{self.errors.read_text()}", file=sys.stderr)
+            sys.exit(2)
         # ru_maxrss is in kilobytes on Linux and in bytes on macOS.
         return elapsed * 1000, maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
@@ -190,9 +193,7 @@ def hmcareer_argv() -> list[str]:
 
 
 def base_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
-    env.pop("NO_COLOR", None)
-    return env
+    return {k: v for k, v in os.environ.items() if k not in CLEARED_ENV}
 
 
 def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launcher) -> list[Verdict]:
@@ -209,7 +210,7 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
         commands.append(Timings("hmcareer " + " ".join(args), hmcareer_argv() + list(args), cmd_env))
 
     for t in commands:  # the cold-cache run doubles as the warm-up
-        t.cold_ms, t.peak_rss_mb = launcher.run(t.argv, t.env)
+        t.cold_ms, t.cold_rss_mb = launcher.run(t.argv, t.env)
     for t in (python, hello):
         launcher.run(t.argv, t.env)
     for _ in range(runs):
@@ -224,12 +225,12 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
         measure(metro, launcher)
 
     print(f"\n== {scenario.title} ==")
-    print(f"{'':34}{'cold*':>9}{'median':>9}{'x pass':>8}{'x hello':>9}{'peak RSS':>11}")
+    print(f"{'':34}{'median':>8}{'x pass':>8}{'x hello':>9}{'peak RSS':>11}{'cold*':>10}{'cold RSS*':>12}")
     for t in (python, hello, *commands):
-        cold = f"{t.cold_ms:.1f}" if t.cold_ms is not None else "-"
-        print(f"{t.label:34}{cold:>9}{t.median:>9.1f}{t.median / python.median:>8.2f}{t.median / hello.median:>9.2f}"
-              f"{t.peak_rss_mb:>8.1f} MB")
-    print("* cold: first run with an empty cache directory, in ms (information, not a target)")
+        cold = f"{t.cold_ms:7.1f} ms{t.cold_rss_mb:>9.1f} MB" if t.cold_ms is not None else ""
+        print(f"{t.label:34}{t.median:>5.1f} ms{t.median / python.median:>8.2f}{t.median / hello.median:>9.2f}"
+              f"{t.peak_rss_mb:>8.1f} MB {cold}")
+    print("* cold: the first run with an empty cache directory (information, not a target)")
     slower = metro.median / roles.median - 1
     print(f"interleaved A B A B x{runs}: roles {roles.median:.1f} ms, salary --metro boston {metro.median:.1f} ms "
           f"({slower:+.1%})")
@@ -255,17 +256,18 @@ def describe_machine() -> str:
 
     versions = ", ".join(f"{name} {metadata.version(name)}" for name in ("typer", "rich", "PyYAML"))
     libyaml = "with libyaml" if getattr(yaml, "__with_libyaml__", False) else "without libyaml"
-    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()} "
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"{platform.system()} {platform.machine()}, nproc {cpus}, Python {platform.python_version()} "
             f"({sys.executable}); {versions} {libyaml}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time whole hmcareer processes against python -c pass and a "
                                                  "bare Typer+Rich app; print PASS/FAIL for each target.")
-    parser.add_argument("--runs", type=int, default=None, help="timed runs per command and scenario (default 15; 5 with --quick)")
-    parser.add_argument("--quick", action="store_true", help="bundled data only (skips the 10x synthetic data scenarios)")
+    parser.add_argument("--runs", type=int, default=None, help="timed runs per command and scenario (default 21; 5 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="a smoke run: bundled data only (no 10x synthetic data), 5 runs")
     args = parser.parse_args(argv)
-    runs = args.runs or (5 if args.quick else 15)
+    runs = args.runs or (5 if args.quick else 21)
     if runs < 1:
         parser.error("--runs must be at least 1")
 

@@ -13,7 +13,12 @@ def main() -> None:
 
     gc.freeze()
     gc.enable()
-    run_command()
+    try:
+        run_command()
+    finally:
+        # Python runs one more full collection at exit. After the command it could only free
+        # memory the OS takes back anyway, so freezing everything first makes it a no-op.
+        gc.freeze()
 
 
 if __name__ == "__main__":

@@ -1,23 +1,25 @@
 """Find data/, read it safely, validate it and build typed records.
 
 The only module that knows YAML exists. Each subject file is parsed only when a command
-asks for it; a parsed copy is cached as JSON keyed by the YAML's content hash, so a cache
-can never serve stale data (see `_parse_cached`).
+asks for it; a parsed copy is cached as JSON together with the exact YAML it came from, and
+used only while the file still holds those bytes, so a cache can never serve stale data (see
+`_parse_cached`). The OEWS rows, the one subject that grows with the data, are cached once
+validated as an indexed SQLite file, so a command reads only the rows it shows, however many
+there are (see `WageRows` and `SqliteWageRows`).
 """
 
 from __future__ import annotations
 
 import codecs
-import dataclasses
+import contextlib
 import datetime
-import functools
-import hashlib
 import math
 import os
 import re
 import stat as file_mode
+import zlib
 from collections.abc import Callable, Iterable
-from importlib import resources
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,7 @@ from .models import (
     Task,
     WageEstimate,
     WagePoint,
+    normalize,
 )
 
 SUBJECTS = (
@@ -75,10 +78,13 @@ ANNUAL_TOLERANCE = 15.5
 
 def bundled_data_dir() -> Path:
     """data/ inside the installed package, or the repository's top-level data/."""
-    packaged = resources.files("hmcareer").joinpath("data")
+    # The wheel puts data/ in the package directory, which is what importlib.resources.files()
+    # would return for it; looking there directly spares every command importing importlib.resources.
+    package = Path(__file__).parent
+    packaged = package / "data"
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "data"
+        return packaged
+    return package.resolve().parent / "data"
 
 
 def default_cache_dir() -> Path | None:
@@ -123,8 +129,11 @@ def _decode(raw: bytes, file: str) -> str:
 
 
 def _loader_for(raw: bytes) -> type:
-    fast, strict = _loaders()
-    return strict if _MAYBE_ANCHOR.search(raw) else fast
+    fast, pure, strict = _loaders()
+    if _MAYBE_ANCHOR.search(raw):
+        return strict
+    # HMCAREER_PURE_YAML: parse as on a platform without libyaml (benchmarks and tests).
+    return pure if os.environ.get("HMCAREER_PURE_YAML") else fast
 
 
 def parse_yaml(raw: bytes, file: str) -> Any:
@@ -140,9 +149,9 @@ def parse_yaml(raw: bytes, file: str) -> Any:
         raise DataError([Problem(file, "", "YAML nested too deeply; refusing to read it")]) from None
 
 
-@functools.cache
-def _loaders() -> tuple[type, type]:
-    """(fast, strict) safe loaders, built on first use so importing this module stays cheap.
+@cache
+def _loaders() -> tuple[type, type, type]:
+    """(fast, pure, strict) safe loaders, built on first use so importing this module stays cheap.
 
     Both refuse duplicate keys (YAML would silently keep the last one). The strict one is pure
     Python and also refuses anchors and aliases, so an alias bomb cannot expand.
@@ -163,6 +172,9 @@ def _loaders() -> tuple[type, type]:
     class FastLoader(NoDuplicateKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         pass
 
+    class PureLoader(NoDuplicateKeys, yaml.SafeLoader):
+        pass
+
     class StrictLoader(NoDuplicateKeys, yaml.SafeLoader):
         def compose_node(self, parent, index):  # type: ignore[override]
             event = self.peek_event()
@@ -172,13 +184,29 @@ def _loaders() -> tuple[type, type]:
                 )
             return super().compose_node(parent, index)
 
-    return FastLoader, StrictLoader
+    return FastLoader, PureLoader, StrictLoader
 
 
-def _cache_key(raw: bytes) -> str:
-    digest = hashlib.sha256(raw)
-    digest.update(__version__.encode())
-    return digest.hexdigest()[:32]
+# A cache entry holds an exact copy of the YAML it was made from and is used only while the
+# file still holds those bytes: comparing them is as cheap as hashing, and needs no hashlib
+# (whose import alone costs a few ms at every start).
+
+
+@cache
+def _cache_stamp() -> str:
+    """The app version and a checksum of this loader's source, so that an entry written by other
+    code (an upgrade, or an edit during development) is never used."""
+    here = Path(__file__).parent
+    try:
+        code = b"".join((here / name).read_bytes() for name in ("catalog.py", "models.py"))
+    except OSError:  # installed without sources: the version alone has to do
+        code = b""
+    return f"{__version__}-{zlib.crc32(code):08x}"
+
+
+def _cache_file(cache_dir: Path, name: str, raw: bytes, suffix: str) -> Path:
+    """Where the entry for these bytes lives; the checksum only spreads entries, the copy inside decides."""
+    return cache_dir / f"{name}-{zlib.crc32(raw):08x}{suffix}"
 
 
 def _json_date(value: Any) -> str:
@@ -189,7 +217,7 @@ def _json_date(value: Any) -> str:
 
 
 def _parse_cached(raw: bytes, file: str, name: str, cache_dir: Path | None) -> Any:
-    """Parsed YAML, from a JSON copy keyed by the file's content hash when one exists.
+    """Parsed YAML, from the JSON cache entry for exactly these bytes when there is one.
 
     A corrupt or unreadable cache is ignored; an unwritable cache directory only costs speed.
     """
@@ -197,20 +225,144 @@ def _parse_cached(raw: bytes, file: str, name: str, cache_dir: Path | None) -> A
         return parse_yaml(raw, file)
     import json
 
-    path = cache_dir / f"{name}-{_cache_key(raw)}.json"
+    path = _cache_file(cache_dir, name, raw, ".json")
     try:
-        return json.loads(path.read_bytes())
-    except (OSError, ValueError):
+        entry = json.loads(path.read_bytes())
+        if entry["stamp"] == _cache_stamp() and entry["yaml"] == raw.decode("utf-8"):
+            return entry["data"]
+    except (OSError, ValueError, LookupError, TypeError):  # missing, damaged, or not an entry of ours
         pass
     data = parse_yaml(raw, file)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, separators=(",", ":"), default=_json_date), encoding="utf-8")
+        entry = {"stamp": _cache_stamp(), "yaml": raw.decode("utf-8"), "data": data}
+        tmp.write_text(json.dumps(entry, separators=(",", ":"), default=_json_date), encoding="utf-8")
         os.replace(tmp, path)
-    except (OSError, TypeError, ValueError):
-        pass  # caching is an optimisation only
+    except (OSError, TypeError, ValueError):  # caching is an optimisation only
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
     return data
+
+
+# --- the OEWS rows ----------------------------------------------------------------------
+
+
+class WageRows:
+    """A release's rows held in memory, in file order: what a fresh parse gives, and the reference
+    behaviour that SqliteWageRows reproduces."""
+
+    def __init__(self, estimates: tuple[WageEstimate, ...]):
+        self.estimates = estimates
+
+    def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
+               name_contains: str | None = None) -> tuple[WageEstimate, ...]:
+        """Rows in file order, by area type (N, S, M), industry code, area code (leading zeros ignored)
+        and a fragment of the area name in `normalize`d form."""
+        code = area_code.lstrip("0") if area_code is not None else None
+        return tuple(
+            e for e in self.estimates
+            if (area_type is None or e.area_type == area_type)
+            and (industry_code is None or e.industry_code == industry_code)
+            and (code is None or e.area_code.lstrip("0") == code)
+            and (name_contains is None or name_contains in normalize(e.area_name))
+        )
+
+
+_WAGE_COLUMNS = ", ".join(OEWS_COLUMNS)
+
+
+class SqliteWageRows:
+    """The same rows read from the SQLite cache file, which only ever holds validated rows.
+
+    Each lookup reads just the rows it returns, so commands cost the same whatever the data size.
+    If the file turns out to be damaged part-way, the rows are re-read from the YAML (`reload`).
+    """
+
+    def __init__(self, connection: Any, reload: Callable[[], WageRows]):
+        self.connection = connection
+        self.reload = reload
+        self.in_memory: WageRows | None = None
+
+    def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
+               name_contains: str | None = None) -> tuple[WageEstimate, ...]:
+        import sqlite3
+
+        if self.in_memory is None:
+            conditions = {"area_type = ?": area_type, "industry_code = ?": industry_code,
+                          "ltrim(area_code, '0') = ?": area_code.lstrip("0") if area_code is not None else None,
+                          "instr(name_key, ?) > 0": name_contains}
+            used = {sql: value for sql, value in conditions.items() if value is not None}
+            where = f" WHERE {' AND '.join(used)}" if used else ""
+            try:
+                rows = self.connection.execute(f"SELECT {_WAGE_COLUMNS}, not_published FROM estimates{where} ORDER BY rowid",
+                                               tuple(used.values())).fetchall()
+                return tuple(WageEstimate._make((*row[:-1], tuple(row[-1].split()))) for row in rows)
+            except sqlite3.DatabaseError:
+                self.in_memory = self.reload()
+        return self.in_memory.select(area_type, industry_code=industry_code, area_code=area_code, name_contains=name_contains)
+
+
+def _open_wage_cache(path: Path, raw: bytes, reload: Callable[[], WageRows]) -> OewsRelease | None:
+    """The release in the SQLite cache file made from exactly these bytes, or None when there is none."""
+    if not path.is_file():
+        return None
+    try:
+        import sqlite3
+    except ImportError:  # a Python built without sqlite3: the rows are parsed every time
+        return None
+    connection = None
+    try:
+        # immutable: the file never changes once written (a new YAML gets a new file), so SQLite
+        # needs no locks or journal, and a read-only cache directory works.
+        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+        # Compared inside SQLite: copying the stored YAML out would cost more than the comparison.
+        if connection.execute("SELECT stamp = ? AND yaml = ? FROM source", (_cache_stamp(), raw)).fetchone() != (1,):
+            connection.close()
+            return None
+        release = Release._make(connection.execute(f"SELECT {', '.join(Release._fields)} FROM release").fetchone())
+        connection.execute(f"SELECT {_WAGE_COLUMNS}, not_published FROM estimates LIMIT 0")
+    except (sqlite3.Error, TypeError):  # not a database, another layout, or no release row
+        if connection is not None:
+            connection.close()
+        return None
+    return OewsRelease(release, SqliteWageRows(connection, reload))
+
+
+def _write_wage_cache(path: Path, raw: bytes, oews: OewsRelease) -> None:
+    """Save validated rows as an indexed SQLite file, atomically; a failure only costs speed later."""
+    try:
+        import sqlite3
+    except ImportError:
+        return
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        connection = sqlite3.connect(tmp)
+        try:
+            connection.execute("PRAGMA journal_mode = OFF")  # a half-written temporary file is never renamed
+            connection.execute("CREATE TABLE source (stamp, yaml)")
+            connection.execute("INSERT INTO source VALUES (?, ?)", (_cache_stamp(), raw))
+            connection.execute(f"CREATE TABLE release ({', '.join(Release._fields)})")
+            connection.execute(f"INSERT INTO release VALUES ({', '.join('?' * len(Release._fields))})", oews.release)
+            # Columns without a declared type keep each value's own type (int, float, text, NULL).
+            connection.execute(f"CREATE TABLE estimates (name_key, {_WAGE_COLUMNS}, not_published)")
+            connection.executemany(
+                f"INSERT INTO estimates VALUES ({', '.join('?' * (len(OEWS_COLUMNS) + 2))})",
+                ((normalize(e.area_name), *e[:-1], " ".join(e.not_published)) for e in oews.estimates),
+            )
+            # Indexes for the lookups commands make; `select` reads through them rather than the table.
+            connection.execute("CREATE INDEX by_industry ON estimates (area_type, industry_code)")
+            connection.execute("CREATE INDEX by_area_code ON estimates (area_type, ltrim(area_code, '0'))")
+            connection.execute("CREATE INDEX by_name ON estimates (area_type, name_key)")
+            connection.commit()
+        finally:
+            connection.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 # --- checking -------------------------------------------------------------------------
@@ -705,7 +857,7 @@ def build_oews(ck: Checker, raw: Any) -> OewsRelease:
         differences = "; ".join(f"{label}: {', '.join(names)}" for label, names in (("unknown", unknown), ("missing", missing)) if names)
         ck.problem("columns", f"expected the {len(OEWS_COLUMNS)} OEWS columns of the bundled oews.yaml, in its order ("
                               f"{differences or 'same names, other order'})")
-        return OewsRelease(release, ())
+        return OewsRelease(release, WageRows(()))
     width = len(columns)
     estimates, seen = [], set()
     for i, row in enumerate(ck.seq(root, "rows", "")):
@@ -743,7 +895,7 @@ def build_oews(ck: Checker, raw: Any) -> OewsRelease:
         est = WageEstimate(**values, not_published=tuple(missing))
         _check_wages(ck, est, f"{rp} ({est.area_name} / {est.industry_name})")
         estimates.append(est)
-    return OewsRelease(release, tuple(estimates))
+    return OewsRelease(release, WageRows(tuple(estimates)))
 
 
 def _check_wages(ck: Checker, est: WageEstimate, path: str) -> None:
@@ -837,10 +989,8 @@ class Catalog:
         self.origins[name] = path
         return raw
 
-    def _load(self, name: str) -> Any:
-        raw = self._read(name)
+    def _build(self, name: str, raw: bytes, parsed: Any) -> Any:
         label = self.label(name)
-        parsed = _parse_cached(raw, label, name, self.cache_dir)
         if parsed is None:
             raise DataError([Problem(label, "", "file is empty (or only comments)")])
         ck = Checker(label)
@@ -849,9 +999,36 @@ class Catalog:
             raise DataError(with_lines(raw, ck.problems), self._dir_name())
         return result
 
+    def _load(self, name: str) -> Any:
+        raw = self._read(name)
+        return self._build(name, raw, _parse_cached(raw, self.label(name), name, self.cache_dir))
+
+    def _load_oews(self) -> OewsRelease:
+        """The OEWS release, from the SQLite row cache made from exactly these bytes when there is one."""
+        raw = self._read("oews")
+
+        def parse() -> OewsRelease:
+            return self._build("oews", raw, parse_yaml(raw, self.label("oews")))
+
+        if self.cache_dir is None:
+            return parse()
+        path = _cache_file(self.cache_dir, "oews", raw, ".sqlite")
+
+        def rebuild() -> WageRows:  # the cache file turned out to be damaged: replace it
+            oews = parse()
+            _write_wage_cache(path, raw, oews)
+            return oews.rows
+
+        cached = _open_wage_cache(path, raw, reload=rebuild)
+        if cached is not None:
+            return cached
+        oews = parse()
+        _write_wage_cache(path, raw, oews)
+        return oews
+
     def _subject(self, name: str) -> Any:
         if name not in self._subjects:
-            self._subjects[name] = self._load(name)
+            self._subjects[name] = self._load_oews() if name == "oews" else self._load(name)
             problems = self._reference_problems(name)
             if problems:
                 raise DataError(problems, self._dir_name())
@@ -948,7 +1125,7 @@ def with_lines(raw: bytes, problems: list[Problem]) -> list[Problem]:
         return problems
     if root is None:
         return problems
-    return [p if p.line is not None else dataclasses.replace(p, line=_line_of(root, p.path, p.message)) for p in problems]
+    return [p if p.line is not None else p._replace(line=_line_of(root, p.path, p.message)) for p in problems]
 
 
 def _line_of(root: Any, path: str, message: str) -> int | None:
@@ -1051,7 +1228,7 @@ class _References:
 
 
 def _industry_codes(c: Catalog) -> set[str]:
-    return {e.industry_code for e in c.oews.estimates if e.area_type == "N"}
+    return {e.industry_code for e in c.oews.rows.select("N")}
 
 
 @_references("roles", "sources")

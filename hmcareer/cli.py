@@ -1,6 +1,8 @@
-"""The Typer app. Each command parses options, calls one query and hands the result to a renderer."""
+"""The Typer app. Each command parses options, calls one query and hands the result to a renderer.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer reads every command's annotations at each
+start, and string annotations would have to be evaluated again each time (a few ms).
+"""
 
 import errno
 import os
@@ -17,16 +19,18 @@ import typer
 from . import __version__
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, HmcareerError
 
-app = typer.Typer(
-    name="hmcareer",
-    help="Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
+APP_SETTINGS: dict[str, Any] = {
+    "name": "hmcareer",
+    "help": "Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
     "education, credentials, associations and outlook, from sourced BLS, O*NET and issuer data.",
-    invoke_without_command=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    add_completion=True,
-    rich_markup_mode=None,
-)
+    # No command: on a terminal, `root` starts the explorer; elsewhere it prints help.
+    "invoke_without_command": True,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+    "pretty_exceptions_enable": False,
+    "add_completion": True,
+    "rich_markup_mode": None,
+}
+app = typer.Typer(**APP_SETTINGS)
 
 
 class Format(StrEnum):
@@ -151,7 +155,7 @@ def _complete(values: Callable[[Any], list[str]]) -> Callable[[str], list[str]]:
 complete_role = _complete(lambda c: [r.id for r in c.roles])
 complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
-complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.estimates if e.area_type == "N"])
+complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.rows.select("N")])
 
 # Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
 # force: ForceOpt = False` and pass them to `run`.
@@ -519,10 +523,37 @@ def _debug_requested() -> bool:
     return _debug_enabled() or "--debug" in sys.argv[1:]
 
 
+# Root options that may come before the command name, and whether each takes a value.
+ROOT_OPTIONS = {"--data-dir": True, "--no-color": False, "--debug": False}
+
+
+def app_for(args: list[str]) -> typer.Typer:
+    """`app`, trimmed to the one command `args` runs when that is plain.
+
+    Typer builds the options of every registered command at each start; building only the one
+    that runs keeps start-up from growing with the number of commands. Anything else (help,
+    --version, a typo, shell completion) gets the whole app, so its messages are unchanged.
+    """
+    i = 0
+    while i < len(args):
+        option, inline_value, _ = args[i].partition("=")
+        if option not in ROOT_OPTIONS:
+            break
+        i += 2 if ROOT_OPTIONS[option] and not inline_value else 1
+    wanted = args[i] if i < len(args) else None
+    commands = [c for c in app.registered_commands if c.callback is not None and (c.name or c.callback.__name__) == wanted]
+    if not commands or "_HMCAREER_COMPLETE" in os.environ:
+        return app
+    trimmed = typer.Typer(**APP_SETTINGS)
+    trimmed.registered_callback = app.registered_callback
+    trimmed.registered_commands = commands
+    return trimmed
+
+
 def main() -> None:
     """Console-script entry point: the app, plus clean exits for pipes, Ctrl-C and anything unexpected."""
     try:
-        app(prog_name="hmcareer")
+        app_for(sys.argv[1:])(prog_name="hmcareer")
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         sys.exit(EXIT_INTERRUPTED)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_DATA = 1  # data or internal error
@@ -18,8 +18,7 @@ class HmcareerError(Exception):
         return str(self)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a data file: where (file, key path, line) and what."""
 
     file: str

@@ -9,7 +9,7 @@ editorial judgement; every requirement in the gap comes from a sourced record.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import NotFound, UsageError
@@ -60,8 +60,7 @@ def find_licence(value: str) -> str:
     return _vocabulary_lookup(LICENCES, value, "licence", "--licence")
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(NamedTuple):
     """What the user told us; None or () means they did not say."""
 
     background: str | None = None
@@ -105,15 +104,13 @@ DONE, TO_DO, CHECK, UNKNOWN, OPEN = "done", "to do", "check", "unknown", "open"
 UNSTRUCTURED = "see details"  # a credential whose requirements exist only as prose
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     what: str  # degree | licence | years
     wanted: str  # in words: "a master's degree", "an RN licence", "5 years of executive healthcare management"
     met: bool | None  # None: the user did not say
 
 
-@dataclass(frozen=True)
-class RequirementCheck:
+class RequirementCheck(NamedTuple):
     requirement: Requirement
     conditions: tuple[Condition, ...]
 
@@ -140,8 +137,7 @@ def check_requirement(req: Requirement, p: Profile) -> RequirementCheck:
     return RequirementCheck(req, tuple(conditions))
 
 
-@dataclass(frozen=True)
-class CredentialCheck:
+class CredentialCheck(NamedTuple):
     """How close the user is to a credential: the pathway that fits best and its verdict."""
 
     credential: Credential
@@ -168,8 +164,7 @@ def _years_short(check: RequirementCheck, p: Profile) -> int:
     return max(0, wanted - (p.years or 0))
 
 
-@dataclass(frozen=True)
-class StepCheck:
+class StepCheck(NamedTuple):
     step: ResolvedStep
     status: str  # done | to do | check | unknown; certifications: done (in reach) | to do | unknown | open | see details
     why: str
@@ -255,14 +250,12 @@ def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
 # --- ranking ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Reason:
+class Reason(NamedTuple):
     points: int
     text: str
 
 
-@dataclass(frozen=True)
-class RoleMatch:
+class RoleMatch(NamedTuple):
     role: Role
     score: int
     reasons: tuple[Reason, ...]
@@ -277,8 +270,7 @@ class RoleMatch:
         return tuple(s for s in self.steps if s.status == UNKNOWN and not s.step.optional)
 
 
-@dataclass(frozen=True)
-class MatchReport:
+class MatchReport(NamedTuple):
     profile: Profile
     matches: tuple[RoleMatch, ...]  # best first
     top: int  # how many get a full gap analysis
@@ -322,8 +314,7 @@ def match_roles(c: Catalog, p: Profile, top: int = 3) -> MatchReport:
     return MatchReport(p, ranked, min(top, len(ranked)))
 
 
-@dataclass(frozen=True)
-class PlannedPath:
+class PlannedPath(NamedTuple):
     """`paths ROLE --from BACKGROUND`: one role's path, each step marked for this profile."""
 
     role: Role

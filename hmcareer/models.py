@@ -1,14 +1,21 @@
-"""Typed, immutable records built from the bundled YAML (see docs/data-schema.md)."""
+"""Typed, immutable records built from the bundled YAML (see docs/data-schema.md).
+
+Records are NamedTuples rather than frozen dataclasses: defining a frozen dataclass costs about
+ten times as much at import (it compiles six methods), and every command pays for every class.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+import re
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .catalog import SqliteWageRows, WageRows
 
 THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     id: str
     publisher: str
     title: str
@@ -18,8 +25,7 @@ class Source:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class DataFile:
+class DataFile(NamedTuple):
     """Where one data file is read from: the user's data directory or the data bundled with hmcareer."""
 
     file: str
@@ -27,8 +33,7 @@ class DataFile:
     path: str
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One sourced statement in our own words; `period` dates any figure in it."""
 
     text: str
@@ -36,8 +41,7 @@ class Fact:
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class NamedValue:
+class NamedValue(NamedTuple):
     value: str
     sources: tuple[str, ...]
 
@@ -87,8 +91,7 @@ LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": 
 LICENCE_OF_CREDENTIAL = {"nha-licence": "nha"}
 
 
-@dataclass(frozen=True)
-class Requirement:
+class Requirement(NamedTuple):
     """One sourced way to qualify: every condition given must be met (None = no such condition)."""
 
     degree: str | None = None  # a DEGREE_LEVELS id
@@ -100,8 +103,7 @@ class Requirement:
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class PathStep:
+class PathStep(NamedTuple):
     step: str  # degree | experience | licence | certification
     ref: str | None = None
     text: str | None = None
@@ -113,8 +115,7 @@ class PathStep:
     any_field: bool = False  # a degree step that any field of study at that level satisfies
 
 
-@dataclass(frozen=True)
-class Role:
+class Role(NamedTuple):
     id: str
     title: str
     aliases: tuple[str, ...]
@@ -138,8 +139,7 @@ class Role:
     interests: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Credential:
+class Credential(NamedTuple):
     id: str
     abbreviation: str
     variants: tuple[str, ...]
@@ -161,8 +161,7 @@ class Credential:
     requires: tuple[Requirement, ...] = ()  # structured eligibility pathways, any one qualifies
 
 
-@dataclass(frozen=True)
-class Association:
+class Association(NamedTuple):
     id: str
     abbreviation: str
     name: str
@@ -177,8 +176,7 @@ class Association:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Degree:
+class Degree(NamedTuple):
     id: str
     name: str
     level: str
@@ -191,16 +189,14 @@ class Degree:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class ProgramCount:
+class ProgramCount(NamedTuple):
     count: int
     what: str
     period: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Accreditor:
+class Accreditor(NamedTuple):
     id: str
     abbreviation: str
     name: str
@@ -211,16 +207,14 @@ class Accreditor:
     review: str = "accreditation"  # what its approval is: accreditation | certification (AUPHA certifies)
 
 
-@dataclass(frozen=True)
-class Coursework:
+class Coursework(NamedTuple):
     label: str
     items: tuple[str, ...]
     sources: tuple[str, ...]
     period: str | None = None
 
 
-@dataclass(frozen=True)
-class ExampleProgram:
+class ExampleProgram(NamedTuple):
     name: str
     length: Fact | None
     topics: tuple[str, ...]
@@ -228,16 +222,14 @@ class ExampleProgram:
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Education:
+class Education(NamedTuple):
     degrees: tuple[Degree, ...]
     accreditors: tuple[Accreditor, ...]
     coursework: tuple[Coursework, ...]
     example_programs: tuple[ExampleProgram, ...]
 
 
-@dataclass(frozen=True)
-class QuickFacts:
+class QuickFacts(NamedTuple):
     edition: str
     median_annual: int | None
     median_hourly: float | None
@@ -255,23 +247,20 @@ class QuickFacts:
     note: Fact | None = None
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(NamedTuple):
     rank: int
     importance: int | None
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Quality:
+class Quality(NamedTuple):
     name: str
     text: str
     sources: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Occupation:
+class Occupation(NamedTuple):
     soc: str
     title: str
     definition: Fact
@@ -289,8 +278,7 @@ class Occupation:
     job_zone: Fact | None
 
 
-@dataclass(frozen=True)
-class SeedClaim:
+class SeedClaim(NamedTuple):
     id: str
     subject_kind: str
     subject_ref: str | None
@@ -301,8 +289,7 @@ class SeedClaim:
     period: str | None
 
 
-@dataclass(frozen=True)
-class WagePoint:
+class WagePoint(NamedTuple):
     year: int
     reference: str
     median_annual: int | None
@@ -311,8 +298,7 @@ class WagePoint:
     third_party: bool = False
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     name: str  # e.g. "May 2025"
     code: str
     soc: str
@@ -323,8 +309,7 @@ class Release:
 WAGE_FIELDS = ("mean", "p10", "p25", "median", "p75", "p90")
 
 
-@dataclass(frozen=True)
-class WageEstimate:
+class WageEstimate(NamedTuple):
     """One published OEWS cell: an area (national, state or metro) by an industry.
 
     A value of None is either not published by BLS (its name is in `not_published`)
@@ -355,16 +340,27 @@ class WageEstimate:
     annual_p90: int | None
     employment_per_1000_jobs: float | None
     location_quotient: float | None
-    not_published: tuple[str, ...] = field(default=())
+    not_published: tuple[str, ...] = ()
 
     def wage(self, stat: str, hourly: bool = False) -> float | int | None:
         return getattr(self, f"{'hourly' if hourly else 'annual'}_{stat}")
 
 
-OEWS_COLUMNS = tuple(f.name for f in fields(WageEstimate) if f.name != "not_published")
+OEWS_COLUMNS = WageEstimate._fields[:-1]  # all but not_published
 
 
-@dataclass(frozen=True)
-class OewsRelease:
+class OewsRelease(NamedTuple):
+    """A release's metadata and its rows, which commands look up rather than load whole (see catalog.WageRows)."""
+
     release: Release
-    estimates: tuple[WageEstimate, ...]
+    rows: WageRows | SqliteWageRows
+
+    @property
+    def estimates(self) -> tuple[WageEstimate, ...]:
+        """Every row, in file order."""
+        return self.rows.select()
+
+
+def normalize(text: str) -> str:
+    """Case-, punctuation- and spacing-insensitive form of a name, used for matching."""
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

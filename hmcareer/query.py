@@ -1,6 +1,6 @@
 """Pure functions over the catalog's records: forgiving lookups, filters, comparisons.
 
-Nothing here prints or knows about YAML; results are plain dataclasses that a renderer
+Nothing here prints or knows about YAML; results are plain records (NamedTuples) that a renderer
 turns into tables or JSON.
 """
 
@@ -9,8 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from .catalog import Catalog
 from .errors import Ambiguous, NotFound, UsageError
@@ -28,14 +27,10 @@ from .models import (
     Source,
     WageEstimate,
     WagePoint,
+    normalize,
 )
 
 T = TypeVar("T")
-
-
-def normalize(text: str) -> str:
-    """Case-, punctuation- and spacing-insensitive form used for matching."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
 def lookup(
@@ -98,8 +93,7 @@ def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[SeedCla
     return tuple(x for x in c.seed_claims if x.subject_kind == kind and (ref is None or x.subject_ref == ref))
 
 
-@dataclass(frozen=True)
-class RoleDetail:
+class RoleDetail(NamedTuple):
     role: Role
     degrees: tuple[Degree, ...]
     licence: Credential | None
@@ -137,7 +131,7 @@ SORT_KEYS = ("employment", "mean", "median", "p90", "lq")
 
 
 def national_rows(c: Catalog) -> tuple[WageEstimate, ...]:
-    return tuple(e for e in c.oews.estimates if e.area_type == "N")
+    return c.oews.rows.select("N")
 
 
 def national_total(c: Catalog) -> WageEstimate:
@@ -145,16 +139,14 @@ def national_total(c: Catalog) -> WageEstimate:
 
 
 def national_industry(c: Catalog, code: str) -> WageEstimate:
-    for est in national_rows(c):
-        if est.industry_code == code:
-            return est
+    for est in c.oews.rows.select("N", industry_code=code):
+        return est
     raise UsageError(f"no May OEWS row for industry code {code!r}")
 
 
 def find_industry(c: Catalog, value: str) -> WageEstimate:
     """An industry by BLS code, alias (`pharma`), name or prefix of its name."""
     wanted = normalize(value)
-    rows = national_rows(c)
     alias = c.industry_aliases.get(wanted) or c.industry_aliases.get(value.strip().lower())
     if alias:
         return national_industry(c, alias)
@@ -162,7 +154,7 @@ def find_industry(c: Catalog, value: str) -> WageEstimate:
     for word, code in c.industry_aliases.items():
         aliases_by_code.setdefault(code, []).append(word)
     return lookup(
-        rows, value,
+        national_rows(c), value,
         lambda e: (e.industry_code, e.industry_name, *aliases_by_code.get(e.industry_code, ())),
         "industry", "Run `hmcareer salary` to list industries with their codes.",
         lambda e: f"{e.industry_code} {e.industry_name}",
@@ -198,7 +190,7 @@ POSTAL_BY_FIPS = {
 
 
 def area_rows(c: Catalog, area_type: str) -> tuple[WageEstimate, ...]:
-    return tuple(e for e in c.oews.estimates if e.area_type == area_type)
+    return c.oews.rows.select(area_type)
 
 
 def find_state(c: Catalog, value: str) -> WageEstimate:
@@ -212,21 +204,19 @@ def find_state(c: Catalog, value: str) -> WageEstimate:
 def find_metro(c: Catalog, value: str) -> WageEstimate:
     """A metro or nonmetro area by BLS area code or any fragment of its name (boston, honolulu)."""
     wanted = normalize(value)
-    rows = area_rows(c, "M")
-    by_code = [e for e in rows if e.area_code.lstrip("0") == value.strip().lstrip("0") and value.strip()]
+    by_code = c.oews.rows.select("M", area_code=value.strip()) if value.strip() else ()
     if by_code:
         return by_code[0]
-    hits = [e for e in rows if wanted and wanted in normalize(e.area_name)]
+    hits = c.oews.rows.select("M", name_contains=wanted) if wanted else ()
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
         raise Ambiguous("metro", value, [e.area_name for e in hits], "Give more of the name, or the BLS area code.")
-    return lookup(rows, value, lambda e: (e.area_name,), "metro", "Run `hmcareer salary --metro all` to list them.",
+    return lookup(area_rows(c, "M"), value, lambda e: (e.area_name,), "metro", "Run `hmcareer salary --metro all` to list them.",
                   lambda e: e.area_name)
 
 
-@dataclass(frozen=True)
-class SalaryReport:
+class SalaryReport(NamedTuple):
     """National pay, the rows the user chose (industries, states, metros), and/or a ranked listing."""
 
     release: str
@@ -286,8 +276,7 @@ def concentration(lq: float | None) -> str | None:
     return next(word for floor, word in CONCENTRATION_WORDS if lq >= floor)
 
 
-@dataclass(frozen=True)
-class WhereReport:
+class WhereReport(NamedTuple):
     release: str
     source: str
     level: str  # states | metros
@@ -308,8 +297,7 @@ def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = 
                        _listing(rows, "lq", n, hourly), hourly)
 
 
-@dataclass(frozen=True)
-class HistoryPoint:
+class HistoryPoint(NamedTuple):
     year: int
     reference: str
     median_annual: int | None
@@ -319,8 +307,7 @@ class HistoryPoint:
     change_pct: float | None  # versus the previous BLS point shown
 
 
-@dataclass(frozen=True)
-class HistoryReport:
+class HistoryReport(NamedTuple):
     points: tuple[HistoryPoint, ...]
     first: HistoryPoint
     last: HistoryPoint
@@ -360,10 +347,9 @@ def history_report(c: Catalog, from_year: int | None = None, to_year: int | None
 # --- credentials ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CredentialList:
+class CredentialList(NamedTuple):
     credentials: tuple[Credential, ...]
-    filters: dict[str, str] = field(default_factory=dict)
+    filters: dict[str, str]
 
 
 def list_credentials(c: Catalog, body: str | None = None, role: str | None = None) -> CredentialList:
@@ -388,8 +374,7 @@ def list_credentials(c: Catalog, body: str | None = None, role: str | None = Non
     return CredentialList(tuple(creds), filters)
 
 
-@dataclass(frozen=True)
-class CredentialDetail:
+class CredentialDetail(NamedTuple):
     credential: Credential
     replaced_by: tuple[Credential, ...]
     replaces: tuple[Credential, ...]
@@ -414,8 +399,7 @@ def credential_detail(c: Catalog, cred: Credential) -> CredentialDetail:
 # --- education and paths ----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class EducationReport:
+class EducationReport(NamedTuple):
     education: Education
     seed_claims: tuple[SeedClaim, ...]
 
@@ -425,8 +409,7 @@ def education_report(c: Catalog) -> EducationReport:
     return EducationReport(c.education, claims)
 
 
-@dataclass(frozen=True)
-class ResolvedStep:
+class ResolvedStep(NamedTuple):
     step: str
     label: str
     ref: str | None
@@ -439,8 +422,7 @@ class ResolvedStep:
     any_field: bool = False
 
 
-@dataclass(frozen=True)
-class RolePath:
+class RolePath(NamedTuple):
     role: Role
     steps: tuple[ResolvedStep, ...]
 
@@ -477,8 +459,7 @@ def list_associations(c: Catalog) -> tuple[Association, ...]:
     return c.associations
 
 
-@dataclass(frozen=True)
-class OutlookReport:
+class OutlookReport(NamedTuple):
     occupation: Occupation
     history: tuple[WagePoint, ...]
     national: WageEstimate
@@ -496,8 +477,7 @@ def list_sources(c: Catalog, ids: Iterable[str] | None = None) -> tuple[Source, 
     return tuple(c.sources[i] for i in dict.fromkeys(ids) if i in c.sources)
 
 
-@dataclass(frozen=True)
-class SourcesReport:
+class SourcesReport(NamedTuple):
     """Every source, and where each data file is read from when a user data directory is in use."""
 
     sources: tuple[Source, ...]
@@ -521,8 +501,7 @@ SEARCH_KINDS = ("role", "credential", "association", "degree", "accreditor", "in
 FIELD_WEIGHT = {"id": 5, "abbreviation": 5, "name": 4, "alias": 3, "issuer": 2, "description": 1}
 
 
-@dataclass(frozen=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     kind: str  # one of SEARCH_KINDS
     id: str
     label: str
@@ -530,8 +509,7 @@ class SearchHit:
     snippet: str  # the matching text, shortened around the match
 
 
-@dataclass(frozen=True)
-class SearchReport:
+class SearchReport(NamedTuple):
     term: str
     hits: tuple[SearchHit, ...]  # grouped by kind in SEARCH_KINDS order, best match first within a kind
 

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from hmcareer.catalog import SUBJECTS, Catalog, parse_yaml, validate
+from hmcareer import query
+from hmcareer.catalog import SUBJECTS, Catalog, SqliteWageRows, WageRows, _cache_stamp, bundled_data_dir, parse_yaml, validate
 from hmcareer.errors import DataError
+from hmcareer.models import normalize
 
 
 def test_bundled_data_is_valid(catalog):
@@ -181,20 +187,136 @@ def test_cache_is_used_and_never_stale(data_copy, tmp_path):
 def test_corrupt_cache_is_ignored(data_copy, tmp_path):
     cache = tmp_path / "cache"
     _ = Catalog(data_copy, cache_dir=cache).roles
-    for entry in cache.glob("roles-*.json"):
-        entry.write_text("{not json")
-    assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
-    # A cache that parses but is not our data cannot slip past validation either.
-    for entry in cache.glob("roles-*.json"):
-        entry.write_text(json.dumps({"roles": "oops"}))
+    (entry,) = cache.glob("roles-*.json")
+    for damaged in ("{not json", json.dumps({"roles": "oops"}), "[]"):
+        entry.write_text(damaged)
+        assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
+    # An entry for exactly this YAML whose data is not ours cannot slip past validation either.
+    yaml_text = (data_copy / "roles.yaml").read_text(encoding="utf-8")
+    entry.write_text(json.dumps({"stamp": _cache_stamp(), "yaml": yaml_text, "data": {"roles": "oops"}}))
     with pytest.raises(DataError):
         _ = Catalog(data_copy, cache_dir=cache).roles
+
+
+def test_cache_entry_for_other_bytes_is_not_used(data_copy, tmp_path):
+    # Entries are found by a checksum of the YAML; what decides is the copy of the YAML inside.
+    cache = tmp_path / "cache"
+    _ = Catalog(data_copy, cache_dir=cache).roles
+    (entry,) = cache.glob("roles-*.json")
+    stored = json.loads(entry.read_text())
+    stored["yaml"] = stored["yaml"].replace("Health agency administrator", "Health agency administrat0r", 1)
+    stored["data"]["roles"][0]["title"] = "Served from a stale cache"
+    entry.write_text(json.dumps(stored))
+    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Health agency administrator"
 
 
 def test_unwritable_cache_directory_still_works(tmp_path):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("")
     assert len(Catalog(cache_dir=blocker / "cache").roles) == 7
+    assert Catalog(cache_dir=blocker / "cache").oews.release.name == "May 2025"
+
+
+def _refuse(*args, **kwargs):
+    raise PermissionError(13, "Read-only file system")
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_read_only_cache_directory_works(data_copy, tmp_path, monkeypatch, warm):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    if warm:
+        _ = Catalog(data_copy, cache_dir=cache).roles, Catalog(data_copy, cache_dir=cache).oews.estimates
+    entries = sorted(cache.iterdir())
+    cache.chmod(0o555)
+    # root ignores file modes: refuse the final rename too, as a read-only file system would.
+    monkeypatch.setattr(os, "replace", _refuse)
+    try:
+        catalog = Catalog(data_copy, cache_dir=cache)
+        assert len(catalog.roles) == 7
+        (boston,) = catalog.oews.rows.select("M", name_contains="boston")
+        assert boston.annual_mean == Catalog(data_copy, cache_dir=None).oews.rows.select("M", name_contains="boston")[0].annual_mean
+        path = data_copy / "roles.yaml"
+        path.write_text(path.read_text().replace("title: Health agency administrator", "title: Agency chief", 1))
+        assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Agency chief"
+    finally:
+        cache.chmod(0o755)
+    assert sorted(cache.iterdir()) == entries  # nothing written, no temporary files left behind
+
+
+def test_wage_cache_is_never_stale(data_copy, tmp_path):
+    cache = tmp_path / "cache"
+    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140970
+    assert len(list(cache.glob("oews-*.sqlite"))) == 1
+    path = data_copy / "oews.yaml"
+    # The national row, annual and hourly mean together (67.77 -> 67.78 keeps hourly x 2080 ~ annual).
+    path.write_text(path.read_text().replace("67.77, 140970", "67.78, 140980", 1))
+    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140980
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed rows", "other yaml"])
+def test_damaged_wage_cache_is_ignored(data_copy, tmp_path, damage):
+    cache = tmp_path / "cache"
+    expected = Catalog(data_copy, cache_dir=None).oews.estimates
+    _ = Catalog(data_copy, cache_dir=cache).oews
+    (entry,) = cache.glob("oews-*.sqlite")
+    if damage == "garbage":
+        entry.write_bytes(b"not a database" * 100)
+    elif damage == "truncated":
+        entry.write_bytes(entry.read_bytes()[: 256 * 1024])
+    elif damage == "zeroed rows":  # the file opens and the YAML copy checks out; reading rows then fails
+        damaged = bytearray(entry.read_bytes())
+        damaged[220 * 1024: 300 * 1024] = bytes(80 * 1024)
+        entry.write_bytes(bytes(damaged))
+    else:
+        connection = sqlite3.connect(entry)
+        connection.execute("UPDATE source SET yaml = ?", (b"rows: []",))
+        connection.execute("UPDATE estimates SET annual_mean = 1")
+        connection.commit()
+        connection.close()
+    catalog = Catalog(data_copy, cache_dir=cache)
+    assert catalog.oews.release.name == "May 2025"
+    assert catalog.oews.estimates == expected
+    assert Catalog(data_copy, cache_dir=cache).oews.estimates == expected  # and the cache was rebuilt
+
+
+@pytest.fixture(scope="module")
+def wage_rows(tmp_path_factory) -> tuple[WageRows, SqliteWageRows]:
+    """The bundled rows parsed into memory, and the same rows read back from the SQLite cache."""
+    cache_dir = tmp_path_factory.mktemp("cache")
+    _ = Catalog(cache_dir=cache_dir).oews
+    return Catalog(cache_dir=None).oews.rows, Catalog(cache_dir=cache_dir).oews.rows
+
+
+def test_wage_lookups_match_the_in_memory_reference(wage_rows):
+    reference, cached = wage_rows
+    assert isinstance(cached, SqliteWageRows) and isinstance(reference, WageRows)
+    queries = [{}, {"area_type": "N"}, {"area_type": "S"}, {"area_type": "M"}, {"area_type": "N", "industry_code": "325400"},
+               {"industry_code": "000000"}, {"area_type": "M", "area_code": "14460"}, {"area_type": "M", "area_code": "0014460"},
+               {"area_code": "2500000"}, {"area_type": "M", "name_contains": "boston"}, {"name_contains": "new"},
+               {"area_type": "M", "name_contains": ""}, {"area_type": "S", "name_contains": "nowhere"}]
+    for q in queries:
+        assert cached.select(**q) == reference.select(**q), q
+
+
+@given(data=st.data())
+@settings(max_examples=60, deadline=None)
+def test_name_search_matches_the_reference_for_any_fragment(wage_rows, data):
+    reference, cached = wage_rows
+    name = normalize(data.draw(st.sampled_from([e.area_name for e in reference.select()])))
+    start = data.draw(st.integers(0, len(name)))
+    fragment = name[start:start + data.draw(st.integers(1, 12))]
+    for area_type in ("M", "S", None):
+        assert cached.select(area_type, name_contains=fragment) == reference.select(area_type, name_contains=fragment)
+
+
+def test_pure_python_yaml_loader_gives_identical_data(monkeypatch):
+    import yaml
+
+    fast = {name: parse_yaml((bundled_data_dir() / f"{name}.yaml").read_bytes(), name) for name in SUBJECTS}
+    monkeypatch.setenv("HMCAREER_PURE_YAML", "1")
+    monkeypatch.setattr(yaml, "CSafeLoader", None)  # any use of libyaml would now fail
+    assert {name: parse_yaml((bundled_data_dir() / f"{name}.yaml").read_bytes(), name) for name in SUBJECTS} == fast
 
 
 def test_only_the_needed_files_are_parsed():

@@ -9,6 +9,9 @@ import re
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
+
+from hmcareer.cli import app, app_for
 
 ANSI = re.compile(r"\x1b\[")
 
@@ -423,3 +426,35 @@ def test_the_installed_entry_point_shows_tracebacks_only_with_debug(broken_data,
     assert (r.returncode, r.stdout) == (1, "")
     assert ("Traceback" in r.stderr) is debug
     assert r.stderr.endswith(f"hmcareer: data error: {broken_data}/roles.yaml:2: invalid YAML: did not find expected node content\n")
+
+
+# --- start-up: only the command that runs is built -------------------------------------
+
+
+@pytest.mark.parametrize("args, command", [
+    (["roles"], "roles"),
+    (["--no-color", "salary", "--metro", "boston"], "salary"),
+    (["--data-dir", "some/dir", "certs"], "certs"),
+    (["--data-dir=some/dir", "--debug", "paths", "nha"], "paths"),
+])
+def test_a_run_builds_only_its_own_command(args, command):
+    assert [c.callback.__name__ for c in app_for(args).registered_commands] == [command]
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["rolez"], ["--data-dir"], ["--frobnicate", "roles"]])
+def test_anything_else_gets_the_whole_app(args):
+    assert app_for(args) is app
+
+
+def test_shell_completion_gets_the_whole_app(monkeypatch):
+    monkeypatch.setenv("_HMCAREER_COMPLETE", "complete_bash")
+    assert app_for(["roles"]) is app
+
+
+@pytest.mark.parametrize("args", [
+    ["roles", "--help"], ["salary", "--metro", "springfield"], ["certs", "--bogus"], ["--no-color", "roles", "nha", "-f", "json"],
+])
+def test_the_trimmed_app_behaves_like_the_whole_one(args):
+    runner = CliRunner()
+    whole, trimmed = runner.invoke(app, args), runner.invoke(app_for(args), args)
+    assert (trimmed.exit_code, trimmed.stdout, trimmed.stderr) == (whole.exit_code, whole.stdout, whole.stderr)

@@ -9,7 +9,6 @@ Record field names are the data's own (docs/data-schema.md, the OEWS column name
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 import re
@@ -37,9 +36,9 @@ SCHEMA = "hmcareer/1"
 
 
 def plain(value: Any) -> Any:
-    """Dataclasses, tuples and dicts as JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    """Records (NamedTuples), tuples and dicts as JSON-ready values."""
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: plain(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
     if isinstance(value, dict):

@@ -5,7 +5,6 @@ Tests build a Terminal directly to pretend to be a pipe or a colour terminal.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import sys
@@ -38,19 +37,10 @@ def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:
     out = value
     if isinstance(value, str):
         out = printable(value)
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changed = {}
-        for f in dataclasses.fields(value):
-            old = getattr(value, f.name)
-            new = printable_values(old, memo)
-            if new is not old:
-                changed[f.name] = new
-        if changed:
-            out = dataclasses.replace(value, **changed)
     elif isinstance(value, (tuple, list)):
         items = [printable_values(v, memo) for v in value]
         if any(new is not old for new, old in zip(items, value, strict=True)):
-            out = type(value)(items)
+            out = value._make(items) if hasattr(value, "_make") else type(value)(items)  # a record, or a plain sequence
     elif isinstance(value, dict):
         pairs = [(printable_values(k, memo), printable_values(v, memo)) for k, v in value.items()]
         if any(k is not old_k or v is not old_v for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):

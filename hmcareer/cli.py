@@ -7,7 +7,6 @@ start, and string annotations would have to be evaluated again each time (a few 
 import errno
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
@@ -89,11 +88,15 @@ def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
         raise
     except HmcareerError as exc:
         if _debug_enabled(state):
+            import traceback
+
             traceback.print_exc(file=terminal.stderr)
         terminal.message(f"hmcareer: {exc.message()}")
         raise typer.Exit(exc.exit_code) from None
     except Exception as exc:
         if _debug_enabled(state):
+            import traceback
+
             traceback.print_exc(file=terminal.stderr)
         if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:
             terminal.message(f"hmcareer: cannot write the output: {exc.strerror or exc}")

@@ -1,0 +1,127 @@
+"""Human output for find my fit: the ranked roles and each path step marked for the user."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from ..matching import (
+    BACKGROUND_POINTS,
+    CHECK,
+    DONE,
+    INTEREST_POINTS,
+    LICENCE_POINTS,
+    OPEN,
+    TO_DO,
+    UNKNOWN,
+    UNSTRUCTURED,
+    MatchReport,
+    PlannedPath,
+    Profile,
+    StepCheck,
+)
+from ..models import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
+from .human import Human, _path_tree, _step_label
+
+STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green", UNSTRUCTURED: "dim"}
+CREDENTIAL_STATUS_WORDS = {DONE: "in reach", TO_DO: "not yet", UNKNOWN: "unknown", OPEN: "open", UNSTRUCTURED: UNSTRUCTURED}
+
+
+def _status_word(c: StepCheck) -> str:
+    return CREDENTIAL_STATUS_WORDS[c.status] if c.credential else c.status
+
+
+def _checked_step(h: Human, c: StepCheck) -> Text:
+    """A step with why it has its status; a certification cites only the requirement it was checked against."""
+    s = c.step
+    if c.credential:
+        if c.credential.best:
+            h.cite(c.credential.best.requirement.sources, c.credential.best.requirement.period)
+        line = Text(f"{s.step}: ", style="cyan") + Text(s.label)
+    else:
+        line = _step_label(h, s)
+    line.append(f" ({c.why})", style="italic")
+    return line
+
+
+def _status(c: StepCheck) -> Text:
+    return Text(_status_word(c), style=STATUS_STYLE[c.status])
+
+
+def describe_profile(p: Profile) -> str:
+    parts = []
+    if p.background:
+        parts.append(f"background {FIT_BACKGROUNDS[p.background][0]}")
+    parts.append(f"degree: {DEGREE_LEVELS[p.degree][0]}" if p.degree else "degree: not given")
+    parts.append(f"experience: {p.years} years" if p.years is not None else "experience: not given")
+    if p.licences:
+        held = ", ".join(LICENCES[x][0] for x in p.licences)
+        parts.append(f"licence: {held}" + (" (assumed from your background; say --licence none if not)" if p.licence_assumed else ""))
+    else:
+        parts.append("licence: not given")
+    if p.interests:
+        parts.append("interests: " + ", ".join(FIT_INTERESTS[x][0] for x in p.interests))
+    return "; ".join(parts)
+
+
+def show_plan(h: Human, plan: PlannedPath) -> None:
+    p = plan.profile
+    title = f"Path to {plan.role.title}" + (f" from {FIT_BACKGROUNDS[p.background][0]}" if p.background else "")
+    h.line(Text("You: " + describe_profile(p), style="dim"))
+    if plan.fits_background is False:
+        h.line(Text(f"This background is not among the usual ones for this role ({', '.join(plan.role.backgrounds)}); "
+                    "the path still applies.", style="yellow"))
+    tree = Tree(Text(title, style="bold"), guide_style="dim")
+    _path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c))
+    h.console.print(tree)
+    _status_legend(h)
+
+
+def _status_legend(h: Human) -> None:
+    h.line(Text("done = you meet it; to do = still needed; check = compare your experience or degree field with the step; "
+                "unknown = you did not say. Certifications: in reach = the stated degree, licence and years are met "
+                "(other conditions such as membership and the exam remain); not yet; open = no prerequisites; "
+                "see details = requirements not structured here.", style="dim"))
+
+
+def show_match(h: Human, m: MatchReport) -> None:
+    h.heading("Find my fit: the roles ranked for you")
+    h.line(Text("You: " + describe_profile(m.profile), style="dim"))
+    h.line()
+    # Stacked rather than a table: the reasons stay readable at any width, down to 40 columns.
+    for rank, r in enumerate(m.matches, 1):
+        left, unknown = len(r.to_do), len(r.unknown)
+        head = Text(f"{rank}. ", style="bold") + Text(r.role.title, style="bold")
+        head.append(f"  {r.score} point{'s' if r.score != 1 else ''}, ", style="green")
+        head.append(f"{left} required step{'s' if left != 1 else ''} to do", style="yellow" if left else "green")
+        if unknown:
+            head.append(f", {unknown} unknown", style="dim")
+        h.line(head)
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        for x in r.reasons:
+            grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
+        if not r.reasons:
+            grid.add_row(Text("    "), Text("none of your answers bears on this role's traits", style="dim"))
+        h.console.print(grid)
+    h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
+                f"role requires +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
+                "requirements below come from the sources cited.", style="dim"))
+    for r in m.matches[:m.top]:
+        h.line()
+        h.heading(f"What {r.role.title} still needs ({r.role.id})")
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        for c in r.steps:
+            status = _status(c)
+            if c.step.optional:
+                status.append(" (optional)", style="dim")
+            grid.add_row(status, _checked_step(h, c))
+        h.console.print(grid)
+    h.line()
+    _status_legend(h)
+    h.line(Text("Next: hmcareer paths ROLE --from BACKGROUND for the full path; hmcareer roles ROLE for pay and duties.",
+                style="dim"))

@@ -19,7 +19,7 @@ import re
 import stat as file_mode
 import zlib
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -255,6 +255,11 @@ class WageRows:
     def __init__(self, estimates: tuple[WageEstimate, ...]):
         self.estimates = estimates
 
+    @cached_property
+    def industry_codes(self) -> frozenset[str]:
+        """The industry codes of the national rows (what references to an industry may name)."""
+        return frozenset(e.industry_code for e in self.estimates if e.area_type == "N")
+
     def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
                name_contains: str | None = None) -> tuple[WageEstimate, ...]:
         """Rows in file order, by area type (N, S, M), industry code, area code (leading zeros ignored)
@@ -283,6 +288,18 @@ class SqliteWageRows:
         self.connection = connection
         self.reload = reload
         self.in_memory: WageRows | None = None
+
+    @cached_property
+    def industry_codes(self) -> frozenset[str]:
+        import sqlite3
+
+        if self.in_memory is None:
+            try:  # read from the index alone, without building a record per row
+                return frozenset(code for (code,) in self.connection.execute(
+                    "SELECT DISTINCT industry_code FROM estimates WHERE area_type = 'N'"))
+            except sqlite3.DatabaseError:
+                self.in_memory = self.reload()
+        return self.in_memory.industry_codes
 
     def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
                name_contains: str | None = None) -> tuple[WageEstimate, ...]:
@@ -1227,8 +1244,8 @@ class _References:
             self.need(name, _join(path, "sources"), sid, self.catalog.sources, "source id")
 
 
-def _industry_codes(c: Catalog) -> set[str]:
-    return {e.industry_code for e in c.oews.rows.select("N")}
+def _industry_codes(c: Catalog) -> frozenset[str]:
+    return c.oews.rows.industry_codes
 
 
 @_references("roles", "sources")

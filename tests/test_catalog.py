@@ -297,6 +297,8 @@ def test_wage_lookups_match_the_in_memory_reference(wage_rows):
                {"area_type": "M", "name_contains": ""}, {"area_type": "S", "name_contains": "nowhere"}]
     for q in queries:
         assert cached.select(**q) == reference.select(**q), q
+    assert cached.industry_codes == reference.industry_codes == {e.industry_code for e in reference.select("N")}
+    assert len(reference.industry_codes) == 163
 
 
 @given(data=st.data())

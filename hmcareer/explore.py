@@ -46,8 +46,7 @@ def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[st
     def read(prompt: str) -> str:
         if interactive:
             return screen.console.input(prompt)
-        screen.console.print(prompt, end="", markup=False, highlight=False)
-        screen.console.file.flush()
+        screen.show_prompt(prompt)
         try:
             ready, _, _ = select.select([stdin], [], [], timeout)
         except (ValueError, OSError, TypeError):  # no file descriptor (e.g. an in-memory stream): just read
@@ -57,7 +56,7 @@ def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[st
         line = stdin.readline()
         if not line:
             raise EOFError
-        screen.console.print(line.rstrip("\n"), markup=False, highlight=False)  # echo, so a transcript reads well
+        screen.echo(line.rstrip("\n"))  # so that a transcript of piped choices reads like a session
         return line.rstrip("\n")
 
     return read
@@ -87,14 +86,11 @@ class Explorer:
             self.screen.say("Interrupted. Goodbye.")
             return EXIT_INTERRUPTED
         except NoInput:
-            self.terminal_message("hmcareer: explore got no input on stdin; it is interactive. Run it in a terminal, "
+            self.screen.terminal.message("hmcareer: explore got no input on stdin; it is interactive. Run it in a terminal, "
                                   "pipe your choices in, or use the commands (hmcareer --help).")
             return EXIT_USAGE
         self.screen.say("Goodbye.")
         return EXIT_OK
-
-    def terminal_message(self, text: str) -> None:
-        self.screen.terminal.message(text)
 
     def ask(self, prompt: str) -> str:
         """One line of input with the global keys handled; returns the text, stripped."""
@@ -110,11 +106,10 @@ class Explorer:
                 continue
             return text
 
-    def choose(self, title: str, options: Sequence[tuple[str, str]], prompt: str = "choose", show: bool = True,
+    def choose(self, title: str, options: Sequence[tuple[str, str]], prompt: str = "choose",
                aliases: dict[str, Sequence[str]] | None = None) -> int:
         """The index of the option the user picks by number, name, alias or unique start of one."""
-        if show:
-            self.screen.menu(title, options)
+        self.screen.menu(title, options)
         while True:
             text = self.ask(prompt)
             if not text:
@@ -266,7 +261,7 @@ class Explorer:
             exact = [r for r in readings if query.normalize(r[1]) == query.normalize(text)]
             readings = exact or readings
         if len(readings) > 1:
-            index = self.choose(f"{text!r} could mean", [(kind, name) for kind, name, _ in readings], "which", True)
+            index = self.choose(f"{text!r} could mean", [(kind, name) for kind, name, _ in readings], "which")
             readings = [readings[index]]
         return query.salary_report(self.c, **readings[0][2])
 

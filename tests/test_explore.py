@@ -281,3 +281,20 @@ def test_readable_at_40_columns(catalog):
     assert code == 0
     assert [line for line in out.splitlines() if len(line) > 40] == []
     assert "…" not in out
+
+
+def test_typed_control_characters_are_shown_not_obeyed(catalog):
+    code, out, _ = session(catalog, "\x1b[2Jboom", "q", raw=True)
+    hint = next(line for line in out.splitlines() if "is not an option" in line)  # (the prompt line is the test's echo)
+    assert code == 0 and hint.startswith("'\\x1b[2Jboom' is not an option here.")
+
+
+def test_piped_choices_are_echoed_after_their_prompt(catalog):
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"outlook\nq\n")
+    os.close(write_end)
+    with os.fdopen(read_end) as piped:
+        out, err = io.StringIO(), io.StringIO()
+        code = Explorer(catalog, Terminal(out, err, color=False, width=100), stdin=piped, timeout=5).run()
+    assert code == 0 and err.getvalue() == ""
+    assert "choose> outlook\n" in out.getvalue() and "choose> q\nGoodbye." in out.getvalue()

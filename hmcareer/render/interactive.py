@@ -8,7 +8,7 @@ from typing import Any
 from rich.text import Text
 
 from . import emit
-from .terminal import Terminal
+from .terminal import Terminal, printable
 
 KEYS_HELP = (
     "Type an option's number or name (a unique start of it is enough).  "
@@ -57,10 +57,18 @@ class Screen:
     def hint(self, text: str) -> None:
         if len(text) > 300:  # an enormous paste echoed back helps nobody
             text = text[:300] + "..."
-        self.console.print(Text(text, style="yellow"))
+        self.console.print(Text(printable(text), style="yellow"))  # hints quote what the user typed
 
     def help(self) -> None:
         self.console.print(Text(KEYS_HELP, style="dim"))
+
+    def show_prompt(self, prompt: str) -> None:
+        """A prompt without a newline, for input read from a pipe (a terminal's input() shows its own)."""
+        self.console.print(Text(prompt), end="")
+        self.console.file.flush()
+
+    def echo(self, typed: str) -> None:
+        self.console.print(Text(printable(typed)))
 
     def prompt(self, text: str) -> str:
         """The prompt line as plain text, for the input function to show."""

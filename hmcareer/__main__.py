@@ -9,7 +9,10 @@ def main() -> None:
     # the imports and then freezing what they made out of its reach starts a command about 10%
     # sooner; everything created afterwards is collected as usual.
     gc.disable()
-    from .cli import main as run_command
+    try:
+        from .cli import main as run_command
+    except KeyboardInterrupt:  # Ctrl-C while still starting up
+        raise SystemExit(130) from None
 
     gc.freeze()
     gc.enable()

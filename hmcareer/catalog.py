@@ -315,6 +315,8 @@ class SqliteWageRows:
                 rows = self.connection.execute(f"SELECT {_WAGE_COLUMNS}, not_published FROM estimates{where} ORDER BY rowid",
                                                tuple(used.values())).fetchall()
                 return tuple(WageEstimate._make((*row[:-1], tuple(row[-1].split()))) for row in rows)
+            except UnicodeEncodeError:  # text with lone surrogates (undecodable bytes in argv) matches no row
+                return ()
             except sqlite3.DatabaseError:
                 self.in_memory = self.reload()
         return self.in_memory.select(area_type, industry_code=industry_code, area_code=area_code, name_contains=name_contains)
@@ -377,7 +379,7 @@ def _write_wage_cache(path: Path, raw: bytes, oews: OewsRelease) -> None:
         finally:
             connection.close()
         os.replace(tmp, path)
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite3.Error, OverflowError, ValueError):  # caching is an optimisation only
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
 
@@ -423,6 +425,9 @@ class Checker:
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             self.problem(_join(path, key), f"expected text, got {_kind(value)}")
             return None
+        if required and isinstance(value, str) and not value.strip():
+            self.problem(_join(path, key), "must not be empty")
+            return None
         return str(value)
 
     def number(self, parent: dict, key: str, path: str, kind: type = int, required: bool = False):
@@ -435,7 +440,7 @@ class Checker:
             self.problem(_join(path, key), f"expected {'a whole number' if kind is int else 'a number'}, got {_kind(value)}")
             return None
         if not _finite(value):
-            self.problem(_join(path, key), f"expected a finite number, got {value!r}")
+            self.problem(_join(path, key), f"expected a finite number up to {MAX_FIGURE:,}, got {value!r}")
             return None
         if value < 0:
             self.problem(_join(path, key), "must not be negative")
@@ -488,10 +493,14 @@ class Checker:
             raise DataError(self.problems)
 
 
+# No count or wage comes near this; larger values are typos, and would overflow SQLite's integers.
+MAX_FIGURE = 10**12
+
+
 def _finite(value: int | float) -> bool:
-    """False for .nan, .inf and integers too large for a float (JSON and arithmetic would choke on them)."""
+    """False for .nan, .inf and implausibly huge numbers (SQLite, JSON and arithmetic would choke on them)."""
     try:
-        return math.isfinite(value)
+        return math.isfinite(value) and abs(value) <= MAX_FIGURE
     except OverflowError:
         return False
 

@@ -69,7 +69,8 @@ def _state(ctx: typer.Context) -> State:
 
 
 def _debug_enabled(state: State | None = None) -> bool:
-    return bool((state and state.debug) or os.environ.get("HMCAREER_DEBUG"))
+    flag = os.environ.get("HMCAREER_DEBUG", "").strip().lower()
+    return bool((state and state.debug) or flag not in ("", "0", "false", "no", "off"))
 
 
 # What writing to stdout can run into that is not a bug: a full disk or quota, a failing device.
@@ -113,6 +114,10 @@ def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Forma
     """Call the query and render its result in the chosen format, on stdout or into the --output file."""
     state = _state(ctx)
     terminal = state.terminal()
+    if output is not None and str(output) == "-":  # the usual spelling of "standard output"
+        output = None
+    if force and output is None:
+        _usage_error(ctx, "--force only applies with --output FILE (it allows replacing an existing file)")
     with _errors_mapped(state, terminal):
         from . import render
 
@@ -162,9 +167,11 @@ complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry
 
 # Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
 # force: ForceOpt = False` and pass them to `run`.
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output: table (for people), json, csv or markdown.")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
+                                           help="Output: table (for people), json, csv or markdown.")]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", help="Write the output to FILE (UTF-8, no colour) instead of the terminal.")]
+    "--output", "-o", metavar="FILE",
+    help="Write the output to FILE (UTF-8, no colour) instead of the terminal; - means the terminal.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it already exists.")]
 
 
@@ -276,9 +283,17 @@ def salary(
     """
     from . import query
 
+    listing_options = {"--industry": industry, "--state": state, "--metro": metro, "--sort": sort is not None,
+                       "--top": top is not None, "--hourly": hourly, "--percentiles": percentiles}
+    for view, used, ignored in (("--history", history, {**listing_options, "--where": where is not None}),
+                                ("--where", where is not None, {k: v for k, v in listing_options.items()
+                                                                if k not in ("--top", "--hourly")})):
+        clash = [name for name, value in ignored.items() if value]
+        if used and clash:
+            _usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
     if history:
         run(ctx, "history", lambda c: query.history_report(c), fmt, output, force)
-    elif where:
+    elif where is not None:
         run(ctx, "where", lambda c: query.where_report(c, where, top, hourly), fmt, output, force)
     else:
         run(ctx, "salary", lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly,
@@ -303,6 +318,8 @@ def certs(
     """
     from . import query
 
+    if credential is not None and (body is not None or role is not None):
+        _usage_error(ctx, "--body and --role filter the list; leave them out when you name one credential")
     if credential is None:
         run(ctx, "certs", lambda c: query.list_credentials(c, body, role), fmt, output, force)
     else:
@@ -518,6 +535,10 @@ def validate(
         # A folder without any of the data files is more likely a wrong path than a finished check: say so.
         files = catalog.data_files()
         own = sum(f.origin == "user" for f in files)
+        if not own:
+            terminal.message(f"hmcareer: {directory} holds none of the data files ({', '.join(f.file for f in files)}); "
+                             "nothing of yours to check. Is it the right folder?")
+            raise typer.Exit(EXIT_USAGE)
         terminal.message(f"{directory}: all data files are valid ({own} of {len(files)} read from there, the rest bundled)")
 
 
@@ -555,6 +576,9 @@ def app_for(args: list[str]) -> typer.Typer:
 
 def main() -> None:
     """Console-script entry point: the app, plus clean exits for pipes, Ctrl-C and anything unexpected."""
+    if sys.stdout is None:  # started with stdout closed (`hmcareer roles >&-`)
+        sys.stderr.write("hmcareer: standard output is closed; nothing to write the answer to\n")
+        sys.exit(EXIT_DATA)
     try:
         app_for(sys.argv[1:])(prog_name="hmcareer")
     except KeyboardInterrupt:

@@ -8,6 +8,7 @@ or quit in one step.
 
 from __future__ import annotations
 
+import contextlib
 import select
 import sys
 from collections.abc import Callable, Sequence
@@ -42,6 +43,9 @@ class NoInput(Exception):
 def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[str], str]:
     """Read one line per prompt; on a terminal with line editing, on a pipe with a timeout."""
     interactive = stdin.isatty()
+    if interactive:
+        with contextlib.suppress(ImportError):  # line editing at the prompt; without it an arrow key arrives as "^[[A"
+            import readline  # noqa: F401
 
     def read(prompt: str) -> str:
         if interactive:
@@ -96,6 +100,9 @@ class Explorer:
         """One line of input with the global keys handled; returns the text, stripped."""
         while True:
             text = self.read_line(self.screen.prompt(prompt)).strip()
+            if "\x1b" in text:  # an arrow or function key where line editing is not available
+                self.screen.hint("That was a special key, not an answer; type a number or a name.")
+                continue
             word = text.lower()
             if word in BACK_WORDS:
                 raise GoBack

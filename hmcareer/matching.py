@@ -87,14 +87,14 @@ def make_profile(background: str | None = None, degree: str | None = None, years
     """A profile from the user's words, each looked up forgivingly (unknown values raise NotFound, exit 2)."""
     if years is not None and not 0 <= years <= 70:
         raise UsageError(f"--years must be between 0 and 70, not {years}")
-    bg = find_background(background) if background else None
+    bg = find_background(background) if background is not None else None
     held = tuple(dict.fromkeys(find_licence(x) for x in licences))
     if "none" in held and len(held) > 1:
         raise UsageError("--licence none cannot be combined with a licence")
     assumed = False
     if not held and bg in LICENCE_IMPLIED_BY:
         held, assumed = (LICENCE_IMPLIED_BY[bg],), True
-    return Profile(bg, find_degree_level(degree) if degree else None, years, held,
+    return Profile(bg, find_degree_level(degree) if degree is not None else None, years, held,
                    tuple(dict.fromkeys(find_interest(x) for x in interests)), assumed)
 
 

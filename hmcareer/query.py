@@ -240,7 +240,8 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
                   sort: str | None = None, top: int | None = None, hourly: bool = False,
                   percentiles: bool = False) -> SalaryReport:
     """Pay by industry, state or metro. `all` as a state or metro lists every one of them."""
-    sort = sort.strip().lower() if sort else None
+    sort = sort.strip().lower() if sort is not None else None
+    order = sort if sort is not None else "employment"
     list_industries = any(normalize(v) == "all" for v in industries)
     list_states = any(normalize(v) == "all" for v in states)
     list_metros = any(normalize(v) == "all" for v in metros)
@@ -253,13 +254,13 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     kind, listing = "", ()
     if list_states or list_metros:
         kind = "states" if list_states else "metros"
-        listing = _listing(area_rows(c, "S" if list_states else "M"), sort or "employment", top, hourly)
+        listing = _listing(area_rows(c, "S" if list_states else "M"), order, top, hourly)
     elif not selected or list_industries:
         kind = "industries"
         detailed = [e for e in national_rows(c) if e.industry_level >= 3]
-        listing = _listing(detailed, sort or "employment", top, hourly)
-    elif sort or top:
-        ordered = sort_estimates(selected, sort or "employment", hourly)
+        listing = _listing(detailed, order, top, hourly)
+    elif sort is not None or top:
+        ordered = sort_estimates(selected, order, hourly)
         selected = ordered[:top] if top else ordered
     claims = tuple(x for e in selected if e.area_type == "N" for x in claims_about(c, "industry", e.industry_code))
     return SalaryReport(c.oews.release.name, c.oews.release.source, national_total(c), tuple(selected), listing, kind,
@@ -355,7 +356,7 @@ class CredentialList(NamedTuple):
 def list_credentials(c: Catalog, body: str | None = None, role: str | None = None) -> CredentialList:
     creds = list(c.credentials)
     filters = {}
-    if body:
+    if body is not None:
         wanted = normalize(body)
         bodies = {normalize(x.issuer_abbreviation or ""): x.issuer_abbreviation for x in creds if x.issuer_abbreviation}
         # A value with no letters or digits ("-", "") names no body, rather than every body.
@@ -366,7 +367,7 @@ def list_credentials(c: Catalog, body: str | None = None, role: str | None = Non
             raise NotFound("issuing body", body, [bodies[k] for k in close],
                            "Bodies: " + ", ".join(sorted(set(bodies.values()))) + ".")
         filters["body"] = body
-    if role:
+    if role is not None:
         r = find_role(c, role)
         wanted_ids = set(r.certifications) | ({r.licence} if r.licence else set())
         creds = [x for x in creds if x.id in wanted_ids]

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -363,7 +364,55 @@ def test_validate_says_how_many_files_it_read_from_the_folder(hm, tmp_path, data
     empty = tmp_path / "empty"
     empty.mkdir()
     r = hm("validate", str(empty))
-    assert (r.code, r.err) == (0, f"{empty}: all data files are valid (0 of 10 read from there, the rest bundled)\n")
+    assert r.code == 2 and r.err.startswith(f"hmcareer: {empty} holds none of the data files (sources.yaml, roles.yaml,")
+    assert r.err.endswith("nothing of yours to check. Is it the right folder?\n")
+    r = hm("validate", "")  # Click reads "" as the current folder, which holds no data files here
+    assert r.code == 2 and r.err.startswith("hmcareer: . holds none of the data files")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["salary", "--sort", ""], "unknown sort key ''; use one of employment, mean, median, p90, lq"),
+    (["salary", "--where", ""], "--where takes states or metros, not ''"),
+    (["salary", "--history", "--top", "2", "-i", "pharma"], "--history is a view of its own; it does not combine with "
+                                                            "--industry, --top"),
+    (["salary", "--where", "states", "--sort", "mean"], "--where is a view of its own; it does not combine with --sort"),
+    (["certs", "cpam", "--body", "ahima"], "--body and --role filter the list; leave them out when you name one credential"),
+    (["certs", "--role", ""], "unknown role ''. Run `hmcareer roles` to list them."),
+    (["match", "--background", ""], "unknown background ''. Valid --background values: nurse, physician, clinician, "
+                                    "billing, records, it, public-health, business, administrative, student."),
+    (["roles", "--force"], "--force only applies with --output FILE (it allows replacing an existing file)"),
+])
+def test_empty_or_conflicting_values_are_usage_errors(hm, args, message):
+    r = hm(*args)
+    assert (r.code, r.out, r.err) == (2, "", f"hmcareer: {message}\n")
+
+
+def test_output_dash_is_stdout_and_format_is_case_insensitive(hm, tmp_path, monkeypatch):
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    r = hm("roles", "-o", "-", "-f", "JSON")
+    assert r.code == 0 and json.loads(r.out)["kind"] == "roles"
+    assert list(work.iterdir()) == []
+
+
+@pytest.mark.parametrize("value, shown", [("0", False), ("false", False), ("no", False), ("1", True), ("yes", True)])
+def test_hmcareer_debug_values(hm, data_copy, value, shown):
+    (data_copy / "roles.yaml").write_text("roles: [\n")
+    r = hm("--data-dir", str(data_copy), "roles", env={"HMCAREER_DEBUG": value})
+    assert r.code == 1 and ("Traceback" in r.err) is shown
+
+
+def test_closed_stdout_is_one_line():
+    import subprocess
+
+    r = subprocess.run(f"{sys.executable} -m hmcareer roles >&-", shell=True, capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (1, "hmcareer: standard output is closed; nothing to write the answer to\n")
+
+
+def test_undecodable_bytes_in_a_metro_are_an_unknown_metro(hm):
+    r = hm("salary", "--metro", "bost\udcc3zz")  # what Python makes of invalid UTF-8 on the command line
+    assert r.code == 2 and r.err.startswith("hmcareer: unknown metro")
 
 
 # --- tracebacks only when asked ----------------------------------------------------------------

@@ -40,6 +40,8 @@ CASES = {
     "oews__employment-is-text.yaml": (
         ["salary"], ":10: rows[0].employment: expected a whole number, \"-\" or null, got 'about 600k'"),
     "oews__not-a-number.yaml": (["salary"], ":11: rows[1].annual_mean: expected a whole number, \"-\" or null, got nan"),
+    "oews__huge-number.yaml": (
+        ["salary"], ":11: rows[1].employment: expected a whole number, \"-\" or null, got 99999999999999999999999999999999999999"),
     "oews__row-too-short.yaml": (["salary"], ":11: rows[1]: expected a list of 24 values, got 6"),
     "oews__wrong-columns.yaml": (
         ["salary"], ":8: columns: expected the 24 OEWS columns of the bundled oews.yaml, in its order (unknown: yearly_mean; "
@@ -48,6 +50,7 @@ CASES = {
         ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CH, MIR, O*NET, OFF, SEED, WIKI)"),
     # missing keys
     "roles__missing-title.yaml": (["roles"], ":3: roles[clinical-manager].title: missing required key"),
+    "roles__blank-title.yaml": (["roles"], ":150: roles[clinical-manager].title: must not be empty"),
     "education__missing-degrees.yaml": (["education"], ": degrees: missing required key"),
     # duplicate ids
     "credentials__duplicate-id.yaml": (["certs"], ":11: credentials[1].id: duplicate id 'cpam'"),

@@ -593,12 +593,17 @@ SEARCH_HEADINGS = {"role": "Roles", "credential": "Credentials", "association": 
                    "accreditor": "Accreditors", "industry": "Industries (OEWS)"}
 
 
+def _quoted(term: str) -> str:
+    """The search term as typed (already made printable), cut short if someone pasted a book."""
+    return "'" + (term if len(term) <= 60 else term[:60] + "...") + "'"
+
+
 def show_search(h: Human, r: SearchReport) -> None:
     if not r.hits:
-        h.line(f"Nothing matches {r.term!r}. Try fewer or shorter words, or an abbreviation (FACHE, MHA, HIM). "
+        h.line(f"Nothing matches {_quoted(r.term)}. Try fewer or shorter words, or an abbreviation (FACHE, MHA, HIM). "
                "Places are in hmcareer salary --state NAME or --metro NAME.")
         return
-    h.line(Text(f"{len(r.hits)} match{'es' if len(r.hits) != 1 else ''} for {r.term!r}", style="bold"))
+    h.line(Text(f"{len(r.hits)} match{'es' if len(r.hits) != 1 else ''} for {_quoted(r.term)}", style="bold"))
     for kind in SEARCH_KINDS:
         hits = [x for x in r.hits if x.kind == kind]
         if not hits:

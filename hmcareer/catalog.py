@@ -624,8 +624,14 @@ def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> 
     return words
 
 
+REQUIREMENT_KEYS = frozenset({"degree", "years", "experience", "licence", "note", "sources", "period"})
+
+
 def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
     node = ck.mapping(value, path)
+    for key in node.keys() - REQUIREMENT_KEYS:  # e.g. an unquoted comma in a flow mapping made a bogus key
+        ck.problem(f"{path}.{key}", f"unknown key; a requirement has {', '.join(sorted(REQUIREMENT_KEYS))} "
+                                    "(quote text that contains a comma)")
     degree = ck.text(node, "degree", path, required=False)
     licence = ck.text(node, "licence", path, required=False)
     for key, given, known in (("degree", degree, DEGREE_LEVELS), ("licence", licence, LICENCES)):

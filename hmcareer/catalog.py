@@ -722,6 +722,7 @@ def build_education(ck: Checker, raw: Any) -> Education:
             prerequisites=ck.facts(n, "prerequisites", path),
             accreditor=ck.text(n, "accreditor", path, required=False),
             sources=ck.source_ids(n, path),
+            notes=ck.facts(n, "notes", path),
         ))
     accreditors = []
     for path, n in _records(ck, root, "accreditors"):
@@ -1369,7 +1370,7 @@ def _degree_accreditors(c: Catalog, refs: _References) -> None:
 def _education_sources(c: Catalog, refs: _References) -> None:
     edu = c.education
     for d in edu.degrees:
-        facts = (*d.prerequisites, *([d.duration] if d.duration else []))
+        facts = (*d.prerequisites, *d.notes, *([d.duration] if d.duration else []))
         refs.sources("education", f"degrees[{d.id}]", d.sources + tuple(s for f in facts for s in f.sources))
     for a in edu.accreditors:
         facts = (*a.notes, *([a.scope] if a.scope else []), *([a.founded] if a.founded else []), *a.program_counts)

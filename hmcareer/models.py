@@ -187,6 +187,7 @@ class Degree(NamedTuple):
     prerequisites: tuple[Fact, ...]
     accreditor: str | None
     sources: tuple[str, ...]
+    notes: tuple[Fact, ...] = ()
 
 
 class ProgramCount(NamedTuple):

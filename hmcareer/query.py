@@ -419,6 +419,7 @@ class ResolvedStep(NamedTuple):
     sources: tuple[str, ...]
     period: str | None
     duration: Fact | None = None  # how long a degree takes, where a source says
+    notes: tuple[Fact, ...] = ()  # more sourced facts about a degree (credits, full-time length)
     requires: Requirement | None = None
     any_field: bool = False
 
@@ -434,17 +435,17 @@ def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
     creds = {x.id: x for x in c.credentials}
     steps = []
     for s in role.path:
-        duration = None
+        duration, notes = None, ()
         if s.step == "degree" and s.ref in degrees:
             d = degrees[s.ref]
-            label, sources, duration = d.name, d.sources, d.duration
+            label, sources, duration, notes = d.name, d.sources, d.duration, d.notes
         elif s.ref in creds:
             x = creds[s.ref]
             label, sources = f"{x.abbreviation}: {x.name}", x.sources
         else:
             label, sources = s.text or s.ref or "", s.sources
-        steps.append(ResolvedStep(s.step, label, s.ref, s.optional, s.note, s.sources or sources, s.period, duration, s.requires,
-                                  s.any_field))
+        steps.append(ResolvedStep(s.step, label, s.ref, s.optional, s.note, s.sources or sources, s.period, duration, notes,
+                                  s.requires, s.any_field))
     return tuple(steps)
 
 

@@ -167,6 +167,14 @@ def test_paths_from_a_background(hm):
     assert r.code == 2 and "--from needs a role" in r.err
 
 
+def test_degree_notes_are_shown_with_the_length(hm):
+    flat = " ".join(hm("paths", "assistant").out.replace("│", " ").split())
+    assert "- also: MHA programs typically run 39 to 44 credits, or about two years of full-time study. (2012-07) " \
+           "[third-party, unconfirmed] [shoublade-mha-2012]" in flat
+    flat = " ".join(hm("education", env={"COLUMNS": "200"}).out.split())
+    assert "MHA programs typically run 39 to 44 credits, or about two years of full-time study." in flat
+
+
 def test_plain_paths_show_degree_durations(hm):
     r = hm("paths", "assistant")
     flat = " ".join(r.out.replace("│", " ").split())

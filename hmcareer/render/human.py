@@ -520,6 +520,8 @@ def show_education(h: Human, e: EducationReport) -> None:
     for d in edu.degrees:
         h.cite(d.sources)
         length = h.fact(d.duration) if d.duration else Text("no source found", style="dim")
+        for note in d.notes:
+            length = length + Text("\n") + h.fact(note)
         name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text("")) + Text(f"\n{d.id}", style="dim cyan")
         t.add_row(name, Text(d.level), Text(reviews.get(d.accreditor, "-") if d.accreditor else "-"), length)
     h.print_table(t)
@@ -562,6 +564,9 @@ def _step_label(h: Human, s: ResolvedStep) -> Text:
     if s.duration:
         label.append(" - how long: ", style="dim")
         label.append_text(h.fact(s.duration))
+    for note in s.notes:
+        label.append(" - also: ", style="dim")
+        label.append_text(h.fact(note))
     return label
 
 

@@ -27,7 +27,8 @@ def emit(terminal: Terminal, catalog: Any, kind: str, result: Any, fmt: str) -> 
         from .human import Human, show
 
         console = terminal.console()
-        show(Human(console, printable_values(catalog.sources), terminal.ascii_only), kind, result)
+        # The views look sources up only for their tags, never print them: ids are [a-z0-9-] by validation.
+        show(Human(console, catalog.sources, terminal.ascii_only), kind, result)
         return
     from . import machine
 

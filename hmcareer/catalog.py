@@ -387,21 +387,60 @@ def _write_wage_cache(path: Path, raw: bytes, oews: OewsRelease) -> None:
 # --- checking -------------------------------------------------------------------------
 
 
-class Checker:
-    """Reads values out of parsed YAML, recording a Problem (file + key path) for each mismatch."""
+class _ReadKeys(dict):
+    """A mapping that remembers which of its keys were looked at."""
 
-    def __init__(self, file: str):
+    def __init__(self, value: dict):
+        super().__init__(value)
+        self.read: set[Any] = set()
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: Any) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def items(self) -> Any:  # a free-form map (industry aliases) is read whole
+        self.read.update(self.keys())
+        return super().items()
+
+
+class Checker:
+    """Reads values out of parsed YAML, recording a Problem (file + key path) for each mismatch.
+
+    With `track_keys` (for `hmcareer validate`, not every command) it also reports keys no
+    builder read: a typo such as `titel:` would otherwise be silently ignored.
+    """
+
+    def __init__(self, file: str, track_keys: bool = False):
         self.file = file
         self.problems: list[Problem] = []
+        self.tracked: dict[int, tuple[str, _ReadKeys]] | None = {} if track_keys else None
 
     def problem(self, path: str, message: str) -> None:
         self.problems.append(Problem(self.file, path, message))
 
     def mapping(self, value: Any, path: str) -> dict:
         if isinstance(value, dict):
-            return value
+            if self.tracked is None or isinstance(value, _ReadKeys):
+                return value
+            if id(value) not in self.tracked:  # the same node may be asked for twice; track it once
+                self.tracked[id(value)] = (path, _ReadKeys(value))
+            return self.tracked[id(value)][1]
         self.problem(path, f"expected a mapping, got {_kind(value)}")
         return {}
+
+    def unknown_keys(self) -> None:
+        for path, node in (self.tracked or {}).values():
+            for key in sorted(node.keys() - node.read, key=str):
+                known = ", ".join(sorted(map(str, node.read)))
+                self.problem(_join(path, str(key)), "unknown key (a typo?)" + (f"; known here: {known}" if known else ""))
 
     def seq(self, parent: dict, key: str, path: str, required: bool = True) -> list:
         value = parent.get(key)
@@ -474,7 +513,8 @@ class Checker:
         node = self.mapping(value, path)
         text = self.text(node, "text", path)
         period = self.text(node, "period", path, required=False)
-        if text and period is None and re.search(r"\d", text) and not node.get("quoted"):
+        quoted = node.get("quoted")  # marks a verbatim quotation, whose figures need no period of their own
+        if text and period is None and re.search(r"\d", text) and not quoted:
             self.problem(_join(path, "period"), "a fact that states a figure needs its reference period")
         return Fact(text or "", self.source_ids(node, path), period)
 
@@ -703,8 +743,10 @@ def build_associations(ck: Checker, raw: Any) -> tuple[Association, ...]:
 
 def _coursework(ck: Checker, value: Any, label: str, path: str) -> Coursework:
     node = ck.mapping(value or {}, path)
+    older = node.get("older")
     return Coursework(label, ck.strings(node, "items", path, required=True), ck.source_ids(node, path),
-                      ck.text(node, "period", path, required=False))
+                      ck.text(node, "period", path, required=False), ck.fact(node.get("note"), f"{path}.note"),
+                      _coursework(ck, older, f"{label}, earlier list", f"{path}.older") if older is not None else None)
 
 
 def build_education(ck: Checker, raw: Any) -> Education:
@@ -853,6 +895,8 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
                 median_hourly=ck.number(p, "median_hourly", pp, float),
                 sources=ck.source_ids(p, pp),
                 third_party=third_party,
+                **{f"annual_{q}": ck.number(p, q, pp) for q in ("p10", "p25", "p75", "p90")},
+                note=ck.text(p, "note", pp, required=False),
             ))
     return tuple(sorted(out, key=lambda p: (p.year, p.third_party)))
 
@@ -969,7 +1013,8 @@ class Catalog:
     disagree fails with a data error naming the file, without reading files it does not need.
     """
 
-    def __init__(self, data_dir: Path | None = None, cache_dir: Path | None | bool = True):
+    def __init__(self, data_dir: Path | None = None, cache_dir: Path | None | bool = True, check_keys: bool = False):
+        self.check_keys = check_keys  # also report keys no builder reads (validate does; commands need not)
         self.bundled_dir = bundled_data_dir()
         self.data_dir = data_dir
         self.cache_dir = default_cache_dir() if cache_dir is True else (cache_dir or None)
@@ -1026,8 +1071,9 @@ class Catalog:
         label = self.label(name)
         if parsed is None:
             raise DataError([Problem(label, "", "file is empty (or only comments)")])
-        ck = Checker(label)
+        ck = Checker(label, track_keys=self.check_keys)
         result = BUILDERS[name](ck, parsed)
+        ck.unknown_keys()
         if ck.problems:
             raise DataError(with_lines(raw, ck.problems), self._dir_name())
         return result

@@ -520,7 +520,7 @@ def validate(
     if directory is not None and (problem := _not_a_directory(directory)):
         terminal.message(f"hmcareer: {directory} {problem}. Give a folder that holds the *.yaml data files.")
         raise typer.Exit(2)
-    catalog = Catalog(directory)
+    catalog = Catalog(directory, check_keys=True)
     with _errors_mapped(state, terminal):
         problems = check(catalog)
     for p in problems:

@@ -213,6 +213,8 @@ class Coursework(NamedTuple):
     items: tuple[str, ...]
     sources: tuple[str, ...]
     period: str | None = None
+    note: Fact | None = None
+    older: Coursework | None = None  # an earlier list from another edition of the source
 
 
 class ExampleProgram(NamedTuple):
@@ -297,6 +299,11 @@ class WagePoint(NamedTuple):
     median_hourly: float | None
     sources: tuple[str, ...]
     third_party: bool = False
+    annual_p10: int | None = None  # percentiles, where the source gives them
+    annual_p25: int | None = None
+    annual_p75: int | None = None
+    annual_p90: int | None = None
+    note: str | None = None  # own words: a caveat about the source or more figures it gives
 
 
 class Release(NamedTuple):

@@ -306,6 +306,11 @@ class HistoryPoint(NamedTuple):
     sources: tuple[str, ...]
     third_party: bool
     change_pct: float | None  # versus the previous BLS point shown
+    annual_p10: int | None = None
+    annual_p25: int | None = None
+    annual_p75: int | None = None
+    annual_p90: int | None = None
+    note: str | None = None
 
 
 class HistoryReport(NamedTuple):
@@ -332,7 +337,8 @@ def history_report(c: Catalog, from_year: int | None = None, to_year: int | None
     out, previous = [], None
     for p in points:
         change = None if p.third_party else growth(previous.median_annual if previous else None, p.median_annual)
-        out.append(HistoryPoint(p.year, p.reference, p.median_annual, p.median_hourly, p.sources, p.third_party, change))
+        out.append(HistoryPoint(p.year, p.reference, p.median_annual, p.median_hourly, p.sources, p.third_party, change,
+                                p.annual_p10, p.annual_p25, p.annual_p75, p.annual_p90, p.note))
         if not p.third_party:
             previous = p
     official = [p for p in out if not p.third_party]

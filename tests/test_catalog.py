@@ -348,3 +348,27 @@ def test_data_files_say_where_each_comes_from(data_copy, tmp_path):
     assert (files["roles.yaml"].origin, files["roles.yaml"].path) == ("user", str(user / "roles.yaml"))
     assert files["oews.yaml"].origin == "bundled"
     assert {f.origin for f in Catalog(cache_dir=None).data_files()} == {"bundled"}
+
+
+def test_validate_reports_keys_no_builder_reads(hm, data_copy):
+    path = data_copy / "wage_history.yaml"
+    path.write_text(path.read_text().replace("    note: Shown on an archived", "    nte: Shown on an archived", 1))
+    r = hm("validate", str(data_copy))
+    assert r.code == 1
+    assert r.err.splitlines()[0] == (
+        f"{path}:32: points[4].nte: unknown key (a typo?); known here: median_annual, median_hourly, note, p10, p25, p75, "
+        "p90, reference, sources, year")
+    assert hm("--data-dir", str(data_copy), "salary", "--history").code == 0  # commands do not pay for this check
+
+
+def test_history_shows_notes_and_spreads_from_the_data(hm):
+    flat = " ".join(hm("salary", "--history", env={"COLUMNS": "200"}).out.split())
+    assert "May 2019: spread: p10 $58,820, p25 $76,770, p75 $133,520, p90 $189,000 [bls-oes-may2019]" in flat
+    assert "May 2020: Shown on an archived 2019-29 Handbook page whose archive stamp (2019-11-21) predates the pay it " \
+           "shows. [bls-ooh-2019]" in flat
+
+
+def test_outlook_shows_the_onet_sample_titles(hm):
+    flat = " ".join(hm("outlook", env={"COLUMNS": "200"}).out.split())
+    assert "Sample titles: Cancer Center Director, Clinical Director," in flat
+    assert "Sample titles, earlier list: Office Manager, Nurse Manager," in flat

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import THIRD_PARTY_TAGS, Fact, Role, SeedClaim, Source, WageEstimate
+from ..models import THIRD_PARTY_TAGS, Coursework, Fact, Role, SeedClaim, Source, WageEstimate
 from ..query import (
     POSTAL_BY_FIPS,
     SEARCH_KINDS,
@@ -442,6 +442,12 @@ def show_history(h: Human, r: HistoryReport) -> None:
         h.line(Text(f"Growth of the BLS median from {r.first.reference} (${r.first.median_annual:,}) to "
                     f"{r.last.reference} (${r.last.median_annual:,}): {r.growth_pct:+.1f}% in nominal dollars "
                     "(not adjusted for inflation).", style="bold"))
+    for p in r.points:
+        spread = ", ".join(f"{q} ${v:,}" for q, v in (("p10", p.annual_p10), ("p25", p.annual_p25), ("p75", p.annual_p75),
+                                                     ("p90", p.annual_p90)) if v is not None)
+        for text in filter(None, (spread and f"spread: {spread}", p.note)):
+            h.hanging(f"{p.reference}{' (3P)' if p.third_party else ''}: ", Text(text) + Text(f" [{', '.join(p.sources)}]",
+                                                                                        style="dim"))
     h.line(Text("change = versus the previous BLS point. BLS points come from OOH editions, the OES May 2019 "
                 "profile and OEWS May 2025; 3P = third-party page quoting BLS, unconfirmed, shown for context only "
                 "and not used for growth. n/a = no hourly figure in that source.", style="dim"))
@@ -543,8 +549,7 @@ def show_education(h: Human, e: EducationReport) -> None:
     h.line()
     h.heading("Coursework")
     for cw in edu.coursework:
-        h.cite(cw.sources, cw.period)
-        h.line(Text(f"{cw.label}: ", style="bold") + Text(", ".join(cw.items)) + Text(" [" + ", ".join(cw.sources) + "]", style="dim"))
+        _item_list(h, cw)
     for p in edu.example_programs:
         h.cite(p.sources)
         line = Text(f"Example: {p.name}", style="bold")
@@ -645,11 +650,28 @@ def show_associations(h: Human, assocs: tuple) -> None:
     h.line(Text("* named in the 2012 seed text", style="dim"))
 
 
+def _item_list(h: Human, items: Coursework) -> None:
+    """A sourced list (coursework, job titles) on one wrapped line, then its note and any earlier list."""
+    h.cite(items.sources, items.period)
+    period = f" ({items.period})" if items.period and items.period != "undated" else ""
+    text = Text(", ".join(items.items)) + Text(f"{period} [{', '.join(items.sources)}]", style="dim")
+    if len(items.label) + 2 <= h.console.width // 4:
+        h.hanging(f"{items.label}: ", text)
+    else:  # a long label would leave the list a narrow column: give it a line of its own
+        h.line(Text(f"{items.label}:", style="bold"))
+        h.hanging("  ", text)
+    if items.note:
+        h.bullets([h.fact(items.note)])
+    if items.older:
+        _item_list(h, items.older)
+
+
 def show_outlook(h: Human, o: OutlookReport) -> None:
     occ = o.occupation
     h.heading(f"{occ.title} (SOC {occ.soc})")
     h.cite(occ.definition.sources)
     h.line(Text(occ.definition.text))
+    _item_list(h, occ.sample_titles)
     h.line()
     t = h.table("Occupational Outlook Handbook quick facts, by edition")
     for col, just in (("edition", "left"), ("median pay", "right"), ("jobs", "right"), ("growth", "right"),

@@ -244,7 +244,8 @@ def tabular(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
                   ("most_concentrated", result.most_concentrated))
         return ["view", *WAGE_TABLE], [{"view": name, **wage_record(e)} for name, rows in groups for e in rows]
     if isinstance(result, HistoryReport):
-        return ["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "sources"], \
+        return ["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "annual_p10", "annual_p25",
+                "annual_p75", "annual_p90", "note", "sources"], \
             plain(result.points)
     if isinstance(result, (RoleDetail, CredentialDetail)):
         return ["field", "value"], _flat(body_for("", result)["record"])

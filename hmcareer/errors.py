@@ -1,7 +1,5 @@
 """The project's exceptions and exit codes, mapped in one place."""
 
-from __future__ import annotations
-
 import shlex
 from typing import NamedTuple
 

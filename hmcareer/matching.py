@@ -6,8 +6,6 @@ user already holds the licence the role requires. The fit traits behind it are h
 editorial judgement; every requirement in the gap comes from a sourced record.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -2,9 +2,9 @@
 
 Records are NamedTuples rather than frozen dataclasses: defining a frozen dataclass costs about
 ten times as much at import (it compiles six methods), and every command pays for every class.
+No `from __future__ import annotations` in the modules that define records: NamedTuple turns
+string annotations into ForwardRefs, compiling each one, which costs more than evaluating them.
 """
-
-from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING, NamedTuple
@@ -214,7 +214,7 @@ class Coursework(NamedTuple):
     sources: tuple[str, ...]
     period: str | None = None
     note: Fact | None = None
-    older: Coursework | None = None  # an earlier list from another edition of the source
+    older: "Coursework | None" = None  # an earlier list from another edition of the source
 
 
 class ExampleProgram(NamedTuple):
@@ -361,7 +361,7 @@ class OewsRelease(NamedTuple):
     """A release's metadata and its rows, which commands look up rather than load whole (see catalog.WageRows)."""
 
     release: Release
-    rows: WageRows | SqliteWageRows
+    rows: "WageRows | SqliteWageRows"
 
     @property
     def estimates(self) -> tuple[WageEstimate, ...]:

@@ -4,8 +4,6 @@ Nothing here prints or knows about YAML; results are plain records (NamedTuples)
 turns into tables or JSON.
 """
 
-from __future__ import annotations
-
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence

@@ -16,7 +16,7 @@ from typing import IO, Any
 
 from . import matching, query
 from .catalog import Catalog
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, UsageError
 from .models import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, Credential, Role
 from .render.interactive import Screen
 from .render.terminal import Terminal
@@ -73,6 +73,7 @@ class Explorer:
         self.screen = Screen(terminal, catalog)
         self.read_line = read_line or stdin_reader(self.screen, stdin or sys.stdin, timeout)
         self.profile: matching.Profile | None = None  # the fit answers, kept for path views
+        self.answers = 0  # lines read so far
 
     # -- the session ------------------------------------------------------------------
 
@@ -100,6 +101,7 @@ class Explorer:
         """One line of input with the global keys handled; returns the text, stripped."""
         while True:
             text = self.read_line(self.screen.prompt(prompt)).strip()
+            self.answers += 1
             if "\x1b" in text:  # an arrow or function key where line editing is not available
                 self.screen.hint("That was a special key, not an answer; type a number or a name.")
                 continue
@@ -134,12 +136,18 @@ class Explorer:
     def loop(self, body: Callable[[], None]) -> None:
         """Run a menu until the user goes back from it."""
         while True:
+            answers_before = self.answers
             try:
                 body()
             except GoBack:
                 return
-            except UsageError as exc:  # an unknown name typed at a free-text prompt
+            except UsageError as exc:  # an unknown name typed at a free-text prompt: ask again
                 self.screen.hint(exc.message())
+                if self.answers == answers_before:  # not caused by an answer, so asking again would loop forever
+                    return
+            except DataError as exc:  # a broken data file spoils this section, not the session: back up a level
+                self.screen.hint(f"{exc.message()} (other sections may still work)")
+                return
 
     # -- menus ------------------------------------------------------------------------
 

@@ -299,3 +299,25 @@ def test_piped_choices_are_echoed_after_their_prompt(catalog):
         code = Explorer(catalog, Terminal(out, err, color=False, width=100), stdin=piped, timeout=5).run()
     assert code == 0 and err.getvalue() == ""
     assert "choose> outlook\n" in out.getvalue() and "choose> q\nGoodbye." in out.getvalue()
+
+
+def test_a_broken_data_file_spoils_one_section_not_the_session(data_copy):
+    from hmcareer.catalog import Catalog
+
+    (data_copy / "associations.yaml").write_text("associations: [\n")
+    code, out, _ = session(Catalog(data_copy, cache_dir=None), "associations", "roles", "nha", "b", "b", "q")
+    assert code == 0
+    assert "associations.yaml:2: invalid YAML" in out and "(other sections may still work)" in out
+    assert "Nursing home administrator" in out and out.rstrip().endswith("Goodbye.")
+
+
+def test_an_error_no_answer_caused_does_not_repeat_forever(catalog, monkeypatch):
+    from hmcareer import query
+    from hmcareer.errors import UsageError
+
+    def broken(_catalog):
+        raise UsageError("no associations today")
+
+    monkeypatch.setattr(query, "list_associations", broken)
+    code, out, _ = session(catalog, "associations", "q")
+    assert code == 0 and out.count("no associations today") == 1 and out.count("Main menu") == 2

@@ -161,3 +161,9 @@ def test_a_reader_gone_before_the_first_write_ends_quietly():
     assert process.wait(timeout=60) == 0
     assert process.stderr.read() == b""
     process.stderr.close()
+
+
+@pytest.mark.parametrize("command", VIEWS, ids=" ".join)
+def test_piped_lines_carry_no_trailing_spaces(hm, command):
+    out = hm(*command).out
+    assert out and [line for line in out.splitlines() if line.endswith(" ")] == []

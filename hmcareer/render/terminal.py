@@ -54,6 +54,25 @@ def _encoding_is_unicode(stream: IO[str]) -> bool:
     return encoding.startswith("utf")
 
 
+_TRAILING_SPACES = re.compile(r" +\n")
+
+
+class _TrimmedLines:
+    """A text stream that drops the spaces Rich pads table lines with, which a pipe or file has no use for.
+
+    Only spaces before a newline go, so a prompt that ends in a space stays as it is.
+    """
+
+    def __init__(self, stream: IO[str]):
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        return self.stream.write(_TRAILING_SPACES.sub("\n", text))
+
+    def __getattr__(self, name: str) -> Any:  # flush, isatty, encoding, fileno...
+        return getattr(self.stream, name)
+
+
 @dataclass
 class Terminal:
     stdout: IO[str]
@@ -94,6 +113,9 @@ class Terminal:
             options["width"] = int(columns) if columns.isdigit() and int(columns) >= 20 else 100
         if self.ascii_only:
             options["safe_box"] = True
+        if not stream.isatty():
+            options["file"] = _TrimmedLines(stream)
+
         class QuietPipeConsole(Console):
             def on_broken_pipe(self) -> None:
                 # Rich would exit 1 here; let the CLI's handler end quietly with 0 instead.

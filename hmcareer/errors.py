@@ -50,6 +50,10 @@ class DataError(HmcareerError):
         return text
 
 
+class OutputError(HmcareerError):
+    """The output could not be written for a reason outside the user's choice of path (a full disk, a failing device)."""
+
+
 class UsageError(HmcareerError):
     """The user asked for something that does not exist or cannot be combined."""
 

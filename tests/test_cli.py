@@ -297,7 +297,7 @@ def test_a_full_disk_is_one_line(hm):
         r = subprocess.run([sys.executable, "-m", "hmcareer", "salary"], stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
     assert (r.returncode, r.stderr) == (1, "hmcareer: cannot write the output: No space left on device\n")
     r = hm("salary", "-o", "/dev/full", "--force")
-    assert (r.code, r.err) == (2, "hmcareer: cannot write /dev/full: No space left on device\n")
+    assert (r.code, r.err) == (1, "hmcareer: cannot write /dev/full: No space left on device\n")
 
 
 def test_a_failed_command_leaves_no_output_file(hm, data_copy, tmp_path):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import io
 from pathlib import Path
 from typing import Any
 
-from ..errors import UsageError
+from ..errors import OutputError, UsageError
 from .terminal import Terminal, printable_values
 
 
@@ -67,5 +68,7 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, kind
         raise UsageError(f"{path} is a directory; give a file name for --output") from None
     except FileNotFoundError:
         raise UsageError(f"cannot write {path}: its folder does not exist; create it or choose another --output path") from None
-    except OSError as exc:  # permission denied, disk full...
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except OSError as exc:
+        # A full disk or a failing device is no fault of the path chosen (exit 1); anything else is (exit 2).
+        error = OutputError if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else UsageError
+        raise error(f"cannot write {path}: {exc.strerror or exc}") from None

@@ -93,7 +93,12 @@ def default_cache_dir() -> Path | None:
     explicit = os.environ.get("HMCAREER_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = os.path.expanduser("~")
+        if not os.path.isdir(home):  # no home (a service account, HOME=/nonexistent): run uncached, create nothing
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "hmcareer"
 
 

@@ -75,7 +75,8 @@ class NotFound(UsageError):
 class Ambiguous(UsageError):
     def __init__(self, kind: str, value: str, candidates: list[str], hint: str = ""):
         self.kind, self.value, self.candidates = kind, value, candidates
-        shown = ", ".join(candidates[:8]) + (f", ... ({len(candidates)} in all)" if len(candidates) > 8 else "")
+        # "; " because names such as "Springfield, IL" hold commas themselves
+        shown = "; ".join(candidates[:8]) + (f"; ... ({len(candidates)} in all)" if len(candidates) > 8 else "")
         text = f"{kind} {value!r} matches several: {shown}."
         if hint:
             text += f" {hint}"

@@ -7,6 +7,7 @@ string annotations into ForwardRefs, compiling each one, which costs more than e
 """
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -370,5 +371,7 @@ class OewsRelease(NamedTuple):
 
 
 def normalize(text: str) -> str:
-    """Case-, punctuation- and spacing-insensitive form of a name, used for matching."""
+    """Case-, accent-, punctuation- and spacing-insensitive form of a name, used for matching (Mayagüez = mayaguez)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

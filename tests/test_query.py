@@ -160,3 +160,10 @@ def test_associations_include_the_seed_six(catalog):
 def test_aupha_is_shown_as_certification_not_accreditation(hm):
     r = hm("education")
     assert "AUPHA certification" in r.out and "CAHME accreditation" in r.out and "AUPHA accreditation" not in r.out
+
+
+def test_accents_and_commas_in_place_names(catalog, hm):
+    assert query.find_metro(catalog, "mayaguez").area_name == query.find_metro(catalog, "Mayagüez").area_name
+    assert "Mayag" in query.find_metro(catalog, "mayaguez").area_name
+    r = hm("salary", "--metro", "springfield")
+    assert r.code == 2 and "Springfield, IL; Springfield, MA;" in r.err

@@ -382,3 +382,14 @@ def test_no_home_means_no_cache_and_nothing_created(monkeypatch, tmp_path):
     monkeypatch.setenv("HOME", str(tmp_path / "nonexistent"))
     assert default_cache_dir() is None
     assert len(Catalog().roles) == 7 and not (tmp_path / "nonexistent").exists()
+
+
+def test_validate_points_at_an_unquoted_comma(hm, data_copy):
+    path = data_copy / "credentials.yaml"
+    quoted = 'experience: "healthcare work, 4 of them in management or leadership"'
+    path.write_text(path.read_text().replace(quoted, quoted.replace('"', ""), 1))
+    r = hm("validate", str(data_copy))
+    assert r.code == 1
+    assert r.err.splitlines()[0] == (
+        f"{path}:484: credentials[cmpe].requires[1].4 of them in management or leadership: unknown key (text after an "
+        "unquoted comma? Quote the value); known here: degree, experience, licence, note, period, sources, years")

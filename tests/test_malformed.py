@@ -35,9 +35,6 @@ CASES = {
     "occupation__quick-facts-not-a-list.yaml": (
         ["outlook"], ":8: quick_facts: expected a list, got text (and 4 more; run `hmcareer validate {dir}` to list them)"),
     "wage_history__year-is-text.yaml": (["salary", "--history"], ":3: points[0].year: expected a whole number, got text"),
-    "credentials__unquoted-comma.yaml": (
-        ["certs"], ":485: credentials[cmpe].requires[1].4 of them in management or leadership: unknown key; a requirement has "
-                   "degree, experience, licence, note, period, sources, years (quote text that contains a comma)"),
     "credentials__seed-named-not-true-or-false.yaml": (
         ["certs"], ":11: credentials[cpam].seed_named: expected true or false, got text"),
     "oews__employment-is-text.yaml": (

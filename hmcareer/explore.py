@@ -261,13 +261,11 @@ class Explorer:
     def salary_for(self, text: str) -> query.SalaryReport:
         """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
         readings: list[tuple[str, str, dict[str, Any]]] = []
-        errors: list[UsageError] = []
         for kind, finder, key in (("industry", query.find_industry, "industries"), ("state", query.find_state, "states"),
                                   ("metro", query.find_metro, "metros")):
             try:
                 est = finder(self.c, text)
-            except UsageError as exc:
-                errors.append(exc)
+            except UsageError:  # not this kind of place or industry; try the next reading
                 continue
             readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
         if not readings:

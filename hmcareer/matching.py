@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .catalog import Catalog
-from .errors import NotFound, UsageError
+from .errors import UsageError
 from .models import (
     DEGREE_LEVELS,
     FIT_BACKGROUNDS,
@@ -36,10 +36,7 @@ LICENCE_WANTED = {"rn": "an RN licence", "clinical": "a clinical licence (RN, ph
 def _vocabulary_lookup(vocabulary: dict[str, tuple[str, tuple[str, ...]]], value: str, kind: str, option: str) -> str:
     items = tuple(vocabulary)
     hint = f"Valid {option} values: {', '.join(items)}."
-    try:
-        return lookup(items, value, lambda key: (key, vocabulary[key][0], *vocabulary[key][1]), kind, hint, lambda key: key)
-    except NotFound as exc:
-        raise NotFound(kind, value, exc.suggestions, hint) from None
+    return lookup(items, value, lambda key: (key, vocabulary[key][0], *vocabulary[key][1]), kind, hint, lambda key: key)
 
 
 def find_background(value: str) -> str:

@@ -167,3 +167,22 @@ def test_a_reader_gone_before_the_first_write_ends_quietly():
 def test_piped_lines_carry_no_trailing_spaces(hm, command):
     out = hm(*command).out
     assert out and [line for line in out.splitlines() if line.endswith(" ")] == []
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "200"])
+def test_tables_are_measured_as_rich_measures_them(hm, monkeypatch, columns):
+    """Human._narrowest measures plain-text tables itself, for speed; it must agree with Rich on every table shown."""
+    from hmcareer.render.human import Human
+
+    measured = []
+
+    def checked(self, table):
+        direct, by_rich = Human._narrowest(self, table), self._narrowest_by_rich(table)
+        measured.append((table.title, direct, by_rich))
+        return direct <= self.console.width
+
+    monkeypatch.setattr(Human, "fits", checked)
+    for command in VIEWS:
+        assert hm(*command, env={"COLUMNS": columns}).code == 0, command
+    assert len(measured) > len(VIEWS) // 2
+    assert [m for m in measured if m[1] != m[2]] == []

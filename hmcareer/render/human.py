@@ -51,6 +51,19 @@ def _longest_word(console: Console, options: Any, cell: Any) -> int:
     return Measurement.get(console, options, cell).minimum
 
 
+def _is_plain(cell: Any) -> bool:
+    """Text, or a str that Rich shows as it is (no markup, no :emoji: code): what `_narrowest` measures itself."""
+    return isinstance(cell, Text) or cell is None or (isinstance(cell, str) and "[" not in cell and cell.count(":") < 2)
+
+
+def _plain(cell: Text | str | None) -> str:
+    return cell.plain if isinstance(cell, Text) else cell or ""
+
+
+def _widest(pieces: list[str]) -> int:
+    return max(map(cell_len, pieces), default=0)
+
+
 class Human:
     """Draws one result on a console; collects the source ids it shows for the footer."""
 
@@ -129,7 +142,35 @@ class Human:
 
         Words stay whole, except that a cropped column (bars) may shrink to its min_width, and a
         wrapping column to its min_width or WORD_ROOM, folding any longer word (a URL, say).
+        Tables of plain text are measured here directly, as Rich would (Text.__rich_measure__ and
+        Table._measure_column); asking Rich measures every cell twice, a third of drawing the table.
         """
+        columns = table.columns
+        if not all(_is_plain(cell) for column in columns for cell in (column.header, column.footer, *column.cells)):
+            return self._narrowest_by_rich(table)
+        _, pad_right, _, pad_left = table.padding
+        last = len(columns) - 1
+        needed = (2 if table.box and table.show_edge else 0) + (last if table.box else 0)
+        for index, column in enumerate(columns):
+            padding = (0 if index == 0 and not table.pad_edge else pad_left) + \
+                (0 if index == last and not table.pad_edge else pad_right)
+            if column.width is not None:
+                needed += column.width + padding
+                continue
+            body = [_plain(cell) for cell in column.cells]
+            shown = body + [_plain(column.header)] * table.show_header + [_plain(column.footer)] * table.show_footer
+            # Rich's minimum for a cell: its longest word, or its widest line when it has no words.
+            width = max((_widest(text.split()) or _widest(text.splitlines()) for text in shown), default=1 - padding)
+            width = max(width + padding, (column.min_width or 0) + padding)
+            if column.max_width is not None:
+                width = min(width, column.max_width + padding)
+            if not column.no_wrap or column.overflow == "crop":
+                room = column.min_width or (1 if column.overflow == "crop" else WORD_ROOM)
+                width -= max(0, max((_widest(text.split()) for text in body), default=0) - room)
+            needed += width
+        return needed
+
+    def _narrowest_by_rich(self, table: Table) -> int:
         options = self.console.options.update_width(WIDE)
         needed = Measurement.get(self.console, options, table).minimum
         for column in table.columns:

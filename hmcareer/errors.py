@@ -1,7 +1,10 @@
 """The project's exceptions and exit codes, mapped in one place."""
 
+from __future__ import annotations
+
 import shlex
-from typing import NamedTuple
+
+from .record import Record
 
 EXIT_OK = 0
 EXIT_DATA = 1  # data or internal error
@@ -16,7 +19,7 @@ class HmcareerError(Exception):
         return str(self)
 
 
-class Problem(NamedTuple):
+class Problem(Record):
     """One thing wrong with a data file: where (file, key path, line) and what."""
 
     file: str

@@ -6,8 +6,9 @@ user already holds the licence the role requires. The fit traits behind it are h
 editorial judgement; every requirement in the gap comes from a sourced record.
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from .catalog import Catalog
 from .errors import UsageError
@@ -25,6 +26,7 @@ from .models import (
     Source,
 )
 from .query import ResolvedStep, find_role, lookup, resolve_steps
+from .record import Record
 
 BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS = 3, 2, 1
 # A background that by definition holds a licence; said so wherever it is used.
@@ -55,7 +57,7 @@ def find_licence(value: str) -> str:
     return _vocabulary_lookup(LICENCES, value, "licence", "--licence")
 
 
-class Profile(NamedTuple):
+class Profile(Record):
     """What the user told us; None or () means they did not say."""
 
     background: str | None = None
@@ -99,13 +101,13 @@ DONE, TO_DO, CHECK, UNKNOWN, OPEN = "done", "to do", "check", "unknown", "open"
 UNSTRUCTURED = "see details"  # a credential whose requirements exist only as prose
 
 
-class Condition(NamedTuple):
+class Condition(Record):
     what: str  # degree | licence | years
     wanted: str  # in words: "a master's degree", "an RN licence", "5 years of executive healthcare management"
     met: bool | None  # None: the user did not say
 
 
-class RequirementCheck(NamedTuple):
+class RequirementCheck(Record):
     requirement: Requirement
     conditions: tuple[Condition, ...]
 
@@ -132,7 +134,7 @@ def check_requirement(req: Requirement, p: Profile) -> RequirementCheck:
     return RequirementCheck(req, tuple(conditions))
 
 
-class CredentialCheck(NamedTuple):
+class CredentialCheck(Record):
     """How close the user is to a credential: the pathway that fits best and its verdict."""
 
     credential: Credential
@@ -159,7 +161,7 @@ def _years_short(check: RequirementCheck, p: Profile) -> int:
     return max(0, wanted - (p.years or 0))
 
 
-class StepCheck(NamedTuple):
+class StepCheck(Record):
     step: ResolvedStep
     status: str  # done | to do | check | unknown; certifications: done (in reach) | to do | unknown | open | see details
     why: str
@@ -245,12 +247,12 @@ def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
 # --- ranking ---------------------------------------------------------------------------
 
 
-class Reason(NamedTuple):
+class Reason(Record):
     points: int
     text: str
 
 
-class RoleMatch(NamedTuple):
+class RoleMatch(Record):
     role: Role
     score: int
     reasons: tuple[Reason, ...]
@@ -265,7 +267,7 @@ class RoleMatch(NamedTuple):
         return tuple(s for s in self.steps if s.status == UNKNOWN and not s.step.optional)
 
 
-class MatchReport(NamedTuple):
+class MatchReport(Record):
     profile: Profile
     matches: tuple[RoleMatch, ...]  # best first
     top: int  # how many get a full gap analysis
@@ -309,7 +311,7 @@ def match_roles(c: Catalog, p: Profile, top: int = 3) -> MatchReport:
     return MatchReport(p, ranked, min(top, len(ranked)))
 
 
-class PlannedPath(NamedTuple):
+class PlannedPath(Record):
     """`paths ROLE --from BACKGROUND`: one role's path, each step marked for this profile."""
 
     role: Role

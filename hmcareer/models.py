@@ -1,14 +1,16 @@
 """Typed, immutable records built from the bundled YAML (see docs/data-schema.md).
 
-Records are NamedTuples rather than frozen dataclasses: defining a frozen dataclass costs about
-ten times as much at import (it compiles six methods), and every command pays for every class.
-No `from __future__ import annotations` in the modules that define records: NamedTuple turns
-string annotations into ForwardRefs, compiling each one, which costs more than evaluating them.
+Records are `Record` tuples rather than frozen dataclasses or NamedTuples, which compile methods
+for every class they define: every command pays for every class (see record.py).
 """
+
+from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+from .record import Record
 
 if TYPE_CHECKING:
     from .catalog import SqliteWageRows, WageRows
@@ -16,7 +18,7 @@ if TYPE_CHECKING:
 THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})
 
 
-class Source(NamedTuple):
+class Source(Record):
     id: str
     publisher: str
     title: str
@@ -26,7 +28,7 @@ class Source(NamedTuple):
     note: str | None = None
 
 
-class DataFile(NamedTuple):
+class DataFile(Record):
     """Where one data file is read from: the user's data directory or the data bundled with hmcareer."""
 
     file: str
@@ -34,7 +36,7 @@ class DataFile(NamedTuple):
     path: str
 
 
-class Fact(NamedTuple):
+class Fact(Record):
     """One sourced statement in our own words; `period` dates any figure in it."""
 
     text: str
@@ -42,7 +44,7 @@ class Fact(NamedTuple):
     period: str | None = None
 
 
-class NamedValue(NamedTuple):
+class NamedValue(Record):
     value: str
     sources: tuple[str, ...]
 
@@ -92,7 +94,7 @@ LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": 
 LICENCE_OF_CREDENTIAL = {"nha-licence": "nha"}
 
 
-class Requirement(NamedTuple):
+class Requirement(Record):
     """One sourced way to qualify: every condition given must be met (None = no such condition)."""
 
     degree: str | None = None  # a DEGREE_LEVELS id
@@ -104,7 +106,7 @@ class Requirement(NamedTuple):
     period: str | None = None
 
 
-class PathStep(NamedTuple):
+class PathStep(Record):
     step: str  # degree | experience | licence | certification
     ref: str | None = None
     text: str | None = None
@@ -116,7 +118,7 @@ class PathStep(NamedTuple):
     any_field: bool = False  # a degree step that any field of study at that level satisfies
 
 
-class Role(NamedTuple):
+class Role(Record):
     id: str
     title: str
     aliases: tuple[str, ...]
@@ -140,7 +142,7 @@ class Role(NamedTuple):
     interests: tuple[str, ...]
 
 
-class Credential(NamedTuple):
+class Credential(Record):
     id: str
     abbreviation: str
     variants: tuple[str, ...]
@@ -162,7 +164,7 @@ class Credential(NamedTuple):
     requires: tuple[Requirement, ...] = ()  # structured eligibility pathways, any one qualifies
 
 
-class Association(NamedTuple):
+class Association(Record):
     id: str
     abbreviation: str
     name: str
@@ -177,7 +179,7 @@ class Association(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Degree(NamedTuple):
+class Degree(Record):
     id: str
     name: str
     level: str
@@ -191,14 +193,14 @@ class Degree(NamedTuple):
     notes: tuple[Fact, ...] = ()
 
 
-class ProgramCount(NamedTuple):
+class ProgramCount(Record):
     count: int
     what: str
     period: str
     sources: tuple[str, ...]
 
 
-class Accreditor(NamedTuple):
+class Accreditor(Record):
     id: str
     abbreviation: str
     name: str
@@ -209,16 +211,16 @@ class Accreditor(NamedTuple):
     review: str = "accreditation"  # what its approval is: accreditation | certification (AUPHA certifies)
 
 
-class Coursework(NamedTuple):
+class Coursework(Record):
     label: str
     items: tuple[str, ...]
     sources: tuple[str, ...]
     period: str | None = None
     note: Fact | None = None
-    older: "Coursework | None" = None  # an earlier list from another edition of the source
+    older: Coursework | None = None  # an earlier list from another edition of the source
 
 
-class ExampleProgram(NamedTuple):
+class ExampleProgram(Record):
     name: str
     length: Fact | None
     topics: tuple[str, ...]
@@ -226,14 +228,14 @@ class ExampleProgram(NamedTuple):
     sources: tuple[str, ...]
 
 
-class Education(NamedTuple):
+class Education(Record):
     degrees: tuple[Degree, ...]
     accreditors: tuple[Accreditor, ...]
     coursework: tuple[Coursework, ...]
     example_programs: tuple[ExampleProgram, ...]
 
 
-class QuickFacts(NamedTuple):
+class QuickFacts(Record):
     edition: str
     median_annual: int | None
     median_hourly: float | None
@@ -251,20 +253,20 @@ class QuickFacts(NamedTuple):
     note: Fact | None = None
 
 
-class Task(NamedTuple):
+class Task(Record):
     rank: int
     importance: int | None
     text: str
     sources: tuple[str, ...]
 
 
-class Quality(NamedTuple):
+class Quality(Record):
     name: str
     text: str
     sources: tuple[str, ...]
 
 
-class Occupation(NamedTuple):
+class Occupation(Record):
     soc: str
     title: str
     definition: Fact
@@ -282,7 +284,7 @@ class Occupation(NamedTuple):
     job_zone: Fact | None
 
 
-class SeedClaim(NamedTuple):
+class SeedClaim(Record):
     id: str
     subject_kind: str
     subject_ref: str | None
@@ -293,7 +295,7 @@ class SeedClaim(NamedTuple):
     period: str | None
 
 
-class WagePoint(NamedTuple):
+class WagePoint(Record):
     year: int
     reference: str
     median_annual: int | None
@@ -307,7 +309,7 @@ class WagePoint(NamedTuple):
     note: str | None = None  # own words: a caveat about the source or more figures it gives
 
 
-class Release(NamedTuple):
+class Release(Record):
     name: str  # e.g. "May 2025"
     code: str
     soc: str
@@ -318,7 +320,7 @@ class Release(NamedTuple):
 WAGE_FIELDS = ("mean", "p10", "p25", "median", "p75", "p90")
 
 
-class WageEstimate(NamedTuple):
+class WageEstimate(Record):
     """One published OEWS cell: an area (national, state or metro) by an industry.
 
     A value of None is either not published by BLS (its name is in `not_published`)
@@ -358,11 +360,11 @@ class WageEstimate(NamedTuple):
 OEWS_COLUMNS = WageEstimate._fields[:-1]  # all but not_published
 
 
-class OewsRelease(NamedTuple):
+class OewsRelease(Record):
     """A release's metadata and its rows, which commands look up rather than load whole (see catalog.WageRows)."""
 
     release: Release
-    rows: "WageRows | SqliteWageRows"
+    rows: WageRows | SqliteWageRows
 
     @property
     def estimates(self) -> tuple[WageEstimate, ...]:

@@ -1,13 +1,15 @@
 """Pure functions over the catalog's records: forgiving lookups, filters, comparisons.
 
-Nothing here prints or knows about YAML; results are plain records (NamedTuples) that a renderer
+Nothing here prints or knows about YAML; results are plain records (`Record` tuples) that a renderer
 turns into tables or JSON.
 """
+
+from __future__ import annotations
 
 import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from .catalog import Catalog
 from .errors import Ambiguous, NotFound, UsageError
@@ -27,6 +29,7 @@ from .models import (
     WagePoint,
     normalize,
 )
+from .record import Record
 
 T = TypeVar("T")
 
@@ -91,7 +94,7 @@ def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[SeedCla
     return tuple(x for x in c.seed_claims if x.subject_kind == kind and (ref is None or x.subject_ref == ref))
 
 
-class RoleDetail(NamedTuple):
+class RoleDetail(Record):
     role: Role
     degrees: tuple[Degree, ...]
     licence: Credential | None
@@ -214,7 +217,7 @@ def find_metro(c: Catalog, value: str) -> WageEstimate:
                   lambda e: e.area_name)
 
 
-class SalaryReport(NamedTuple):
+class SalaryReport(Record):
     """National pay, the rows the user chose (industries, states, metros), and/or a ranked listing."""
 
     release: str
@@ -275,7 +278,7 @@ def concentration(lq: float | None) -> str | None:
     return next(word for floor, word in CONCENTRATION_WORDS if lq >= floor)
 
 
-class WhereReport(NamedTuple):
+class WhereReport(Record):
     release: str
     source: str
     level: str  # states | metros
@@ -296,7 +299,7 @@ def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = 
                        _listing(rows, "lq", n, hourly), hourly)
 
 
-class HistoryPoint(NamedTuple):
+class HistoryPoint(Record):
     year: int
     reference: str
     median_annual: int | None
@@ -311,7 +314,7 @@ class HistoryPoint(NamedTuple):
     note: str | None = None
 
 
-class HistoryReport(NamedTuple):
+class HistoryReport(Record):
     points: tuple[HistoryPoint, ...]
     first: HistoryPoint
     last: HistoryPoint
@@ -352,7 +355,7 @@ def history_report(c: Catalog, from_year: int | None = None, to_year: int | None
 # --- credentials ----------------------------------------------------------------------
 
 
-class CredentialList(NamedTuple):
+class CredentialList(Record):
     credentials: tuple[Credential, ...]
     filters: dict[str, str]
 
@@ -379,7 +382,7 @@ def list_credentials(c: Catalog, body: str | None = None, role: str | None = Non
     return CredentialList(tuple(creds), filters)
 
 
-class CredentialDetail(NamedTuple):
+class CredentialDetail(Record):
     credential: Credential
     replaced_by: tuple[Credential, ...]
     replaces: tuple[Credential, ...]
@@ -404,7 +407,7 @@ def credential_detail(c: Catalog, cred: Credential) -> CredentialDetail:
 # --- education and paths ----------------------------------------------------------------
 
 
-class EducationReport(NamedTuple):
+class EducationReport(Record):
     education: Education
     seed_claims: tuple[SeedClaim, ...]
 
@@ -414,7 +417,7 @@ def education_report(c: Catalog) -> EducationReport:
     return EducationReport(c.education, claims)
 
 
-class ResolvedStep(NamedTuple):
+class ResolvedStep(Record):
     step: str
     label: str
     ref: str | None
@@ -428,7 +431,7 @@ class ResolvedStep(NamedTuple):
     any_field: bool = False
 
 
-class RolePath(NamedTuple):
+class RolePath(Record):
     role: Role
     steps: tuple[ResolvedStep, ...]
 
@@ -465,7 +468,7 @@ def list_associations(c: Catalog) -> tuple[Association, ...]:
     return c.associations
 
 
-class OutlookReport(NamedTuple):
+class OutlookReport(Record):
     occupation: Occupation
     history: tuple[WagePoint, ...]
     national: WageEstimate
@@ -483,7 +486,7 @@ def list_sources(c: Catalog, ids: Iterable[str] | None = None) -> tuple[Source, 
     return tuple(c.sources[i] for i in dict.fromkeys(ids) if i in c.sources)
 
 
-class SourcesReport(NamedTuple):
+class SourcesReport(Record):
     """Every source, and where each data file is read from when a user data directory is in use."""
 
     sources: tuple[Source, ...]
@@ -507,7 +510,7 @@ SEARCH_KINDS = ("role", "credential", "association", "degree", "accreditor", "in
 FIELD_WEIGHT = {"id": 5, "abbreviation": 5, "name": 4, "alias": 3, "issuer": 2, "description": 1}
 
 
-class SearchHit(NamedTuple):
+class SearchHit(Record):
     kind: str  # one of SEARCH_KINDS
     id: str
     label: str
@@ -515,7 +518,7 @@ class SearchHit(NamedTuple):
     snippet: str  # the matching text, shortened around the match
 
 
-class SearchReport(NamedTuple):
+class SearchReport(Record):
     term: str
     hits: tuple[SearchHit, ...]  # grouped by kind in SEARCH_KINDS order, best match first within a kind
 

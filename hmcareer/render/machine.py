@@ -36,7 +36,7 @@ SCHEMA = "hmcareer/1"
 
 
 def plain(value: Any) -> Any:
-    """Records (NamedTuples), tuples and dicts as JSON-ready values."""
+    """Records, tuples and dicts as JSON-ready values."""
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         return {name: plain(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, (list, tuple)):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import re
 import sqlite3
+import zlib
 
 import pytest
 from hypothesis import given, settings
@@ -118,8 +119,8 @@ def test_numbers_must_be_finite(tmp_path, value):
     assert "points[0].median_hourly: expected a finite number" in str(info.value.problems[0])
 
 
-def test_values_json_cannot_hold_are_not_cached(data_copy, tmp_path):
-    # A cached copy must read exactly like the YAML: bytes would come back as the text "b'...'".
+def test_values_of_any_yaml_type_read_the_same_from_the_cache(data_copy, tmp_path):
+    # A cached copy must read exactly like the YAML: bytes stay bytes, so the same check refuses them.
     cache = tmp_path / "cache"
     path = data_copy / "roles.yaml"
     path.write_text(path.read_text().replace("title: Clinical manager", "title: !!binary Q2xpbmljYWw=", 1))
@@ -127,7 +128,16 @@ def test_values_json_cannot_hold_are_not_cached(data_copy, tmp_path):
         with pytest.raises(DataError) as info:
             _ = Catalog(data_copy, cache_dir=cache).roles
         assert "roles[clinical-manager].title: expected text, got bytes" in str(info.value.problems[0])
-    assert not list(cache.glob("roles-*.json"))
+    assert len(list(cache.glob("roles-*.cache"))) == 1
+
+
+def test_an_alias_loop_is_refused_and_not_cached(tmp_path):
+    cache = tmp_path / "cache"
+    (tmp_path / "roles.yaml").write_text("roles: &loop [*loop]\n")
+    for _ in range(2):
+        with pytest.raises(DataError):
+            _ = Catalog(tmp_path, cache_dir=cache).roles
+    assert not list(cache.glob("roles-*"))
 
 
 def test_bls_rounding_is_tolerated():
@@ -175,10 +185,19 @@ def test_missing_file_falls_back_to_bundled(tmp_path):
     assert catalog.origins["roles"].parent != tmp_path
 
 
+def _write_entry(path, raw: bytes, data) -> None:
+    """A cache entry as hmcareer writes one: a header line with stamp and checksum, then marshal data."""
+    payload = marshal.dumps((raw, data))
+    path.write_bytes(f"hmcareer-cache {_cache_stamp()} {zlib.crc32(payload):08x}\n".encode() + payload)
+
+
 def test_cache_is_used_and_never_stale(data_copy, tmp_path):
     cache = tmp_path / "cache"
     assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Health agency administrator"
-    assert len(list(cache.glob("roles-*.json"))) == 1
+    (entry,) = cache.glob("roles-*.cache")
+    raw = (data_copy / "roles.yaml").read_bytes()
+    _write_entry(entry, raw, {"roles": [{**parse_yaml(raw, "roles.yaml")["roles"][0], "title": "From the cache"}]})
+    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "From the cache"  # the entry is what is read
     path = data_copy / "roles.yaml"
     path.write_text(path.read_text().replace("title: Health agency administrator", "title: Agency chief", 1))
     assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Agency chief"
@@ -187,13 +206,20 @@ def test_cache_is_used_and_never_stale(data_copy, tmp_path):
 def test_corrupt_cache_is_ignored(data_copy, tmp_path):
     cache = tmp_path / "cache"
     _ = Catalog(data_copy, cache_dir=cache).roles
-    (entry,) = cache.glob("roles-*.json")
-    for damaged in ("{not json", json.dumps({"roles": "oops"}), "[]"):
-        entry.write_text(damaged)
+    (entry,) = cache.glob("roles-*.cache")
+    good = entry.read_bytes()
+    header, _, payload = good.partition(b"\n")
+    flipped = bytearray(payload)
+    flipped[len(flipped) // 2] ^= 0xFF
+    not_a_pair = marshal.dumps("oops")
+    for damaged in (b"", b"{not an entry", good[: len(good) // 2], header + b"\n" + bytes(flipped),
+                    f"hmcareer-cache {_cache_stamp()} {zlib.crc32(not_a_pair):08x}\n".encode() + not_a_pair,
+                    good.replace(_cache_stamp().encode(), b"0.0.0-cpython-311-00000000")):
+        entry.write_bytes(damaged)
         assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
+        assert entry.read_bytes() == good  # and rewritten
     # An entry for exactly this YAML whose data is not ours cannot slip past validation either.
-    yaml_text = (data_copy / "roles.yaml").read_text(encoding="utf-8")
-    entry.write_text(json.dumps({"stamp": _cache_stamp(), "yaml": yaml_text, "data": {"roles": "oops"}}))
+    _write_entry(entry, (data_copy / "roles.yaml").read_bytes(), {"roles": "oops"})
     with pytest.raises(DataError):
         _ = Catalog(data_copy, cache_dir=cache).roles
 
@@ -202,12 +228,21 @@ def test_cache_entry_for_other_bytes_is_not_used(data_copy, tmp_path):
     # Entries are found by a checksum of the YAML; what decides is the copy of the YAML inside.
     cache = tmp_path / "cache"
     _ = Catalog(data_copy, cache_dir=cache).roles
-    (entry,) = cache.glob("roles-*.json")
-    stored = json.loads(entry.read_text())
-    stored["yaml"] = stored["yaml"].replace("Health agency administrator", "Health agency administrat0r", 1)
-    stored["data"]["roles"][0]["title"] = "Served from a stale cache"
-    entry.write_text(json.dumps(stored))
+    (entry,) = cache.glob("roles-*.cache")
+    raw = (data_copy / "roles.yaml").read_bytes()
+    stale = parse_yaml(raw, "roles.yaml")
+    stale["roles"][0]["title"] = "Served from a stale cache"
+    _write_entry(entry, raw.replace(b"Health agency administrator", b"Health agency administrat0r", 1), stale)
     assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Health agency administrator"
+
+
+def test_entries_of_the_older_json_format_are_removed(data_copy, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / "roles-0123abcd.json").write_text("{}")
+    _ = Catalog(data_copy, cache_dir=cache).roles
+    assert not (cache / "roles-0123abcd.json").exists()
+    assert len(list(cache.glob("roles-*.cache"))) == 1
 
 
 def test_unwritable_cache_directory_still_works(tmp_path):

@@ -70,7 +70,8 @@ SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # An anchor (&a) or alias (*a) may only start after space or a flow indicator; text that
 # never matches cannot contain one, so the fast C parser is safe for it.
-_MAYBE_ANCHOR = re.compile(rb"(?:^|[\s\[{,:])[&*][^\s,\]}]", re.MULTILINE)
+# Patterns used only on a parse or an error stay strings, compiled (and kept by `re`) on first use.
+_MAYBE_ANCHOR = rb"(?m)(?:^|[\s\[{,:])[&*][^\s,\]}]"
 # Byte-order marks of text a YAML file must not be in (UTF-32 first: its little-endian mark starts like UTF-16's).
 _WIDE_BOMS = ((codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"), (codecs.BOM_UTF16_LE, "UTF-16"),
               (codecs.BOM_UTF16_BE, "UTF-16"))
@@ -137,7 +138,7 @@ def _decode(raw: bytes, file: str) -> str:
 
 def _loader_for(raw: bytes) -> type:
     fast, pure, strict = _loaders()
-    if _MAYBE_ANCHOR.search(raw):
+    if re.search(_MAYBE_ANCHOR, raw):
         return strict
     # HMCAREER_PURE_YAML: parse as on a platform without libyaml (benchmarks and tests).
     return pure if os.environ.get("HMCAREER_PURE_YAML") else fast
@@ -1204,9 +1205,9 @@ def validate(catalog: Catalog) -> list[Problem]:
 
 # --- line numbers, found only when there is a problem to report ---------------------------
 
-_PATH_PART = re.compile(r"\[([^\]]*)\]|([^.\[\]]+)")
-_PATH_LABEL = re.compile(r" \(.*\)$")  # as in "rows[3] (Boston / Hospitals)": a label, not part of the path
-_QUOTED = re.compile(r"'([^']*)'")
+_PATH_PART = r"\[([^\]]*)\]|([^.\[\]]+)"
+_PATH_LABEL = r" \(.*\)$"  # as in "rows[3] (Boston / Hospitals)": a label, not part of the path
+_QUOTED = r"'([^']*)'"
 
 
 def with_lines(raw: bytes, problems: list[Problem]) -> list[Problem]:
@@ -1232,13 +1233,13 @@ def _line_of(root: Any, path: str, message: str) -> int | None:
 
     columns = _column_names(root)
     node, line = root, None
-    for index, key in (m.groups() for m in _PATH_PART.finditer(_PATH_LABEL.sub("", path))):
+    for index, key in (m.groups() for m in re.finditer(_PATH_PART, re.sub(_PATH_LABEL, "", path))):
         found = _child(node, index, key, columns)
         if found is None:
             break
         node, marked = found
         line = marked.start_mark.line + 1
-    quoted = _QUOTED.search(message)
+    quoted = re.search(_QUOTED, message)
     if quoted and not isinstance(node, yaml.ScalarNode):
         scalar = _find_scalar(node, quoted.group(1))
         if scalar is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass
 from typing import IO, Any
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides that
@@ -73,13 +72,15 @@ class _TrimmedLines:
         return getattr(self.stream, name)
 
 
-@dataclass
 class Terminal:
-    stdout: IO[str]
-    stderr: IO[str]
-    color: bool | None = None  # None: decide from the stream, NO_COLOR and TERM
-    width: int | None = None
-    unicode: bool | None = None
+    # A plain class: @dataclass would compile its methods at every start.
+    def __init__(self, stdout: IO[str], stderr: IO[str], color: bool | None = None, width: int | None = None,
+                 unicode: bool | None = None):
+        self.stdout = stdout
+        self.stderr = stderr
+        self.color = color  # None: decide from the stream, NO_COLOR and TERM
+        self.width = width
+        self.unicode = unicode
 
     @classmethod
     def from_environment(cls, no_color: bool = False) -> Terminal:

@@ -447,8 +447,13 @@ def explore(ctx: typer.Context) -> None:
 
 
 def _explore(state: State) -> None:
+    import gc
+
     from .explore import Explorer
 
+    # A session can last hours: collect its garbage (one-shot commands run with the collector paused, see __main__).
+    gc.freeze()
+    gc.enable()
     terminal = state.terminal()
     with _errors_mapped(state, terminal):
         code = Explorer(state.catalog, terminal).run()

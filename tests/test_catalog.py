@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import marshal
 import os
+import pickle
 import re
 import sqlite3
 import zlib
@@ -119,8 +119,7 @@ def test_numbers_must_be_finite(tmp_path, value):
     assert "points[0].median_hourly: expected a finite number" in str(info.value.problems[0])
 
 
-def test_values_of_any_yaml_type_read_the_same_from_the_cache(data_copy, tmp_path):
-    # A cached copy must read exactly like the YAML: bytes stay bytes, so the same check refuses them.
+def test_only_records_that_pass_the_checks_are_cached(data_copy, tmp_path):
     cache = tmp_path / "cache"
     path = data_copy / "roles.yaml"
     path.write_text(path.read_text().replace("title: Clinical manager", "title: !!binary Q2xpbmljYWw=", 1))
@@ -128,7 +127,7 @@ def test_values_of_any_yaml_type_read_the_same_from_the_cache(data_copy, tmp_pat
         with pytest.raises(DataError) as info:
             _ = Catalog(data_copy, cache_dir=cache).roles
         assert "roles[clinical-manager].title: expected text, got bytes" in str(info.value.problems[0])
-    assert len(list(cache.glob("roles-*.cache"))) == 1
+    assert not list(cache.glob("roles-*"))
 
 
 def test_an_alias_loop_is_refused_and_not_cached(tmp_path):
@@ -185,18 +184,19 @@ def test_missing_file_falls_back_to_bundled(tmp_path):
     assert catalog.origins["roles"].parent != tmp_path
 
 
-def _write_entry(path, raw: bytes, data) -> None:
-    """A cache entry as hmcareer writes one: a header line with stamp and checksum, then marshal data."""
-    payload = marshal.dumps((raw, data))
+def _forge_entry(path, raw: bytes, records) -> None:
+    """A cache entry as hmcareer writes one (a header line with stamp and checksum, then a pickle), holding anything."""
+    payload = pickle.dumps((raw, records), protocol=5)
     path.write_bytes(f"hmcareer-cache {_cache_stamp()} {zlib.crc32(payload):08x}\n".encode() + payload)
 
 
 def test_cache_is_used_and_never_stale(data_copy, tmp_path):
     cache = tmp_path / "cache"
-    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Health agency administrator"
+    roles = Catalog(data_copy, cache_dir=cache).roles
+    assert roles[0].title == "Health agency administrator"
     (entry,) = cache.glob("roles-*.cache")
     raw = (data_copy / "roles.yaml").read_bytes()
-    _write_entry(entry, raw, {"roles": [{**parse_yaml(raw, "roles.yaml")["roles"][0], "title": "From the cache"}]})
+    _forge_entry(entry, raw, (roles[0]._replace(title="From the cache"), *roles[1:]))
     assert Catalog(data_copy, cache_dir=cache).roles[0].title == "From the cache"  # the entry is what is read
     path = data_copy / "roles.yaml"
     path.write_text(path.read_text().replace("title: Health agency administrator", "title: Agency chief", 1))
@@ -211,29 +211,43 @@ def test_corrupt_cache_is_ignored(data_copy, tmp_path):
     header, _, payload = good.partition(b"\n")
     flipped = bytearray(payload)
     flipped[len(flipped) // 2] ^= 0xFF
-    not_a_pair = marshal.dumps("oops")
     for damaged in (b"", b"{not an entry", good[: len(good) // 2], header + b"\n" + bytes(flipped),
-                    f"hmcareer-cache {_cache_stamp()} {zlib.crc32(not_a_pair):08x}\n".encode() + not_a_pair,
                     good.replace(_cache_stamp().encode(), b"0.0.0-cpython-311-00000000")):
         entry.write_bytes(damaged)
         assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
         assert entry.read_bytes() == good  # and rewritten
-    # An entry for exactly this YAML whose data is not ours cannot slip past validation either.
-    _write_entry(entry, (data_copy / "roles.yaml").read_bytes(), {"roles": "oops"})
-    with pytest.raises(DataError):
-        _ = Catalog(data_copy, cache_dir=cache).roles
+    raw = (data_copy / "roles.yaml").read_bytes()
+    for not_ours in ("oops", (raw,), (raw, os.system), (raw, [sqlite3.connect])):
+        payload = pickle.dumps(not_ours)
+        entry.write_bytes(f"hmcareer-cache {_cache_stamp()} {zlib.crc32(payload):08x}\n".encode() + payload)
+        assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
+        assert entry.read_bytes() == good
 
 
 def test_cache_entry_for_other_bytes_is_not_used(data_copy, tmp_path):
     # Entries are found by a checksum of the YAML; what decides is the copy of the YAML inside.
     cache = tmp_path / "cache"
-    _ = Catalog(data_copy, cache_dir=cache).roles
+    roles = Catalog(data_copy, cache_dir=cache).roles
     (entry,) = cache.glob("roles-*.cache")
     raw = (data_copy / "roles.yaml").read_bytes()
-    stale = parse_yaml(raw, "roles.yaml")
-    stale["roles"][0]["title"] = "Served from a stale cache"
-    _write_entry(entry, raw.replace(b"Health agency administrator", b"Health agency administrat0r", 1), stale)
+    _forge_entry(entry, raw.replace(b"Health agency administrator", b"Health agency administrat0r", 1),
+                 (roles[0]._replace(title="Served from a stale cache"), *roles[1:]))
     assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Health agency administrator"
+
+
+@pytest.mark.parametrize(("file", "anchor", "subject"), [
+    ("roles.yaml", "title: Clinical manager", "roles"),
+    ("oews.yaml", 'soc: "11-9111"', "oews"),
+])
+def test_validate_reads_the_yaml_itself(data_copy, tmp_path, file, anchor, subject):
+    # Cache entries hold records, not the keys they came from: validate must read the file to report an unknown key.
+    cache = tmp_path / "cache"
+    path = data_copy / file
+    indent = " " * (len(path.read_text().partition(anchor)[0].rpartition("\n")[2]))
+    path.write_text(path.read_text().replace(anchor, f"{anchor}\n{indent}titel: typo", 1))
+    _ = getattr(Catalog(data_copy, cache_dir=cache), subject)  # commands skip the unknown-key check, and cache
+    assert list(cache.glob(f"{subject}-*"))
+    assert any("titel" in str(p) for p in validate(Catalog(data_copy, cache_dir=cache, check_keys=True)))
 
 
 def test_entries_of_the_older_json_format_are_removed(data_copy, tmp_path):

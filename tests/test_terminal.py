@@ -169,20 +169,36 @@ def test_piped_lines_carry_no_trailing_spaces(hm, command):
     assert out and [line for line in out.splitlines() if line.endswith(" ")] == []
 
 
-@pytest.mark.parametrize("columns", ["40", "80", "200"])
-def test_tables_are_measured_as_rich_measures_them(hm, monkeypatch, columns):
-    """Human._narrowest measures plain-text tables itself, for speed; it must agree with Rich on every table shown."""
-    from hmcareer.render.human import Human
+@pytest.mark.parametrize("columns", ["40", "50", "55", "60", "70", "80", "100", "200"])
+def test_tables_are_laid_out_as_rich_lays_them_out(hm, monkeypatch, columns):
+    """Human.fits measures text tables itself, for speed, and predicts Rich's column widths: it must agree with Rich."""
+    from hmcareer.render import human
 
-    measured = []
+    checked = []
+    fits = human.Human.fits
 
-    def checked(self, table):
-        direct, by_rich = Human._narrowest(self, table), self._narrowest_by_rich(table)
-        measured.append((table.title, direct, by_rich))
-        return direct <= self.console.width
+    def compare(self, table):
+        measured = human._plain_columns(table)
+        assert measured is not None, table.title  # every table of every view is plain text
+        wide = self.console.options.update_width(human.WIDE)
+        assert [c.width_within(human.WIDE) for c in measured] == [
+            table._measure_column(self.console, wide, column).maximum for column in table.columns]
+        available = self.console.width - human._extra_width(table)
+        assert human._rich_widths(measured, available) == table._calculate_column_widths(
+            self.console, self.console.options.update_width(available))
+        checked.append(table)
+        return fits(self, table)
 
-    monkeypatch.setattr(Human, "fits", checked)
+    monkeypatch.setattr(human.Human, "fits", compare)
     for command in VIEWS:
-        assert hm(*command, env={"COLUMNS": columns}).code == 0, command
-    assert len(measured) > len(VIEWS) // 2
-    assert [m for m in measured if m[1] != m[2]] == []
+        r = hm(*command, env={"COLUMNS": columns})
+        assert r.code == 0, (command, r.err, r.exception)
+    assert len(checked) > len(VIEWS) // 2
+
+
+@pytest.mark.parametrize("columns", ["45", "50", "55", "60", "70", "80", "100"])
+def test_table_words_stay_whole_at_any_width(hm, columns):
+    out = hm("certs", env={"COLUMNS": columns}).out
+    records = json.loads(hm("certs", "-f", "json").out)["records"]
+    split = [word for x in records for word in f"{x['name']} {x['status']}".split() if word not in out]
+    assert split == []

@@ -10,11 +10,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich import box
+from rich._ratio import ratio_reduce
 from rich.cells import cell_len
 from rich.console import Console
 from rich.measure import Measurement
 from rich.padding import Padding
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 from rich.tree import Tree
 
@@ -37,6 +38,7 @@ from ..query import (
     concentration,
 )
 from ..query import normalize as query_normalize
+from ..record import Record
 
 WIDE = 10_000  # measure tables without a width limit to learn the narrowest they can be
 WORD_ROOM = 20  # the fewest characters a wrapping column needs to stay readable
@@ -52,7 +54,7 @@ def _longest_word(console: Console, options: Any, cell: Any) -> int:
 
 
 def _is_plain(cell: Any) -> bool:
-    """Text, or a str that Rich shows as it is (no markup, no :emoji: code): what `_narrowest` measures itself."""
+    """Text, or a str that Rich shows as it is (no markup, no :emoji: code): what `_plain_columns` measures itself."""
     return isinstance(cell, Text) or cell is None or (isinstance(cell, str) and "[" not in cell and cell.count(":") < 2)
 
 
@@ -62,6 +64,79 @@ def _plain(cell: Text | str | None) -> str:
 
 def _widest(pieces: list[str]) -> int:
     return max(map(cell_len, pieces), default=0)
+
+
+class _Column(Record):
+    """A column measured as Rich measures it: its cells' widest word and widest line plus padding, and the
+    width it needs to stay readable."""
+
+    column: Column
+    padding: int
+    minimum: int
+    maximum: int
+    required: int
+
+    def width_within(self, width: int) -> int:
+        """The width Rich gives the column when it may take `width` (Table._measure_column, then its maximum)."""
+        column, padding = self.column, self.padding
+        if width < 1:
+            return 0
+        if column.width is not None:
+            return min(column.width + padding, width)
+        minimum, maximum = min(self.minimum, width), min(self.maximum, width)
+        if column.min_width is not None:
+            minimum, maximum = max(minimum, column.min_width + padding), max(maximum, column.min_width + padding)
+        if column.max_width is not None:
+            minimum, maximum = min(minimum, column.max_width + padding), min(maximum, column.max_width + padding)
+        return maximum
+
+
+def _plain_columns(table: Table) -> list[_Column] | None:
+    """Each column measured here directly, as Rich would (Text.__rich_measure__, Table._measure_column);
+    None when a cell is something other than text. Rich measures every cell through its render
+    machinery, which costs as much as drawing the table."""
+    columns = table.columns
+    if not all(_is_plain(cell) for column in columns for cell in (column.header, column.footer, *column.cells)):
+        return None
+    _, pad_right, _, pad_left = table.padding
+    last = len(columns) - 1
+    measured = []
+    for index, column in enumerate(columns):
+        padding = (0 if index == 0 and not table.pad_edge else pad_left) + \
+            (0 if index == last and not table.pad_edge else pad_right)
+        body = [_plain(cell) for cell in column.cells]
+        shown = body + [_plain(column.header)] * table.show_header + [_plain(column.footer)] * table.show_footer
+        if shown:
+            # Rich's minimum for a cell: its longest word, or its widest line when it has no words.
+            minimum = max(_widest(text.split()) or _widest(text.splitlines()) for text in shown) + padding
+            maximum = max(_widest(text.splitlines()) for text in shown) + padding
+        else:
+            minimum, maximum = 1, WIDE
+        if column.overflow == "crop":
+            needs = column.min_width or 1
+        elif column.no_wrap:
+            needs = maximum - padding  # whole
+        else:
+            needs = max(min(max((_widest(text.split()) for text in body), default=0), WORD_ROOM), column.min_width or 0)
+        row = _Column(column, padding, minimum, maximum, 0)
+        measured.append(row._replace(required=min(needs + padding, row.width_within(WIDE))))
+    return measured
+
+
+def _extra_width(table: Table) -> int:
+    """Borders and column separators (Table._extra_width)."""
+    return (2 if table.box and table.show_edge else 0) + (len(table.columns) - 1 if table.box else 0)
+
+
+def _rich_widths(columns: list[_Column], available: int) -> list[int]:
+    """The column widths Rich's Table._calculate_column_widths picks, for a table that does not expand."""
+    widths = [c.width_within(available) or 1 for c in columns]
+    if sum(widths) <= available:
+        return widths
+    widths = Table._collapse_widths(widths, [c.column.width is None and not c.column.no_wrap for c in columns], available)
+    if sum(widths) > available:  # Rich's last resort: take the rest evenly from every column
+        widths = ratio_reduce(sum(widths) - available, [1] * len(widths), widths, widths)
+    return [c.width_within(width) for c, width in zip(columns, widths, strict=True)]
 
 
 class Human:
@@ -135,42 +210,20 @@ class Human:
             self.console.print(Padding(fields, (0, 0, 0, 2)))
 
     def fits(self, table: Table) -> bool:
-        return self._narrowest(table) <= self.console.width
+        """Whether Rich, at this width, draws the table with every cell readable.
 
-    def _narrowest(self, table: Table) -> int:
-        """The narrowest width at which the table still shows its content.
-
-        Words stay whole, except that a cropped column (bars) may shrink to its min_width, and a
-        wrapping column to its min_width or WORD_ROOM, folding any longer word (a URL, say).
-        Tables of plain text are measured here directly, as Rich would (Text.__rich_measure__ and
-        Table._measure_column); asking Rich measures every cell twice, a third of drawing the table.
+        Readable: no-wrap columns whole; wrapping columns at least as wide as their longest word,
+        or WORD_ROOM (a longer word, a URL say, folds); cropped columns (bars) at their min_width.
+        Rich itself would squeeze columns until names are cut or split mid-word.
         """
-        columns = table.columns
-        if not all(_is_plain(cell) for column in columns for cell in (column.header, column.footer, *column.cells)):
-            return self._narrowest_by_rich(table)
-        _, pad_right, _, pad_left = table.padding
-        last = len(columns) - 1
-        needed = (2 if table.box and table.show_edge else 0) + (last if table.box else 0)
-        for index, column in enumerate(columns):
-            padding = (0 if index == 0 and not table.pad_edge else pad_left) + \
-                (0 if index == last and not table.pad_edge else pad_right)
-            if column.width is not None:
-                needed += column.width + padding
-                continue
-            body = [_plain(cell) for cell in column.cells]
-            shown = body + [_plain(column.header)] * table.show_header + [_plain(column.footer)] * table.show_footer
-            # Rich's minimum for a cell: its longest word, or its widest line when it has no words.
-            width = max((_widest(text.split()) or _widest(text.splitlines()) for text in shown), default=1 - padding)
-            width = max(width + padding, (column.min_width or 0) + padding)
-            if column.max_width is not None:
-                width = min(width, column.max_width + padding)
-            if not column.no_wrap or column.overflow == "crop":
-                room = column.min_width or (1 if column.overflow == "crop" else WORD_ROOM)
-                width -= max(0, max((_widest(text.split()) for text in body), default=0) - room)
-            needed += width
-        return needed
+        columns = _plain_columns(table)
+        if columns is None:
+            return self._narrowest_by_rich(table) <= self.console.width
+        widths = _rich_widths(columns, self.console.width - _extra_width(table))
+        return all(width >= column.required for width, column in zip(widths, columns, strict=True))
 
     def _narrowest_by_rich(self, table: Table) -> int:
+        """For tables with cells other than text: the narrowest width at which Rich's measurement says they show."""
         options = self.console.options.update_width(WIDE)
         needed = Measurement.get(self.console, options, table).minimum
         for column in table.columns:
@@ -495,28 +548,36 @@ def show_history(h: Human, r: HistoryReport) -> None:
 
 
 def show_credentials(h: Human, result: CredentialList) -> None:
+    # No "kind" column: it said "certification" on every row but one. A licence says so in its name
+    # column, in bold, which leaves the names room to stay on one line.
     t = h.table("Credentials (hmcareer certs ABBR for one in full)")
     t.add_column("abbr", style="cyan", no_wrap=True)
-    t.add_column("name", ratio=2)
-    t.add_column("issuer")
-    t.add_column("kind")
-    t.add_column("status")
+    t.add_column("name")
+    # Rich narrows the widest columns first; capping these two leaves the names room for one line.
+    t.add_column("issuer", max_width=16)
+    t.add_column("status", max_width=26)
     for x in result.credentials:
         h.cite(x.sources)
         status = Text(x.status)
         if x.status == "replaced" and x.replaced_by:
             successors = "/".join(r.upper() for r in x.replaced_by)
             status.append(f" (likely {successors}, unconfirmed)" if x.replacement_note else f" by {successors}", style="dim")
-        name = Text(x.name)
+        name = Text(x.name, style="bold" if x.kind == "licence" else "")
+        if x.kind == "licence" and "licen" not in x.name.lower():
+            name.append(" (licence)")
         if x.seed_named:
             name.append(" *", style="dim")
-        t.add_row(Text(x.abbreviation), name, Text(x.issuer_abbreviation or x.issuer_name),
-                  Text(x.kind, style="bold" if x.kind == "licence" else ""), status)
+        t.add_row(Text(x.abbreviation), name, Text(short_issuer(x)), status)
     h.print_table(t)
     if not result.credentials:
         h.line("No credentials match those filters.")
-    h.line(Text("* named in the 2012 seed text. A licence is required by law; certifications are voluntary.",
+    h.line(Text("* named in the 2012 seed text. A licence (in bold) is required by law; certifications are voluntary.",
                 style="dim"))
+
+
+def short_issuer(x: Any) -> str:
+    """The issuer as a list shows it: its abbreviation, or its name without the parenthesised detail."""
+    return x.issuer_abbreviation or x.issuer_name.split(" (")[0]
 
 
 def show_credential(h: Human, d: CredentialDetail) -> None:

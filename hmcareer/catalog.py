@@ -19,6 +19,7 @@ import os
 import re
 import stat as file_mode
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable
 from functools import cache, cached_property
@@ -342,66 +343,131 @@ class SqliteWageRows:
         return self.in_memory.select(area_type, industry_code=industry_code, area_code=area_code, name_contains=name_contains)
 
 
-def _open_wage_cache(path: Path, raw: bytes, reload: Callable[[], WageRows]) -> OewsRelease | None:
-    """The release in the SQLite cache file made from exactly these bytes, or None when there is none."""
-    if not path.is_file():
-        return None
-    try:
-        import sqlite3
-    except ImportError:  # a Python built without sqlite3: the rows are parsed every time
-        return None
-    connection = None
-    try:
-        # immutable: the file never changes once written (a new YAML gets a new file), so SQLite
-        # needs no locks or journal, and a read-only cache directory works.
-        connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
-        # Compared inside SQLite: copying the stored YAML out would cost more than the comparison.
-        if connection.execute("SELECT stamp = ? AND yaml = ? FROM source", (_cache_stamp(), raw)).fetchone() != (1,):
-            connection.close()
+_TOKEN_BYTES = 16
+# A file changed less than this long ago might change again within the same clock tick without
+# its ctime moving on, so its signature is not trusted yet (git's "racily clean" rule).
+_RACY_NS = 2_000_000_000
+
+
+def _signature(info: os.stat_result) -> str:
+    """What any write to a file changes: a new file gets a new inode, a rewrite a new ctime (which no tool can set back)."""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
+
+
+def _settled(signature: str) -> bool:
+    mtime_ns, ctime_ns = (int(part) for part in signature.split(":")[3:])
+    return time.time_ns() - max(mtime_ns, ctime_ns) > _RACY_NS
+
+
+class _WageCache:
+    """The validated OEWS rows of one data file, as three files in the cache directory:
+
+    - NAME.sqlite, the rows, indexed, with the stamp of the code that wrote them and a random token;
+    - NAME.source, the token and an exact copy of the YAML the rows were built from;
+    - NAME.stat, the token and the stat signature the YAML had when last found equal to that copy.
+
+    The token ties the three together, so a file left by another writer never vouches for this
+    database. While the YAML's signature is the recorded one, it is not read at all (reading a
+    large file costs more than everything else a command does); otherwise it is read and compared
+    byte for byte with the copy. So the rows are never stale, and a cache built from other bytes
+    is never used.
+    """
+
+    def __init__(self, cache_dir: Path, yaml_path: Path):
+        # One entry per data file: a new version of the file replaces the entry of the old one.
+        key = f"oews-{zlib.crc32(os.fsencode(yaml_path.absolute())):08x}"
+        self.database, self.copy, self.stat = (cache_dir / f"{key}{suffix}" for suffix in (".sqlite", ".source", ".stat"))
+
+    def open(self, signature: str, raw_and_signature: Callable[[], tuple[bytes, str | None]],
+             reload: Callable[[], WageRows]) -> OewsRelease | None:
+        """The release, when the cache holds exactly the file's current bytes; None otherwise."""
+        if not self.database.is_file():
             return None
-        release = Release._make(connection.execute(f"SELECT {', '.join(Release._fields)} FROM release").fetchone())
-        connection.execute(f"SELECT {_WAGE_COLUMNS}, not_published FROM estimates LIMIT 0")
-    except (sqlite3.Error, TypeError):  # not a database, another layout, or no release row
-        if connection is not None:
-            connection.close()
-        return None
-    return OewsRelease(release, SqliteWageRows(connection, reload))
-
-
-def _write_wage_cache(path: Path, raw: bytes, oews: OewsRelease) -> None:
-    """Save validated rows as an indexed SQLite file, atomically; a failure only costs speed later."""
-    try:
-        import sqlite3
-    except ImportError:
-        return
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.unlink(missing_ok=True)
-        connection = sqlite3.connect(tmp)
         try:
-            connection.execute("PRAGMA journal_mode = OFF")  # a half-written temporary file is never renamed
-            connection.execute("CREATE TABLE source (stamp, yaml)")
-            connection.execute("INSERT INTO source VALUES (?, ?)", (_cache_stamp(), raw))
-            connection.execute(f"CREATE TABLE release ({', '.join(Release._fields)})")
-            connection.execute(f"INSERT INTO release VALUES ({', '.join('?' * len(Release._fields))})", oews.release)
-            # Columns without a declared type keep each value's own type (int, float, text, NULL).
-            connection.execute(f"CREATE TABLE estimates (name_key, {_WAGE_COLUMNS}, not_published)")
-            connection.executemany(
-                f"INSERT INTO estimates VALUES ({', '.join('?' * (len(OEWS_COLUMNS) + 2))})",
-                ((normalize(e.area_name), *e[:-1], " ".join(e.not_published)) for e in oews.estimates),
-            )
-            # Indexes for the lookups commands make; `select` reads through them rather than the table.
-            connection.execute("CREATE INDEX by_industry ON estimates (area_type, industry_code)")
-            connection.execute("CREATE INDEX by_area_code ON estimates (area_type, ltrim(area_code, '0'))")
-            connection.execute("CREATE INDEX by_name ON estimates (area_type, name_key)")
-            connection.commit()
-        finally:
-            connection.close()
-        os.replace(tmp, path)
-    except (OSError, sqlite3.Error, OverflowError, ValueError):  # caching is an optimisation only
+            import sqlite3
+        except ImportError:  # a Python built without sqlite3: the rows are parsed every time
+            return None
+        connection = None
+        try:
+            # immutable: the file never changes once written (a new version replaces it), so
+            # SQLite needs no locks or journal, and a read-only cache directory works.
+            connection = sqlite3.connect(f"{self.database.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+            stamp, token = connection.execute("SELECT stamp, token FROM source").fetchone()
+            if stamp != _cache_stamp() or len(token) != _TOKEN_BYTES or not self._current(token, signature, raw_and_signature):
+                connection.close()
+                return None
+            release = Release._make(connection.execute(f"SELECT {', '.join(Release._fields)} FROM release").fetchone())
+            connection.execute(f"SELECT {_WAGE_COLUMNS}, not_published FROM estimates LIMIT 0")
+        except (OSError, sqlite3.Error, TypeError, ValueError):  # not a database, another layout, no rows
+            if connection is not None:
+                connection.close()
+            return None
+        return OewsRelease(release, SqliteWageRows(connection, reload))
+
+    def _current(self, token: bytes, signature: str, raw_and_signature: Callable[[], tuple[bytes, str | None]]) -> bool:
         with contextlib.suppress(OSError):
+            if self.stat.read_bytes() == token + signature.encode():
+                return True
+        raw, read_signature = raw_and_signature()
+        copy = self.copy.read_bytes()
+        if len(copy) != _TOKEN_BYTES + len(raw) or not copy.startswith(token) or not copy.endswith(raw):
+            return False  # (endswith compares in place, without copying)
+        self._record(token, read_signature)
+        return True
+
+    def _record(self, token: bytes, signature: str | None) -> None:
+        """Remember that the file with this signature holds the cached bytes, unless it changed too recently to be sure."""
+        if signature is None or not _settled(signature):
+            return
+        tmp = self.stat.with_suffix(f".{os.getpid()}.stat-tmp")
+        try:
+            tmp.write_bytes(token + signature.encode())
+            os.replace(tmp, self.stat)
+        except OSError:  # a read-only cache: the bytes are compared each time instead
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+
+    def write(self, raw: bytes, signature: str | None, oews: OewsRelease) -> None:
+        """Save validated rows as an indexed SQLite file, atomically; a failure only costs speed later."""
+        try:
+            import sqlite3
+        except ImportError:
+            return
+        pid = os.getpid()
+        tmp, copy_tmp = self.database.with_suffix(f".{pid}.tmp"), self.copy.with_suffix(f".{pid}.source-tmp")
+        token = os.urandom(_TOKEN_BYTES)
+        try:
+            self.database.parent.mkdir(parents=True, exist_ok=True)
+            copy_tmp.write_bytes(token + raw)
+            os.replace(copy_tmp, self.copy)
             tmp.unlink(missing_ok=True)
+            connection = sqlite3.connect(tmp)
+            try:
+                connection.execute("PRAGMA journal_mode = OFF")  # a half-written temporary file is never renamed
+                connection.execute("CREATE TABLE source (stamp, token)")
+                connection.execute("INSERT INTO source VALUES (?, ?)", (_cache_stamp(), token))
+                connection.execute(f"CREATE TABLE release ({', '.join(Release._fields)})")
+                connection.execute(f"INSERT INTO release VALUES ({', '.join('?' * len(Release._fields))})", oews.release)
+                # Columns without a declared type keep each value's own type (int, float, text, NULL).
+                connection.execute(f"CREATE TABLE estimates (name_key, {_WAGE_COLUMNS}, not_published)")
+                connection.executemany(
+                    f"INSERT INTO estimates VALUES ({', '.join('?' * (len(OEWS_COLUMNS) + 2))})",
+                    ((normalize(e.area_name), *e[:-1], " ".join(e.not_published)) for e in oews.estimates),
+                )
+                # Indexes for the lookups commands make; `select` reads through them rather than the table.
+                connection.execute("CREATE INDEX by_industry ON estimates (area_type, industry_code)")
+                connection.execute("CREATE INDEX by_area_code ON estimates (area_type, ltrim(area_code, '0'))")
+                connection.execute("CREATE INDEX by_name ON estimates (area_type, name_key)")
+                connection.commit()
+            finally:
+                connection.close()
+            os.replace(tmp, self.database)
+        except (OSError, sqlite3.Error, OverflowError, ValueError):  # caching is an optimisation only
+            for leftover in (tmp, copy_tmp):
+                with contextlib.suppress(OSError):
+                    leftover.unlink(missing_ok=True)
+            return
+        self._record(token, signature)
 
 
 # --- checking -------------------------------------------------------------------------
@@ -1063,17 +1129,17 @@ class Catalog:
         return tuple(files)
 
     def _read(self, name: str) -> bytes:
+        return self._read_signed(name)[0]
+
+    def _read_signed(self, name: str) -> tuple[bytes, str | None]:
+        """The file's bytes, and its stat signature when the file certainly did not change while read."""
         path, label = self.locate(name), self.label(name)
         try:
-            info = path.stat()
-            if file_mode.S_ISDIR(info.st_mode):
-                raise DataError([Problem(label, "", "is a directory, expected a YAML file")])
-            if not file_mode.S_ISREG(info.st_mode):  # a pipe would block forever, /dev/zero never end
-                raise DataError([Problem(label, "", "is not a regular file (a device, pipe or socket); expected a YAML file")])
-            if info.st_size > MAX_FILE_BYTES:
-                raise DataError([Problem(label, "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refusing to read it")])
+            self._check_file(label, path.stat())  # before opening: opening a named pipe would wait for a writer
             with path.open("rb") as stream:
+                before = os.fstat(stream.fileno())
                 raw = stream.read(MAX_FILE_BYTES + 1)  # a file still growing is caught by parse_yaml's size check
+                after = os.fstat(stream.fileno())
         except FileNotFoundError:
             raise DataError([Problem(label, "", "file not found")]) from None
         except PermissionError:
@@ -1081,7 +1147,17 @@ class Catalog:
         except OSError as exc:
             raise DataError([Problem(label, "", f"cannot read: {exc.strerror or exc}")]) from None
         self.origins[name] = path
-        return raw
+        signature = _signature(before)
+        return raw, signature if signature == _signature(after) and len(raw) == after.st_size else None
+
+    @staticmethod
+    def _check_file(label: str, info: os.stat_result) -> None:
+        if file_mode.S_ISDIR(info.st_mode):
+            raise DataError([Problem(label, "", "is a directory, expected a YAML file")])
+        if not file_mode.S_ISREG(info.st_mode):  # a pipe would block forever, /dev/zero never end
+            raise DataError([Problem(label, "", "is not a regular file (a device, pipe or socket); expected a YAML file")])
+        if info.st_size > MAX_FILE_BYTES:
+            raise DataError([Problem(label, "", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; refusing to read it")])
 
     def _build(self, name: str, raw: bytes, parsed: Any) -> Any:
         label = self.label(name)
@@ -1113,26 +1189,41 @@ class Catalog:
         return records
 
     def _load_oews(self) -> OewsRelease:
-        """The OEWS release, from the SQLite row cache made from exactly these bytes when there is one."""
-        raw = self._read("oews")
+        """The OEWS release, from the SQLite row cache of this file when it holds exactly these bytes.
 
-        def parse() -> OewsRelease:
-            return self._build("oews", raw, parse_yaml(raw, self.label("oews")))
-
+        The file can be large, so it is not even read while its stat signature is the one recorded
+        when the cache was last checked against its bytes (see `_WageCache`).
+        """
         if self.cache_dir is None or self.check_keys:
-            return parse()
-        path = _cache_file(self.cache_dir, "oews", raw, ".sqlite")
+            raw = self._read("oews")
+            return self._build("oews", raw, parse_yaml(raw, self.label("oews")))
+        path, label = self.locate("oews"), self.label("oews")
+        cache = _WageCache(self.cache_dir, path)
+        read: list[tuple[bytes, str | None]] = []
 
-        def rebuild() -> WageRows:  # the cache file turned out to be damaged: replace it
-            oews = parse()
-            _write_wage_cache(path, raw, oews)
+        def raw_and_signature() -> tuple[bytes, str | None]:
+            if not read:
+                read.append(self._read_signed("oews"))
+            return read[0]
+
+        def rebuild() -> WageRows:  # the cache turned out to be damaged: replace it
+            raw, signature = raw_and_signature()
+            oews = self._build("oews", raw, parse_yaml(raw, label))
+            cache.write(raw, signature, oews)
             return oews.rows
 
-        cached = _open_wage_cache(path, raw, reload=rebuild)
-        if cached is not None:
-            return cached
-        oews = parse()
-        _write_wage_cache(path, raw, oews)
+        try:
+            info = path.stat()
+        except OSError:
+            info = None
+        if info is not None and file_mode.S_ISREG(info.st_mode):
+            cached = cache.open(_signature(info), raw_and_signature, reload=rebuild)
+            if cached is not None:
+                self.origins["oews"] = path
+                return cached
+        raw, signature = raw_and_signature()
+        oews = self._build("oews", raw, parse_yaml(raw, label))
+        cache.write(raw, signature, oews)
         return oews
 
     def _subject(self, name: str) -> Any:

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hmcareer import catalog as catalog_module
 from hmcareer import query
 from hmcareer.catalog import SUBJECTS, Catalog, SqliteWageRows, WageRows, _cache_stamp, bundled_data_dir, parse_yaml, validate
 from hmcareer.errors import DataError
@@ -303,8 +304,16 @@ def test_wage_cache_is_never_stale(data_copy, tmp_path):
     assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140980
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed rows", "other yaml"])
-def test_damaged_wage_cache_is_ignored(data_copy, tmp_path, damage):
+def _set_every_annual_mean(entry, value: int) -> None:
+    connection = sqlite3.connect(entry)
+    connection.execute("UPDATE estimates SET annual_mean = ?", (value,))
+    connection.commit()
+    connection.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed rows", "other yaml", "other token", "no copy"])
+def test_damaged_wage_cache_is_ignored(data_copy, tmp_path, monkeypatch, damage):
+    monkeypatch.setattr(catalog_module, "_RACY_NS", 10**18)  # the YAML is always compared, never trusted by its signature
     cache = tmp_path / "cache"
     expected = Catalog(data_copy, cache_dir=None).oews.estimates
     _ = Catalog(data_copy, cache_dir=cache).oews
@@ -315,18 +324,54 @@ def test_damaged_wage_cache_is_ignored(data_copy, tmp_path, damage):
         entry.write_bytes(entry.read_bytes()[: 256 * 1024])
     elif damage == "zeroed rows":  # the file opens and the YAML copy checks out; reading rows then fails
         damaged = bytearray(entry.read_bytes())
-        damaged[220 * 1024: 300 * 1024] = bytes(80 * 1024)
+        damaged[len(damaged) // 3: len(damaged) * 2 // 3] = bytes(len(damaged) * 2 // 3 - len(damaged) // 3)
         entry.write_bytes(bytes(damaged))
+    elif damage == "other yaml":  # a copy of other YAML, with the right token
+        copy = entry.with_suffix(".source")
+        copy.write_bytes(copy.read_bytes()[:16] + b"rows: []")
+        _set_every_annual_mean(entry, 1)
+    elif damage == "other token":  # the right YAML, but a copy another writer left beside this database
+        copy = entry.with_suffix(".source")
+        copy.write_bytes(bytes(16) + copy.read_bytes()[16:])
+        _set_every_annual_mean(entry, 1)
     else:
-        connection = sqlite3.connect(entry)
-        connection.execute("UPDATE source SET yaml = ?", (b"rows: []",))
-        connection.execute("UPDATE estimates SET annual_mean = 1")
-        connection.commit()
-        connection.close()
+        entry.with_suffix(".source").unlink()
     catalog = Catalog(data_copy, cache_dir=cache)
     assert catalog.oews.release.name == "May 2025"
     assert catalog.oews.estimates == expected
     assert Catalog(data_copy, cache_dir=cache).oews.estimates == expected  # and the cache was rebuilt
+
+
+def test_an_unchanged_wage_file_is_not_even_read(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalog_module, "_RACY_NS", -1)  # treat the just-written file as long settled
+    cache = tmp_path / "cache"
+    expected = Catalog(data_copy, cache_dir=cache).oews.estimates
+    assert len(list(cache.glob("oews-*.stat"))) == 1
+
+    def unread(self, name):
+        raise AssertionError(f"{name} was read")
+
+    monkeypatch.setattr(Catalog, "_read_signed", unread)
+    assert Catalog(data_copy, cache_dir=cache).oews.estimates == expected
+
+
+def test_a_rewrite_that_keeps_size_and_mtime_is_still_seen(data_copy, tmp_path, monkeypatch):
+    monkeypatch.setattr(catalog_module, "_RACY_NS", -1)
+    cache = tmp_path / "cache"
+    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140970
+    path = data_copy / "oews.yaml"
+    before = path.stat()
+    path.write_text(path.read_text().replace("67.77, 140970", "67.78, 140980", 1))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or a careless copy would
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140980
+
+
+def test_a_file_changed_moments_ago_is_compared_byte_for_byte(data_copy, tmp_path):
+    # Its ctime could still be the current clock tick, so a further write might not move it: no signature is kept.
+    cache = tmp_path / "cache"
+    _ = Catalog(data_copy, cache_dir=cache).oews.estimates, Catalog(data_copy, cache_dir=cache).oews.estimates
+    assert not list(cache.glob("oews-*.stat"))
 
 
 @pytest.fixture(scope="module")

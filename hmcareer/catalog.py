@@ -1198,18 +1198,13 @@ class Catalog:
             raw = self._read("oews")
             return self._build("oews", raw, parse_yaml(raw, self.label("oews")))
         path, label = self.locate("oews"), self.label("oews")
-        cache = _WageCache(self.cache_dir, path)
-        read: list[tuple[bytes, str | None]] = []
-
-        def raw_and_signature() -> tuple[bytes, str | None]:
-            if not read:
-                read.append(self._read_signed("oews"))
-            return read[0]
+        wage_cache = _WageCache(self.cache_dir, path)
+        raw_and_signature = cache(lambda: self._read_signed("oews"))  # read at most once, and only if needed
 
         def rebuild() -> WageRows:  # the cache turned out to be damaged: replace it
             raw, signature = raw_and_signature()
             oews = self._build("oews", raw, parse_yaml(raw, label))
-            cache.write(raw, signature, oews)
+            wage_cache.write(raw, signature, oews)
             return oews.rows
 
         try:
@@ -1217,13 +1212,13 @@ class Catalog:
         except OSError:
             info = None
         if info is not None and file_mode.S_ISREG(info.st_mode):
-            cached = cache.open(_signature(info), raw_and_signature, reload=rebuild)
+            cached = wage_cache.open(_signature(info), raw_and_signature, reload=rebuild)
             if cached is not None:
                 self.origins["oews"] = path
                 return cached
         raw, signature = raw_and_signature()
         oews = self._build("oews", raw, parse_yaml(raw, label))
-        cache.write(raw, signature, oews)
+        wage_cache.write(raw, signature, oews)
         return oews
 
     def _subject(self, name: str) -> Any:

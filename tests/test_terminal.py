@@ -202,3 +202,12 @@ def test_table_words_stay_whole_at_any_width(hm, columns):
     records = json.loads(hm("certs", "-f", "json").out)["records"]
     split = [word for x in records for word in f"{x['name']} {x['status']}".split() if word not in out]
     assert split == []
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80", "120"])
+def test_giving_rich_its_own_widths_changes_nothing(hm, monkeypatch, columns):
+    from hmcareer.render import human
+
+    pinned = [hm(*command, env={"COLUMNS": columns}).out for command in VIEWS]
+    monkeypatch.setattr(human, "_pin_widths", lambda table, widths: None)
+    assert [hm(*command, env={"COLUMNS": columns}).out for command in VIEWS] == pinned

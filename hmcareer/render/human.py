@@ -96,14 +96,13 @@ def _plain_columns(table: Table) -> list[_Column] | None:
     None when a cell is something other than text. Rich measures every cell through its render
     machinery, which costs as much as drawing the table."""
     columns = table.columns
+    if table.expand or table.collapse_padding or table.width is not None or table.min_width is not None:
+        return None  # layouts `_rich_widths` does not follow
     if not all(_is_plain(cell) for column in columns for cell in (column.header, column.footer, *column.cells)):
         return None
-    _, pad_right, _, pad_left = table.padding
-    last = len(columns) - 1
     measured = []
     for index, column in enumerate(columns):
-        padding = (0 if index == 0 and not table.pad_edge else pad_left) + \
-            (0 if index == last and not table.pad_edge else pad_right)
+        padding = _padding(table, index)
         body = [_plain(cell) for cell in column.cells]
         shown = body + [_plain(column.header)] * table.show_header + [_plain(column.footer)] * table.show_footer
         if shown:
@@ -121,6 +120,19 @@ def _plain_columns(table: Table) -> list[_Column] | None:
         row = _Column(column, padding, minimum, maximum, 0)
         measured.append(row._replace(required=min(needs + padding, row.width_within(WIDE))))
     return measured
+
+
+def _pin_widths(table: Table, widths: list[int]) -> None:
+    """Give Rich the widths it would pick (`_rich_widths`), so that it measures no cell again: a third of its time."""
+    for index, (column, width) in enumerate(zip(table.columns, widths, strict=True)):
+        column.width = width - _padding(table, index)
+
+
+def _padding(table: Table, index: int) -> int:
+    """The left and right padding of column `index` (Table._get_padding_width, without collapse_padding)."""
+    _, pad_right, _, pad_left = table.padding
+    first, last = index == 0, index == len(table.columns) - 1
+    return (0 if first and not table.pad_edge else pad_left) + (0 if last and not table.pad_edge else pad_right)
 
 
 def _extra_width(table: Table) -> int:
@@ -181,7 +193,12 @@ class Human:
         for column in table.columns:
             if not column.no_wrap:
                 column.overflow = "fold"  # a word too long for its column (a URL) wraps rather than losing its end to "..."
-        if self.fits(table):
+        widths = self._readable_widths(table)
+        if widths:
+            _pin_widths(table, widths)
+            self.console.print(table)
+            return
+        if widths is None and self._narrowest_by_rich(table) <= self.console.width:
             self.console.print(table)
             return
         if table.title:
@@ -216,11 +233,18 @@ class Human:
         or WORD_ROOM (a longer word, a URL say, folds); cropped columns (bars) at their min_width.
         Rich itself would squeeze columns until names are cut or split mid-word.
         """
+        widths = self._readable_widths(table)
+        return bool(widths) if widths is not None else self._narrowest_by_rich(table) <= self.console.width
+
+    def _readable_widths(self, table: Table) -> list[int] | None:
+        """The column widths Rich will pick when they keep every cell readable, else []; None for tables not all text."""
         columns = _plain_columns(table)
         if columns is None:
-            return self._narrowest_by_rich(table) <= self.console.width
-        widths = _rich_widths(columns, self.console.width - _extra_width(table))
-        return all(width >= column.required for width, column in zip(widths, columns, strict=True))
+            return None
+        available = self.console.width - _extra_width(table)
+        widths = _rich_widths(columns, available)
+        readable = sum(widths) <= available and all(width >= c.required for width, c in zip(widths, columns, strict=True))
+        return widths if readable else []
 
     def _narrowest_by_rich(self, table: Table) -> int:
         """For tables with cells other than text: the narrowest width at which Rich's measurement says they show."""

@@ -158,6 +158,39 @@ def parse_yaml(raw: bytes, file: str) -> Any:
         raise DataError([Problem(file, "", "YAML nested too deeply; refusing to read it")]) from None
 
 
+# oews.yaml, as scripts/import_oews.py writes it, ends in `rows:` and one flow list per line.
+_ROWS_KEY = "\nrows:\n"
+_ROWS_PER_CHUNK = 500
+
+
+def parse_oews(raw: bytes, file: str) -> Any:
+    """oews.yaml parsed as parse_yaml would, but its rows a few hundred at a time when each sits on one line.
+
+    PyYAML holds a node for every value of a document until the whole of it is built: over
+    100 MB for 7,000 rows. Parsed a chunk at a time, the rows cost little more than their
+    values. Any other layout, and any error (for its line number), gets the whole-file parse.
+    """
+    import yaml
+
+    text = _decode(raw, file)
+    head, found, rows = text.partition(_ROWS_KEY)
+    lines = rows.split("\n")
+    if not found or re.search(_MAYBE_ANCHOR, raw) or not all(
+            (line.startswith("- [") and line.endswith("]")) or not line or line.startswith("#") for line in lines):
+        return parse_yaml(raw, file)
+    loader = _loader_for(raw)
+    try:
+        document = yaml.load(head + "\nrows: []\n", Loader=loader)  # noqa: S506 - a safe loader
+        if not isinstance(document, dict) or document.get("rows") != []:
+            return parse_yaml(raw, file)
+        parsed_rows = document["rows"]
+        for start in range(0, len(lines), _ROWS_PER_CHUNK):
+            parsed_rows += yaml.load("\n".join(lines[start:start + _ROWS_PER_CHUNK]), Loader=loader) or []  # noqa: S506
+    except (yaml.YAMLError, RecursionError):
+        return parse_yaml(raw, file)
+    return document
+
+
 @cache
 def _loaders() -> tuple[type, type, type]:
     """(fast, pure, strict) safe loaders, built on first use so importing this module stays cheap.
@@ -1196,14 +1229,14 @@ class Catalog:
         """
         if self.cache_dir is None or self.check_keys:
             raw = self._read("oews")
-            return self._build("oews", raw, parse_yaml(raw, self.label("oews")))
+            return self._build("oews", raw, parse_oews(raw, self.label("oews")))
         path, label = self.locate("oews"), self.label("oews")
         wage_cache = _WageCache(self.cache_dir, path)
         raw_and_signature = cache(lambda: self._read_signed("oews"))  # read at most once, and only if needed
 
         def rebuild() -> WageRows:  # the cache turned out to be damaged: replace it
             raw, signature = raw_and_signature()
-            oews = self._build("oews", raw, parse_yaml(raw, label))
+            oews = self._build("oews", raw, parse_oews(raw, label))
             wage_cache.write(raw, signature, oews)
             return oews.rows
 
@@ -1217,7 +1250,7 @@ class Catalog:
                 self.origins["oews"] = path
                 return cached
         raw, signature = raw_and_signature()
-        oews = self._build("oews", raw, parse_yaml(raw, label))
+        oews = self._build("oews", raw, parse_oews(raw, label))
         wage_cache.write(raw, signature, oews)
         return oews
 

@@ -487,3 +487,54 @@ def test_validate_points_at_an_unquoted_comma(hm, data_copy):
     assert r.err.splitlines()[0] == (
         f"{path}:484: credentials[cmpe].requires[1].4 of them in management or leadership: unknown key (text after an "
         "unquoted comma? Quote the value); known here: degree, experience, licence, note, period, sources, years")
+
+
+def test_oews_rows_parsed_in_chunks_read_as_the_whole_file_does(tmp_path, monkeypatch):
+    # A large oews.yaml is parsed a few hundred rows at a time (bounded memory); it must read exactly the same.
+    monkeypatch.setattr(catalog_module, "_ROWS_PER_CHUNK", 7)  # many chunk boundaries, one partial chunk
+    for raw in ((bundled_data_dir() / "oews.yaml").read_bytes(),):
+        assert catalog_module.parse_oews(raw, "oews.yaml") == parse_yaml(raw, "oews.yaml")
+    loads = []
+    real_load = __import__("yaml").load
+    monkeypatch.setattr("yaml.load", lambda text, Loader: loads.append(len(text)) or real_load(text, Loader=Loader))
+    catalog_module.parse_oews((bundled_data_dir() / "oews.yaml").read_bytes(), "oews.yaml")
+    assert len(loads) == 1 + -(-743 // 7)  # the header, then the chunks
+
+
+@pytest.mark.parametrize("layout", ["block rows", "comment after a row", "a key after the rows", "an anchor"])
+def test_other_oews_layouts_get_the_whole_file_parse(layout, monkeypatch):
+    raw = (bundled_data_dir() / "oews.yaml").read_text()
+    head, _, rows = raw.partition("\nrows:\n")
+    first, rest = rows.split("\n", 1)
+    if layout == "block rows":
+        first = "-\n" + "\n".join(f"  - {value.strip()}" for value in first[3:-1].split(","))
+    elif layout == "comment after a row":
+        first += "  # checked"
+    elif layout == "a key after the rows":
+        rest += "notes: none\n"
+    else:
+        head = head.replace("release:", "release: &r", 1)
+    text = f"{head}\nrows:\n{first}\n{rest}".encode()
+    whole = []
+    monkeypatch.setattr(catalog_module, "parse_yaml", lambda raw, file: whole.append(file) or parse_yaml(raw, file))
+    try:
+        expected = parse_yaml(text, "oews.yaml")
+    except DataError as exc:
+        expected = str(exc.problems[0])
+    try:
+        got = catalog_module.parse_oews(text, "oews.yaml")
+    except DataError as exc:
+        got = str(exc.problems[0])
+    assert got == expected and whole == ["oews.yaml"]
+
+
+def test_a_broken_row_is_reported_at_its_line_in_the_whole_file():
+    lines = (bundled_data_dir() / "oews.yaml").read_text().splitlines(keepends=True)
+    lines[600] = lines[600].replace("]", ", [", 1)  # an unclosed flow list on line 601
+    raw = "".join(lines).encode()
+    errors = []
+    for parse in (parse_yaml, catalog_module.parse_oews):
+        with pytest.raises(DataError) as info:
+            parse(raw, "oews.yaml")
+        errors.append(str(info.value.problems[0]))
+    assert errors[0] == errors[1] and errors[0].startswith(("oews.yaml:601:", "oews.yaml:602:"))

@@ -7,8 +7,9 @@ Run it with the interpreter hmcareer is installed in:
 Every command runs as a separate process, the way a user runs it: the `hmcareer` console script
 next to this interpreter, stdout to /dev/null. Each scenario (bundled or 10x synthetic data,
 libyaml or pure-Python YAML) gets fresh temporary cache directories, so the user's own cache is
-never read or written. A command's first run there is the cold-cache run (reported as
-information, not a target); it also warms the cache. Then the baselines and the commands run
+never read or written. A command's first run there is the cold-cache run (its time is reported
+as information, not a target; its peak memory counts against the memory target); it also warms
+the cache. Then the baselines and the commands run
 round-robin, one of each per round, so machine drift affects them all alike; their medians give
 the ratios. Peak memory is each child's ru_maxrss, from os.wait4 in a small launcher process.
 
@@ -230,13 +231,14 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
         cold = f"{t.cold_ms:7.1f} ms{t.cold_rss_mb:>9.1f} MB" if t.cold_ms is not None else ""
         print(f"{t.label:34}{t.median:>5.1f} ms{t.median / python.median:>8.2f}{t.median / hello.median:>9.2f}"
               f"{t.peak_rss_mb:>8.1f} MB {cold}")
-    print("* cold: the first run with an empty cache directory (information, not a target)")
+    print("* cold: the first run with an empty cache directory (its time is information, not a target; its RSS counts)")
     slower = metro.median / roles.median - 1
     print(f"interleaved A B A B x{runs}: roles {roles.median:.1f} ms, salary --metro boston {metro.median:.1f} ms "
           f"({slower:+.1%})")
 
     slowest = max(commands, key=lambda t: t.median)
-    heaviest = max(commands, key=lambda t: t.peak_rss_mb)
+    heaviest = max(commands, key=lambda t: max(t.peak_rss_mb, t.cold_rss_mb or 0))
+    heaviest_mb = max(heaviest.peak_rss_mb, heaviest.cold_rss_mb or 0)
     return [
         Verdict(slowest.median <= MAX_RATIO_TO_PYTHON * python.median,
                 f"every command <= {MAX_RATIO_TO_PYTHON:g}x python -c pass "
@@ -246,8 +248,8 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
                 f"(slowest: {slowest.label}, {slowest.median / hello.median:.2f}x)"),
         Verdict(slower <= MAX_SALARY_OVER_ROLES,
                 f"salary --metro boston within {MAX_SALARY_OVER_ROLES:.0%} of roles ({slower:+.1%})"),
-        Verdict(heaviest.peak_rss_mb < MAX_RSS_MB,
-                f"peak RSS of every command < {MAX_RSS_MB:g} MB (largest: {heaviest.label}, {heaviest.peak_rss_mb:.1f} MB)"),
+        Verdict(heaviest_mb < MAX_RSS_MB,
+                f"peak RSS of every command, cold or warm, < {MAX_RSS_MB:g} MB (largest: {heaviest.label}, {heaviest_mb:.1f} MB)"),
     ]
 
 

@@ -11,8 +11,9 @@ import sys
 from typing import IO, Any
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides that
-# can make a terminal show text in another order than it is stored.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# can make a terminal show text in another order than it is stored. Compiled on first use
+# (by `re`, which keeps it): text that str.isprintable() passes never needs it.
+_UNPRINTABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def _visible_escape(match: re.Match[str]) -> str:
@@ -22,7 +23,9 @@ def _visible_escape(match: re.Match[str]) -> str:
 
 def printable(text: str) -> str:
     """`text` with control characters (ESC, BEL, CR...) spelled out as `\\x1b`, so data can never drive the terminal."""
-    return _UNPRINTABLE.sub(_visible_escape, text) if _UNPRINTABLE.search(text) else text
+    if text.isprintable():  # no control or format character at all: the common case, checked in C
+        return text
+    return re.sub(_UNPRINTABLE, _visible_escape, text)
 
 
 def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:

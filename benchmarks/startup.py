@@ -221,9 +221,11 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
     by_args = dict(zip(COMMANDS, commands, strict=True))
     roles = Timings("roles", by_args[ROLES].argv, by_args[ROLES].env)
     metro = Timings("metro", by_args[METRO].argv, by_args[METRO].env)
-    for _ in range(runs):
-        measure(roles, launcher)
-        measure(metro, launcher)
+    for i in range(runs):
+        # A B B A: a steady drift cancels within each four runs, and noise that comes every other
+        # run cannot fall on one command only.
+        for t in ((roles, metro) if i % 2 == 0 else (metro, roles)):
+            measure(t, launcher)
 
     print(f"\n== {scenario.title} ==")
     print(f"{'':34}{'median':>8}{'x pass':>8}{'x hello':>9}{'peak RSS':>11}{'cold*':>10}{'cold RSS*':>12}")
@@ -233,7 +235,7 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
               f"{t.peak_rss_mb:>8.1f} MB {cold}")
     print("* cold: the first run with an empty cache directory (its time is information, not a target; its RSS counts)")
     slower = metro.median / roles.median - 1
-    print(f"interleaved A B A B x{runs}: roles {roles.median:.1f} ms, salary --metro boston {metro.median:.1f} ms "
+    print(f"interleaved A B B A, {runs} runs each: roles {roles.median:.1f} ms, salary --metro boston {metro.median:.1f} ms "
           f"({slower:+.1%})")
 
     slowest = max(commands, key=lambda t: t.median)

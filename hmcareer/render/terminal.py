@@ -33,20 +33,22 @@ def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:
 
     What has nothing to escape is returned as it is, so renderers can still compare rows with `is`.
     """
+    if isinstance(value, str):  # most of what is walked; needs no memo
+        return value if value.isprintable() else printable(value)
+    if not isinstance(value, (tuple, list, dict)):
+        return value
     memo = {} if _memo is None else _memo
     if id(value) in memo:
         return memo[id(value)]
     out = value
-    if isinstance(value, str):
-        out = printable(value)
-    elif isinstance(value, (tuple, list)):
-        items = [printable_values(v, memo) for v in value]
-        if any(new is not old for new, old in zip(items, value, strict=True)):
-            out = value._make(items) if hasattr(value, "_make") else type(value)(items)  # a record, or a plain sequence
-    elif isinstance(value, dict):
+    if isinstance(value, dict):
         pairs = [(printable_values(k, memo), printable_values(v, memo)) for k, v in value.items()]
         if any(k is not old_k or v is not old_v for (k, v), (old_k, old_v) in zip(pairs, value.items(), strict=True)):
             out = dict(pairs)
+    else:
+        items = [printable_values(v, memo) for v in value]
+        if any(new is not old for new, old in zip(items, value, strict=True)):
+            out = value._make(items) if hasattr(value, "_make") else type(value)(items)  # a record, or a plain sequence
     memo[id(value)] = out
     return out
 

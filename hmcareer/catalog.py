@@ -175,7 +175,7 @@ def parse_oews(raw: bytes, file: str) -> Any:
     text = _decode(raw, file)
     head, found, rows = text.partition(_ROWS_KEY)
     lines = rows.split("\n")
-    if not found or re.search(_MAYBE_ANCHOR, raw) or not all(
+    if not found or not rows.startswith("- [") or re.search(_MAYBE_ANCHOR, raw) or not all(
             (line.startswith("- [") and line.endswith("]")) or not line or line.startswith("#") for line in lines):
         return parse_yaml(raw, file)
     loader = _loader_for(raw)
@@ -272,6 +272,8 @@ def _records_unpickler() -> type:
 
 def _read_entry(path: Path, raw: bytes) -> Any:
     """The records of the cache entry made from exactly `raw`; LookupError when there is none to trust."""
+    if not path.is_file():  # missing, or not a regular file (a named pipe would block the read)
+        raise LookupError(path)
     header, _, payload = path.read_bytes().partition(b"\n")
     if header != f"hmcareer-cache {_cache_stamp()} {zlib.crc32(payload):08x}".encode():
         raise LookupError(path)
@@ -387,11 +389,6 @@ def _signature(info: os.stat_result) -> str:
     return f"{info.st_dev}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"
 
 
-def _settled(signature: str) -> bool:
-    mtime_ns, ctime_ns = (int(part) for part in signature.split(":")[3:])
-    return time.time_ns() - max(mtime_ns, ctime_ns) > _RACY_NS
-
-
 class _WageCache:
     """The validated OEWS rows of one data file, as three files in the cache directory:
 
@@ -439,9 +436,11 @@ class _WageCache:
 
     def _current(self, token: bytes, signature: str, raw_and_signature: Callable[[], tuple[bytes, str | None]]) -> bool:
         with contextlib.suppress(OSError):
-            if self.stat.read_bytes() == token + signature.encode():
+            if self.stat.is_file() and self.stat.read_bytes() == token + signature.encode():
                 return True
         raw, read_signature = raw_and_signature()
+        if not self.copy.is_file():  # a named pipe here would block the read
+            return False
         copy = self.copy.read_bytes()
         if len(copy) != _TOKEN_BYTES + len(raw) or not copy.startswith(token) or not copy.endswith(raw):
             return False  # (endswith compares in place, without copying)
@@ -450,7 +449,7 @@ class _WageCache:
 
     def _record(self, token: bytes, signature: str | None) -> None:
         """Remember that the file with this signature holds the cached bytes, unless it changed too recently to be sure."""
-        if signature is None or not _settled(signature):
+        if signature is None:  # changed while read, or too recently to be sure (see Catalog._read_signed)
             return
         tmp = self.stat.with_suffix(f".{os.getpid()}.stat-tmp")
         try:
@@ -1167,6 +1166,7 @@ class Catalog:
     def _read_signed(self, name: str) -> tuple[bytes, str | None]:
         """The file's bytes, and its stat signature when the file certainly did not change while read."""
         path, label = self.locate(name), self.label(name)
+        read_start = time.time_ns()
         try:
             self._check_file(label, path.stat())  # before opening: opening a named pipe would wait for a writer
             with path.open("rb") as stream:
@@ -1181,7 +1181,10 @@ class Catalog:
             raise DataError([Problem(label, "", f"cannot read: {exc.strerror or exc}")]) from None
         self.origins[name] = path
         signature = _signature(before)
-        return raw, signature if signature == _signature(after) and len(raw) == after.st_size else None
+        # Vouch for the bytes only if the file stayed the same while read, and had settled before the read began.
+        unchanged = signature == _signature(after) and len(raw) == after.st_size
+        settled = read_start - max(before.st_mtime_ns, before.st_ctime_ns) > _RACY_NS
+        return raw, signature if unchanged and settled else None
 
     @staticmethod
     def _check_file(label: str, info: os.stat_result) -> None:

@@ -538,3 +538,18 @@ def test_a_broken_row_is_reported_at_its_line_in_the_whole_file():
             parse(raw, "oews.yaml")
         errors.append(str(info.value.problems[0]))
     assert errors[0] == errors[1] and errors[0].startswith(("oews.yaml:601:", "oews.yaml:602:"))
+
+
+def test_a_named_pipe_in_the_cache_is_ignored_not_waited_on(data_copy, tmp_path):
+    cache = tmp_path / "cache"
+    _ = Catalog(data_copy, cache_dir=cache).roles, Catalog(data_copy, cache_dir=cache).oews
+    for entry in [*cache.glob("roles-*.cache"), *cache.glob("oews-*.source")]:
+        entry.unlink()
+        os.mkfifo(entry)
+    catalog = Catalog(data_copy, cache_dir=cache)
+    assert len(catalog.roles) == 7 and catalog.oews.release.name == "May 2025"
+
+
+def test_oews_with_no_rows_reads_as_the_whole_file_does():
+    raw = (bundled_data_dir() / "oews.yaml").read_bytes().partition(b"\nrows:\n")[0] + b"\nrows:\n# none yet\n"
+    assert catalog_module.parse_oews(raw, "oews.yaml") == parse_yaml(raw, "oews.yaml")

@@ -249,9 +249,9 @@ def _cache_stamp() -> str:
     return f"{__version__}-{sys.implementation.cache_tag}-{zlib.crc32(code):08x}"
 
 
-def _cache_file(cache_dir: Path, name: str, raw: bytes, suffix: str) -> Path:
+def _cache_file(cache_dir: Path, name: str, raw: bytes) -> Path:
     """Where the entry for these bytes lives; the checksum only spreads entries, the copy inside decides."""
-    return cache_dir / f"{name}-{zlib.crc32(raw):08x}{suffix}"
+    return cache_dir / f"{name}-{zlib.crc32(raw):08x}.cache"
 
 
 @cache
@@ -1215,7 +1215,7 @@ class Catalog:
         raw = self._read(name)
         if self.cache_dir is None or self.check_keys:
             return self._build(name, raw, parse_yaml(raw, self.label(name)))
-        path = _cache_file(self.cache_dir, name, raw, ".cache")
+        path = _cache_file(self.cache_dir, name, raw)
         try:
             return _read_entry(path, raw)
         except Exception:  # noqa: BLE001 - missing, damaged or not ours: unpickling bad bytes can raise almost anything

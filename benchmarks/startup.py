@@ -68,16 +68,14 @@ def write_synthetic_data(target: Path, source: Path, copies: int = SYNTHETIC_COP
     which keeps row keys unique and leaves every lookup of a real industry, state or metro with
     exactly one answer. For benchmarks only: never write it into data/.
     """
-    import yaml
-
     shutil.copytree(source, target)
-    oews = yaml.load((source / "oews.yaml").read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    columns = oews["columns"]
+    header, *real_rows = (json.loads(line) for line in (source / "oews.jsonl").read_text(encoding="utf-8").splitlines())
+    columns = header["columns"]
     code, name = columns.index("area_code"), columns.index("area_name")
     state, industry, industry_name = columns.index("state_code"), columns.index("industry_code"), columns.index("industry_name")
-    rows = list(oews["rows"])
+    rows = list(real_rows)
     for copy in range(1, copies):
-        for row in oews["rows"]:
+        for row in real_rows:
             row = list(row)
             if row[0] == "N":
                 row[industry_name] = f"Synthetic industry {copy}-{row[industry]}"
@@ -88,17 +86,10 @@ def write_synthetic_data(target: Path, source: Path, copies: int = SYNTHETIC_COP
                 row[code] = f"X{copy}{row[code]}"
                 row[state] = f"X{copy}{row[state]}"
             rows.append(row)
-    release = oews["release"]
-    lines = [
-        f"# SYNTHETIC benchmark data from benchmarks/startup.py: {copies} copies of the {release['name']} rows;",
-        "# only the first copy is real BLS data. Never use it as data.",
-        "release:",
-        *(f"  {key}: {json.dumps(value)}" for key, value in release.items()),
-        f"columns: [{', '.join(columns)}]",
-        "rows:",
-        *("- " + json.dumps(row, ensure_ascii=False) for row in rows),
-    ]
-    (target / "oews.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    header["comment"] = (f"SYNTHETIC benchmark data from benchmarks/startup.py: {copies} copies of the {header['release']['name']} "
+                         "rows; only the first copy is real BLS data. Never use it as data.")
+    lines = [json.dumps(header, ensure_ascii=False), *(json.dumps(row, ensure_ascii=False) for row in rows)]
+    (target / "oews.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(rows)
 
 

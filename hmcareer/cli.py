@@ -53,7 +53,7 @@ class State:
         if self._catalog is None:
             from .catalog import Catalog
 
-            self._catalog = Catalog(self.data_dir)
+            self._catalog = Catalog(self.data_dir, warn=self.terminal().message)
         return self._catalog
 
     def terminal(self):
@@ -135,9 +135,10 @@ def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Forma
 def _env_catalog():
     """A catalog for code that runs before the root callback (completion, --version)."""
     from .catalog import Catalog
+    from .render.terminal import Terminal
 
     data_dir = os.environ.get("HMCAREER_DATA_DIR")
-    return Catalog(Path(data_dir) if data_dir else None)
+    return Catalog(Path(data_dir) if data_dir else None, warn=Terminal.from_environment().message)
 
 
 def _postal_codes(_catalog) -> list[str]:

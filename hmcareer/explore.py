@@ -17,9 +17,10 @@ from typing import IO, Any
 from . import matching, query
 from .catalog import Catalog
 from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, UsageError
-from .models import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, Credential, Role
+from .models import Credential, Role
 from .render.interactive import Screen
 from .render.terminal import Terminal
+from .vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
 
 BACK_WORDS = {"b", "back"}
 QUIT_WORDS = {"q", "quit", "exit"}

@@ -12,21 +12,10 @@ from collections.abc import Sequence
 
 from .catalog import Catalog
 from .errors import UsageError
-from .models import (
-    DEGREE_LEVELS,
-    FIT_BACKGROUNDS,
-    FIT_INTERESTS,
-    LICENCE_OF_CREDENTIAL,
-    LICENCE_SATISFIES,
-    LICENCES,
-    THIRD_PARTY_TAGS,
-    Credential,
-    Requirement,
-    Role,
-    Source,
-)
+from .models import THIRD_PARTY_TAGS, Credential, Requirement, Role, Source
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
+from .vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCE_OF_CREDENTIAL, LICENCE_SATISFIES, LICENCES
 
 BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS = 3, 2, 1
 # A background that by definition holds a licence; said so wherever it is used.

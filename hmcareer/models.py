@@ -6,14 +6,9 @@ for every class they define: every command pays for every class (see record.py).
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .record import Record
-
-if TYPE_CHECKING:
-    from .catalog import SqliteWageRows, WageRows
 
 THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})
 
@@ -47,51 +42,6 @@ class Fact(Record):
 class NamedValue(Record):
     value: str
     sources: tuple[str, ...]
-
-
-# Vocabularies for `hmcareer match`: a role's fit traits and a user's answers use these ids.
-# Each id maps to its label and the other words a user may type for it.
-FIT_BACKGROUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "nurse": ("Nurse (RN, LPN)", ("rn", "lpn", "nursing", "registered nurse")),
-    "physician": ("Physician", ("doctor", "md", "do")),
-    "clinician": ("Other clinician (therapist, pharmacist, technologist...)",
-                  ("therapist", "pharmacist", "technologist", "allied health", "physical therapist", "pt", "ot")),
-    "billing": ("Billing, coding or patient accounts", ("coding", "coder", "biller", "patient accounts", "revenue cycle")),
-    "records": ("Medical records or health information", ("medical records", "health information", "him")),
-    "it": ("IT or data", ("data", "informatics", "information technology", "analyst")),
-    "public-health": ("Public health or government", ("public health", "government", "epidemiology")),
-    "business": ("Business or management outside healthcare", ("management", "manager", "finance", "mba")),
-    "administrative": ("Healthcare office or administrative staff", ("admin", "office", "clerk", "front desk", "coordinator")),
-    "student": ("Student or recent graduate", ("graduate", "college", "school", "new grad")),
-}
-FIT_INTERESTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "finance": ("Finance and billing", ("billing", "money", "budgets", "revenue")),
-    "data": ("Data and IT", ("it", "informatics", "technology", "records", "information")),
-    "leadership": ("People leadership", ("people", "leading", "management", "managing people")),
-    "long-term-care": ("Long-term care", ("ltc", "nursing homes", "aging", "elder care", "senior care")),
-    "policy": ("Public policy", ("government", "public health", "regulation", "law")),
-    "quality": ("Quality and patient safety", ("safety", "patient safety")),
-    "operations": ("Operations", ("daily operations", "running a facility", "logistics")),
-}
-# Highest education, lowest first; a requirement is met by its level or any higher one.
-DEGREE_LEVELS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "none": ("No diploma yet", ("no", "no degree")),
-    "high-school": ("High-school diploma", ("high school", "hs", "ged", "diploma")),
-    "associate": ("Associate degree", ("associates", "associate s", "adn", "aa", "as")),
-    "bachelor": ("Bachelor's degree", ("bachelors", "bachelor s", "bsn", "ba", "bs")),
-    "master": ("Master's degree", ("masters", "master s", "mha", "mba", "mph", "msn", "mpa")),
-    "doctorate": ("Doctorate (PhD, MD, DNP...)", ("doctoral", "phd", "md", "dnp", "do")),
-}
-# Licences a user can hold and a requirement can ask for; an RN licence is also a clinical one.
-LICENCES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "rn": ("Registered nurse (RN) licence", ("nurse", "registered nurse", "nursing")),
-    "clinical": ("Other clinical licence (physician, therapist, pharmacist...)", ("physician", "md", "therapist", "pt", "other")),
-    "nha": ("Nursing home administrator licence", ("nursing home administrator", "ltc administrator")),
-    "none": ("No licence", ("no", "nothing")),
-}
-LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": {"nha"}, "none": set()}
-# Which LICENCES id a licence credential in data/credentials.yaml is.
-LICENCE_OF_CREDENTIAL = {"nha-licence": "nha"}
 
 
 class Requirement(Record):
@@ -360,20 +310,26 @@ class WageEstimate(Record):
 OEWS_COLUMNS = WageEstimate._fields[:-1]  # all but not_published
 
 
+class WageRows(Protocol):
+    """A release's rows, looked up rather than handed out whole (catalog.wages.WageTable is the one implementation)."""
+
+    @property
+    def industry_codes(self) -> frozenset[str]:
+        """The industry codes of the national rows."""
+
+    def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
+               name_contains: str | None = None) -> tuple[WageEstimate, ...]:
+        """Rows in file order, by area type (N, S, M), industry code, area code (leading zeros ignored) and a
+        fragment of the area name in `normalize`d form."""
+
+
 class OewsRelease(Record):
-    """A release's metadata and its rows, which commands look up rather than load whole (see catalog.WageRows)."""
+    """A release's metadata and its rows."""
 
     release: Release
-    rows: WageRows | SqliteWageRows
+    rows: WageRows
 
     @property
     def estimates(self) -> tuple[WageEstimate, ...]:
         """Every row, in file order."""
         return self.rows.select()
-
-
-def normalize(text: str) -> str:
-    """Case-, accent-, punctuation- and spacing-insensitive form of a name, used for matching (Mayagüez = mayaguez)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

@@ -27,9 +27,9 @@ from .models import (
     Source,
     WageEstimate,
     WagePoint,
-    normalize,
 )
 from .record import Record
+from .vocabulary import normalize
 
 T = TypeVar("T")
 

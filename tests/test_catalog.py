@@ -1,22 +1,19 @@
-"""Loading, validation and the parsed-data cache."""
+"""Loading and validation. The cache has its own tests (test_cache.py)."""
 
 from __future__ import annotations
 
-import os
-import pickle
+import json
 import re
-import sqlite3
-import zlib
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hmcareer import catalog as catalog_module
-from hmcareer import query
-from hmcareer.catalog import SUBJECTS, Catalog, SqliteWageRows, WageRows, _cache_stamp, bundled_data_dir, parse_yaml, validate
+from hmcareer.catalog import SUBJECTS, Catalog, WageTable, bundled_data_dir, parse_yaml, validate
 from hmcareer.errors import DataError
-from hmcareer.models import normalize
+from hmcareer.vocabulary import normalize
+
+YAML_SUBJECTS = [name for name in SUBJECTS if name != "oews"]
 
 
 def test_bundled_data_is_valid(catalog):
@@ -82,12 +79,12 @@ def test_a_reference_inside_a_list_points_at_its_own_line(data_copy):
 
 
 def test_percentiles_out_of_order_and_hourly_annual_mismatch(data_copy):
-    path = data_copy / "oews.yaml"
+    path = data_copy / "oews.jsonl"
     text = path.read_text()
     # National row: annual p25 94700 -> 994700 (above the median) and annual mean 140970 -> 150970.
     text = text.replace("73390, 94700, 123860", "73390, 994700, 123860", 1).replace("140970", "150970", 1)
     path.write_text(text)
-    row = f"{path}:11: rows[0] (National / Cross-Industry, Private, Federal, State, and Local)"
+    row = f"{path}:2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local)"
     assert _problems(data_copy) == [
         f"{row}: percentiles out of order: annual p25 994700 > median 123860",
         f"{row}: annual mean 150970 does not match hourly 67.77 x 2080 = 140962",
@@ -96,11 +93,11 @@ def test_percentiles_out_of_order_and_hourly_annual_mismatch(data_copy):
 
 
 def test_a_wrong_cell_points_at_its_row(data_copy):
-    path = data_copy / "oews.yaml"
+    path = data_copy / "oews.jsonl"
     lines = path.read_text().splitlines(keepends=True)
-    lines[12] = lines[12].replace(", 2320, ", ", -2320, ", 1)  # row 2: Manufacturing
+    lines[3] = lines[3].replace(", 2320, ", ", -2320, ", 1)  # row 2: Manufacturing
     path.write_text("".join(lines))
-    assert _problems(data_copy) == [f"{path}:13: rows[2].employment: must not be negative"]
+    assert _problems(data_copy) == [f"{path}:4: rows[2].employment: must not be negative"]
 
 
 def test_duplicate_keys_are_refused_with_their_line():
@@ -118,26 +115,6 @@ def test_numbers_must_be_finite(tmp_path, value):
     with pytest.raises(DataError) as info:
         _ = Catalog(tmp_path, cache_dir=None).wage_history
     assert "points[0].median_hourly: expected a finite number" in str(info.value.problems[0])
-
-
-def test_only_records_that_pass_the_checks_are_cached(data_copy, tmp_path):
-    cache = tmp_path / "cache"
-    path = data_copy / "roles.yaml"
-    path.write_text(path.read_text().replace("title: Clinical manager", "title: !!binary Q2xpbmljYWw=", 1))
-    for _ in range(2):
-        with pytest.raises(DataError) as info:
-            _ = Catalog(data_copy, cache_dir=cache).roles
-        assert "roles[clinical-manager].title: expected text, got bytes" in str(info.value.problems[0])
-    assert not list(cache.glob("roles-*"))
-
-
-def test_an_alias_loop_is_refused_and_not_cached(tmp_path):
-    cache = tmp_path / "cache"
-    (tmp_path / "roles.yaml").write_text("roles: &loop [*loop]\n")
-    for _ in range(2):
-        with pytest.raises(DataError):
-            _ = Catalog(tmp_path, cache_dir=cache).roles
-    assert not list(cache.glob("roles-*"))
 
 
 def test_bls_rounding_is_tolerated():
@@ -185,206 +162,46 @@ def test_missing_file_falls_back_to_bundled(tmp_path):
     assert catalog.origins["roles"].parent != tmp_path
 
 
-def _forge_entry(path, raw: bytes, records) -> None:
-    """A cache entry as hmcareer writes one (a header line with stamp and checksum, then a pickle), holding anything."""
-    payload = pickle.dumps((raw, records), protocol=5)
-    path.write_bytes(f"hmcareer-cache {_cache_stamp()} {zlib.crc32(payload):08x}\n".encode() + payload)
-
-
-def test_cache_is_used_and_never_stale(data_copy, tmp_path):
-    cache = tmp_path / "cache"
-    roles = Catalog(data_copy, cache_dir=cache).roles
-    assert roles[0].title == "Health agency administrator"
-    (entry,) = cache.glob("roles-*.cache")
-    raw = (data_copy / "roles.yaml").read_bytes()
-    _forge_entry(entry, raw, (roles[0]._replace(title="From the cache"), *roles[1:]))
-    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "From the cache"  # the entry is what is read
-    path = data_copy / "roles.yaml"
-    path.write_text(path.read_text().replace("title: Health agency administrator", "title: Agency chief", 1))
-    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Agency chief"
-
-
-def test_corrupt_cache_is_ignored(data_copy, tmp_path):
-    cache = tmp_path / "cache"
-    _ = Catalog(data_copy, cache_dir=cache).roles
-    (entry,) = cache.glob("roles-*.cache")
-    good = entry.read_bytes()
-    header, _, payload = good.partition(b"\n")
-    flipped = bytearray(payload)
-    flipped[len(flipped) // 2] ^= 0xFF
-    for damaged in (b"", b"{not an entry", good[: len(good) // 2], header + b"\n" + bytes(flipped),
-                    good.replace(_cache_stamp().encode(), b"0.0.0-cpython-311-00000000")):
-        entry.write_bytes(damaged)
-        assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
-        assert entry.read_bytes() == good  # and rewritten
-    raw = (data_copy / "roles.yaml").read_bytes()
-    for not_ours in ("oops", (raw,), (raw, os.system), (raw, [sqlite3.connect])):
-        payload = pickle.dumps(not_ours)
-        entry.write_bytes(f"hmcareer-cache {_cache_stamp()} {zlib.crc32(payload):08x}\n".encode() + payload)
-        assert len(Catalog(data_copy, cache_dir=cache).roles) == 7
-        assert entry.read_bytes() == good
-
-
-def test_cache_entry_for_other_bytes_is_not_used(data_copy, tmp_path):
-    # Entries are found by a checksum of the YAML; what decides is the copy of the YAML inside.
-    cache = tmp_path / "cache"
-    roles = Catalog(data_copy, cache_dir=cache).roles
-    (entry,) = cache.glob("roles-*.cache")
-    raw = (data_copy / "roles.yaml").read_bytes()
-    _forge_entry(entry, raw.replace(b"Health agency administrator", b"Health agency administrat0r", 1),
-                 (roles[0]._replace(title="Served from a stale cache"), *roles[1:]))
-    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Health agency administrator"
-
-
-@pytest.mark.parametrize(("file", "anchor", "subject"), [
-    ("roles.yaml", "title: Clinical manager", "roles"),
-    ("oews.yaml", 'soc: "11-9111"', "oews"),
+@pytest.mark.parametrize(("file", "anchor", "typo", "subject"), [
+    ("roles.yaml", "title: Clinical manager", "\n    titel: typo", "roles"),
+    ("oews.jsonl", '"soc": "11-9111"', ', "titel": "typo"', "oews"),
 ])
-def test_validate_reads_the_yaml_itself(data_copy, tmp_path, file, anchor, subject):
+def test_validate_reads_the_file_itself(data_copy, tmp_path, file, anchor, typo, subject):
     # Cache entries hold records, not the keys they came from: validate must read the file to report an unknown key.
     cache = tmp_path / "cache"
     path = data_copy / file
-    indent = " " * (len(path.read_text().partition(anchor)[0].rpartition("\n")[2]))
-    path.write_text(path.read_text().replace(anchor, f"{anchor}\n{indent}titel: typo", 1))
+    path.write_text(path.read_text().replace(anchor, f"{anchor}{typo}", 1))
     _ = getattr(Catalog(data_copy, cache_dir=cache), subject)  # commands skip the unknown-key check, and cache
     assert list(cache.glob(f"{subject}-*"))
     assert any("titel" in str(p) for p in validate(Catalog(data_copy, cache_dir=cache, check_keys=True)))
 
 
-def test_entries_of_the_older_json_format_are_removed(data_copy, tmp_path):
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    (cache / "roles-0123abcd.json").write_text("{}")
-    _ = Catalog(data_copy, cache_dir=cache).roles
-    assert not (cache / "roles-0123abcd.json").exists()
-    assert len(list(cache.glob("roles-*.cache"))) == 1
+class Reference:
+    """The lookups of WageTable done the obvious way, over every row."""
 
+    def __init__(self, estimates):
+        self.estimates = estimates
+        self.industry_codes = frozenset(e.industry_code for e in estimates if e.area_type == "N")
 
-def test_unwritable_cache_directory_still_works(tmp_path):
-    blocker = tmp_path / "file-not-dir"
-    blocker.write_text("")
-    assert len(Catalog(cache_dir=blocker / "cache").roles) == 7
-    assert Catalog(cache_dir=blocker / "cache").oews.release.name == "May 2025"
-
-
-def _refuse(*args, **kwargs):
-    raise PermissionError(13, "Read-only file system")
-
-
-@pytest.mark.parametrize("warm", [True, False])
-def test_read_only_cache_directory_works(data_copy, tmp_path, monkeypatch, warm):
-    cache = tmp_path / "cache"
-    cache.mkdir()
-    if warm:
-        _ = Catalog(data_copy, cache_dir=cache).roles, Catalog(data_copy, cache_dir=cache).oews.estimates
-    entries = sorted(cache.iterdir())
-    cache.chmod(0o555)
-    # root ignores file modes: refuse the final rename too, as a read-only file system would.
-    monkeypatch.setattr(os, "replace", _refuse)
-    try:
-        catalog = Catalog(data_copy, cache_dir=cache)
-        assert len(catalog.roles) == 7
-        (boston,) = catalog.oews.rows.select("M", name_contains="boston")
-        assert boston.annual_mean == Catalog(data_copy, cache_dir=None).oews.rows.select("M", name_contains="boston")[0].annual_mean
-        path = data_copy / "roles.yaml"
-        path.write_text(path.read_text().replace("title: Health agency administrator", "title: Agency chief", 1))
-        assert Catalog(data_copy, cache_dir=cache).roles[0].title == "Agency chief"
-    finally:
-        cache.chmod(0o755)
-    assert sorted(cache.iterdir()) == entries  # nothing written, no temporary files left behind
-
-
-def test_wage_cache_is_never_stale(data_copy, tmp_path):
-    cache = tmp_path / "cache"
-    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140970
-    assert len(list(cache.glob("oews-*.sqlite"))) == 1
-    path = data_copy / "oews.yaml"
-    # The national row, annual and hourly mean together (67.77 -> 67.78 keeps hourly x 2080 ~ annual).
-    path.write_text(path.read_text().replace("67.77, 140970", "67.78, 140980", 1))
-    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140980
-
-
-def _set_every_annual_mean(entry, value: int) -> None:
-    connection = sqlite3.connect(entry)
-    connection.execute("UPDATE estimates SET annual_mean = ?", (value,))
-    connection.commit()
-    connection.close()
-
-
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "zeroed rows", "other yaml", "other token", "no copy"])
-def test_damaged_wage_cache_is_ignored(data_copy, tmp_path, monkeypatch, damage):
-    monkeypatch.setattr(catalog_module, "_RACY_NS", 10**18)  # the YAML is always compared, never trusted by its signature
-    cache = tmp_path / "cache"
-    expected = Catalog(data_copy, cache_dir=None).oews.estimates
-    _ = Catalog(data_copy, cache_dir=cache).oews
-    (entry,) = cache.glob("oews-*.sqlite")
-    if damage == "garbage":
-        entry.write_bytes(b"not a database" * 100)
-    elif damage == "truncated":
-        entry.write_bytes(entry.read_bytes()[: 256 * 1024])
-    elif damage == "zeroed rows":  # the file opens and the YAML copy checks out; reading rows then fails
-        damaged = bytearray(entry.read_bytes())
-        damaged[len(damaged) // 3: len(damaged) * 2 // 3] = bytes(len(damaged) * 2 // 3 - len(damaged) // 3)
-        entry.write_bytes(bytes(damaged))
-    elif damage == "other yaml":  # a copy of other YAML, with the right token
-        copy = entry.with_suffix(".source")
-        copy.write_bytes(copy.read_bytes()[:16] + b"rows: []")
-        _set_every_annual_mean(entry, 1)
-    elif damage == "other token":  # the right YAML, but a copy another writer left beside this database
-        copy = entry.with_suffix(".source")
-        copy.write_bytes(bytes(16) + copy.read_bytes()[16:])
-        _set_every_annual_mean(entry, 1)
-    else:
-        entry.with_suffix(".source").unlink()
-    catalog = Catalog(data_copy, cache_dir=cache)
-    assert catalog.oews.release.name == "May 2025"
-    assert catalog.oews.estimates == expected
-    assert Catalog(data_copy, cache_dir=cache).oews.estimates == expected  # and the cache was rebuilt
-
-
-def test_an_unchanged_wage_file_is_not_even_read(data_copy, tmp_path, monkeypatch):
-    monkeypatch.setattr(catalog_module, "_RACY_NS", -1)  # treat the just-written file as long settled
-    cache = tmp_path / "cache"
-    expected = Catalog(data_copy, cache_dir=cache).oews.estimates
-    assert len(list(cache.glob("oews-*.stat"))) == 1
-
-    def unread(self, name):
-        raise AssertionError(f"{name} was read")
-
-    monkeypatch.setattr(Catalog, "_read_signed", unread)
-    assert Catalog(data_copy, cache_dir=cache).oews.estimates == expected
-
-
-def test_a_rewrite_that_keeps_size_and_mtime_is_still_seen(data_copy, tmp_path, monkeypatch):
-    monkeypatch.setattr(catalog_module, "_RACY_NS", -1)
-    cache = tmp_path / "cache"
-    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140970
-    path = data_copy / "oews.yaml"
-    before = path.stat()
-    path.write_text(path.read_text().replace("67.77, 140970", "67.78, 140980", 1))
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or a careless copy would
-    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
-    assert query.national_total(Catalog(data_copy, cache_dir=cache)).annual_mean == 140980
-
-
-def test_a_file_changed_moments_ago_is_compared_byte_for_byte(data_copy, tmp_path):
-    # Its ctime could still be the current clock tick, so a further write might not move it: no signature is kept.
-    cache = tmp_path / "cache"
-    _ = Catalog(data_copy, cache_dir=cache).oews.estimates, Catalog(data_copy, cache_dir=cache).oews.estimates
-    assert not list(cache.glob("oews-*.stat"))
+    def select(self, area_type=None, *, industry_code=None, area_code=None, name_contains=None):
+        return tuple(e for e in self.estimates if (area_type is None or e.area_type == area_type)
+                     and (industry_code is None or e.industry_code == industry_code)
+                     and (area_code is None or e.area_code.lstrip("0") == area_code.lstrip("0"))
+                     and (name_contains is None or name_contains in normalize(e.area_name)))
 
 
 @pytest.fixture(scope="module")
-def wage_rows(tmp_path_factory) -> tuple[WageRows, SqliteWageRows]:
-    """The bundled rows parsed into memory, and the same rows read back from the SQLite cache."""
+def wage_rows(tmp_path_factory) -> tuple[Reference, WageTable]:
+    """The obvious lookups over the bundled rows, and the rows as a command reads them back from the cache."""
     cache_dir = tmp_path_factory.mktemp("cache")
     _ = Catalog(cache_dir=cache_dir).oews
-    return Catalog(cache_dir=None).oews.rows, Catalog(cache_dir=cache_dir).oews.rows
+    cached = Catalog(cache_dir=cache_dir).oews.rows
+    return Reference(Catalog(cache_dir=None).oews.estimates), cached
 
 
-def test_wage_lookups_match_the_in_memory_reference(wage_rows):
+def test_wage_lookups_match_the_obvious_ones(wage_rows):
     reference, cached = wage_rows
-    assert isinstance(cached, SqliteWageRows) and isinstance(reference, WageRows)
+    assert isinstance(cached, WageTable)
     queries = [{}, {"area_type": "N"}, {"area_type": "S"}, {"area_type": "M"}, {"area_type": "N", "industry_code": "325400"},
                {"industry_code": "000000"}, {"area_type": "M", "area_code": "14460"}, {"area_type": "M", "area_code": "0014460"},
                {"area_code": "2500000"}, {"area_type": "M", "name_contains": "boston"}, {"name_contains": "new"},
@@ -409,10 +226,10 @@ def test_name_search_matches_the_reference_for_any_fragment(wage_rows, data):
 def test_pure_python_yaml_loader_gives_identical_data(monkeypatch):
     import yaml
 
-    fast = {name: parse_yaml((bundled_data_dir() / f"{name}.yaml").read_bytes(), name) for name in SUBJECTS}
+    fast = {name: parse_yaml((bundled_data_dir() / f"{name}.yaml").read_bytes(), name) for name in YAML_SUBJECTS}
     monkeypatch.setenv("HMCAREER_PURE_YAML", "1")
     monkeypatch.setattr(yaml, "CSafeLoader", None)  # any use of libyaml would now fail
-    assert {name: parse_yaml((bundled_data_dir() / f"{name}.yaml").read_bytes(), name) for name in SUBJECTS} == fast
+    assert {name: parse_yaml((bundled_data_dir() / f"{name}.yaml").read_bytes(), name) for name in YAML_SUBJECTS} == fast
 
 
 def test_only_the_needed_files_are_parsed():
@@ -440,7 +257,7 @@ def test_data_files_say_where_each_comes_from(data_copy, tmp_path):
     files = {f.file: f for f in Catalog(user, cache_dir=None).data_files()}
     assert len(files) == len(SUBJECTS)
     assert (files["roles.yaml"].origin, files["roles.yaml"].path) == ("user", str(user / "roles.yaml"))
-    assert files["oews.yaml"].origin == "bundled"
+    assert files["oews.jsonl"].origin == "bundled"
     assert {f.origin for f in Catalog(cache_dir=None).data_files()} == {"bundled"}
 
 
@@ -489,67 +306,35 @@ def test_validate_points_at_an_unquoted_comma(hm, data_copy):
         "unquoted comma? Quote the value); known here: degree, experience, licence, note, period, sources, years")
 
 
-def test_oews_rows_parsed_in_chunks_read_as_the_whole_file_does(tmp_path, monkeypatch):
-    # A large oews.yaml is parsed a few hundred rows at a time (bounded memory); it must read exactly the same.
-    monkeypatch.setattr(catalog_module, "_ROWS_PER_CHUNK", 7)  # many chunk boundaries, one partial chunk
-    for raw in ((bundled_data_dir() / "oews.yaml").read_bytes(),):
-        assert catalog_module.parse_oews(raw, "oews.yaml") == parse_yaml(raw, "oews.yaml")
-    loads = []
-    real_load = __import__("yaml").load
-    monkeypatch.setattr("yaml.load", lambda text, Loader: loads.append(len(text)) or real_load(text, Loader=Loader))
-    catalog_module.parse_oews((bundled_data_dir() / "oews.yaml").read_bytes(), "oews.yaml")
-    assert len(loads) == 1 + -(-743 // 7)  # the header, then the chunks
+def test_a_broken_row_is_reported_at_its_line(data_copy):
+    path = data_copy / "oews.jsonl"
+    lines = path.read_text().splitlines(keepends=True)
+    lines[600] = lines[600].replace("]", ", [", 1)  # an unclosed array on line 601
+    path.write_text("".join(lines))
+    assert _problems(data_copy)[0].startswith(f"{path}:601: invalid JSON: ")
 
 
-@pytest.mark.parametrize("layout", ["block rows", "comment after a row", "a key after the rows", "an anchor"])
-def test_other_oews_layouts_get_the_whole_file_parse(layout, monkeypatch):
-    raw = (bundled_data_dir() / "oews.yaml").read_text()
-    head, _, rows = raw.partition("\nrows:\n")
-    first, rest = rows.split("\n", 1)
-    if layout == "block rows":
-        first = "-\n" + "\n".join(f"  - {value.strip()}" for value in first[3:-1].split(","))
-    elif layout == "comment after a row":
-        first += "  # checked"
-    elif layout == "a key after the rows":
-        rest += "notes: none\n"
-    else:
-        head = head.replace("release:", "release: &r", 1)
-    text = f"{head}\nrows:\n{first}\n{rest}".encode()
-    whole = []
-    monkeypatch.setattr(catalog_module, "parse_yaml", lambda raw, file: whole.append(file) or parse_yaml(raw, file))
-    try:
-        expected = parse_yaml(text, "oews.yaml")
-    except DataError as exc:
-        expected = str(exc.problems[0])
-    try:
-        got = catalog_module.parse_oews(text, "oews.yaml")
-    except DataError as exc:
-        got = str(exc.problems[0])
-    assert got == expected and whole == ["oews.yaml"]
+def test_blank_lines_are_skipped_and_rows_keep_their_own_lines(data_copy):
+    path = data_copy / "oews.jsonl"
+    lines = path.read_text().splitlines(keepends=True)
+    lines[3] = "\n" + lines[3].replace(", 2320, ", ", -2320, ", 1)  # row 2 moves to line 5
+    path.write_text("".join(lines) + "\n\n")
+    assert _problems(data_copy) == [f"{path}:5: rows[2].employment: must not be negative"]
 
 
-def test_a_broken_row_is_reported_at_its_line_in_the_whole_file():
-    lines = (bundled_data_dir() / "oews.yaml").read_text().splitlines(keepends=True)
-    lines[600] = lines[600].replace("]", ", [", 1)  # an unclosed flow list on line 601
-    raw = "".join(lines).encode()
-    errors = []
-    for parse in (parse_yaml, catalog_module.parse_oews):
-        with pytest.raises(DataError) as info:
-            parse(raw, "oews.yaml")
-        errors.append(str(info.value.problems[0]))
-    assert errors[0] == errors[1] and errors[0].startswith(("oews.yaml:601:", "oews.yaml:602:"))
+def test_a_wage_table_in_the_old_yaml_is_not_silently_replaced_by_ours(hm, data_copy):
+    (data_copy / "oews.jsonl").unlink()
+    (data_copy / "oews.yaml").write_text("release: {}\n")
+    r = hm("--data-dir", str(data_copy), "salary", "-i", "pharma")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (f"hmcareer: data error: {data_copy}/oews.yaml: the wage table is now oews.jsonl (JSON Lines, see "
+                     f"docs/data-schema.md); regenerate it with scripts/import_oews.py --out {data_copy}/oews.jsonl\n")
 
 
-def test_a_named_pipe_in_the_cache_is_ignored_not_waited_on(data_copy, tmp_path):
-    cache = tmp_path / "cache"
-    _ = Catalog(data_copy, cache_dir=cache).roles, Catalog(data_copy, cache_dir=cache).oews
-    for entry in [*cache.glob("roles-*.cache"), *cache.glob("oews-*.source")]:
-        entry.unlink()
-        os.mkfifo(entry)
-    catalog = Catalog(data_copy, cache_dir=cache)
-    assert len(catalog.roles) == 7 and catalog.oews.release.name == "May 2025"
-
-
-def test_oews_with_no_rows_reads_as_the_whole_file_does():
-    raw = (bundled_data_dir() / "oews.yaml").read_bytes().partition(b"\nrows:\n")[0] + b"\nrows:\n# none yet\n"
-    assert catalog_module.parse_oews(raw, "oews.yaml") == parse_yaml(raw, "oews.yaml")
+def test_the_wage_header_is_checked_like_any_record(data_copy):
+    path = data_copy / "oews.jsonl"
+    header, rest = path.read_text().split("\n", 1)
+    document = json.loads(header)
+    del document["release"]["source"]
+    path.write_text(json.dumps(document) + "\n" + rest)
+    assert _problems(data_copy) == [f"{path}:1: release.source: missing required key"]

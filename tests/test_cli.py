@@ -343,7 +343,7 @@ def test_sources_says_which_data_files_come_from_the_user_data_dir(hm, tmp_path,
     assert r.code == 0, r.err
     assert f"Data files: from {mine} where present there, else the bundled copy" in " ".join(r.out.split())
     assert re.search(rf"roles\.yaml +your data dir +{re.escape(str(mine / 'roles.yaml'))}", r.out)
-    assert re.search(r"oews\.yaml +bundled +\S+oews\.yaml", r.out)
+    assert re.search(r"oews\.jsonl +bundled +\S+oews\.jsonl", r.out)
     doc = json.loads(hm("--data-dir", str(mine), "sources", "-f", "json").out)
     assert doc["data_dir"] == str(mine)
     files = {f["file"]: f for f in doc["data_files"]}

@@ -1,4 +1,4 @@
-"""The OEWS importer: the committed YAML is exactly a fresh run over the raw BLS extract."""
+"""The OEWS importer: the committed wage table is exactly a fresh run over the raw BLS extract."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ import_oews = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(import_oews)
 
 
-def test_committed_yaml_equals_a_fresh_import():
-    fresh = import_oews.build_yaml(import_oews.DEFAULT_CSV, "May 2025", "2025A01", "bls-oews-may2025")
-    assert (REPO / "data" / "oews.yaml").read_text(encoding="utf-8") == fresh
+def test_committed_table_equals_a_fresh_import():
+    fresh = import_oews.build_jsonl(import_oews.DEFAULT_CSV, "May 2025", "2025A01", "bls-oews-may2025")
+    assert (REPO / "data" / "oews.jsonl").read_text(encoding="utf-8") == fresh
 
 
 def test_every_csv_cell_survives(catalog):
@@ -35,7 +35,7 @@ def test_every_csv_cell_survives(catalog):
 
 
 def test_check_mode_detects_drift(tmp_path):
-    out = tmp_path / "oews.yaml"
+    out = tmp_path / "oews.jsonl"
     out.write_text("stale\n")
     assert import_oews.main(["--out", str(out), "--check"]) == 1
     assert import_oews.main(["--out", str(out)]) == 0

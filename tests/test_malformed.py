@@ -1,6 +1,6 @@
 """The malformed-data corpus: each broken file gives exit 1, one stderr line naming the file, no traceback.
 
-A file in tests/malformed/ named TARGET__CASE.yaml is installed as TARGET.yaml in a copy of
+A file in tests/malformed/ named TARGET__CASE.EXT is installed as TARGET.EXT in a copy of
 the data directory; then a command that reads it runs, and `validate` checks the copy.
 Cases that cannot live in git (a directory, a pipe, unreadable permissions) are made here.
 """
@@ -37,15 +37,6 @@ CASES = {
     "wage_history__year-is-text.yaml": (["salary", "--history"], ":3: points[0].year: expected a whole number, got text"),
     "credentials__seed-named-not-true-or-false.yaml": (
         ["certs"], ":11: credentials[cpam].seed_named: expected true or false, got text"),
-    "oews__employment-is-text.yaml": (
-        ["salary"], ":10: rows[0].employment: expected a whole number, \"-\" or null, got 'about 600k'"),
-    "oews__not-a-number.yaml": (["salary"], ":11: rows[1].annual_mean: expected a whole number, \"-\" or null, got nan"),
-    "oews__huge-number.yaml": (
-        ["salary"], ":11: rows[1].employment: expected a whole number, \"-\" or null, got 99999999999999999999999999999999999999"),
-    "oews__row-too-short.yaml": (["salary"], ":11: rows[1]: expected a list of 24 values, got 6"),
-    "oews__wrong-columns.yaml": (
-        ["salary"], ":8: columns: expected the 24 OEWS columns of the bundled oews.yaml, in its order (unknown: yearly_mean; "
-                    "missing: annual_mean)"),
     "sources__unknown-tag.yaml": (
         ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CH, MIR, O*NET, OFF, SEED, WIKI)"),
     # missing keys
@@ -66,17 +57,30 @@ CASES = {
         ["salary", "--history"], ":8: points[2010].sources: unknown source id 'bls-ooh-2010-typo'"),
     "seed_claims__unknown-accreditor.yaml": (
         ["education"], ":29: claims[cahme-72-programs-2008].subject.ref: unknown accreditor 'cahmee'"),
-    # OEWS consistency
-    "oews__percentiles-out-of-order.yaml": (
-        ["salary"], ":10: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): percentiles out of order: "
+    # the wage table (JSON Lines)
+    "oews__employment-is-text.jsonl": (
+        ["salary"], ":2: rows[0].employment: expected a whole number, \"-\" or null, got 'about 600k'"),
+    "oews__huge-number.jsonl": (
+        ["salary"], ":3: rows[1].employment: expected a whole number, \"-\" or null, got 99999999999999999999999999999999999999"),
+    "oews__row-too-short.jsonl": (["salary"], ":3: rows[1]: expected a list of 24 values, got 6"),
+    "oews__row-is-an-object.jsonl": (["salary"], ":3: rows[1]: expected a list of 24 values, got a mapping"),
+    "oews__wrong-columns.jsonl": (
+        ["salary"], ":1: columns: expected the 24 OEWS columns of the bundled oews.jsonl, in its order (unknown: yearly_mean; "
+                    "missing: annual_mean)"),
+    "oews__percentiles-out-of-order.jsonl": (
+        ["salary"], ":2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): percentiles out of order: "
                     "annual p25 994700 > median 123860 (and 1 more; run `hmcareer validate {dir}` to list them)"),
-    "oews__hourly-annual-mismatch.yaml": (
-        ["salary"], ":10: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): annual mean 150970 does not "
+    "oews__hourly-annual-mismatch.jsonl": (
+        ["salary"], ":2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): annual mean 150970 does not "
                     "match hourly 67.77 x 2080 = 140962"),
+    "oews__not-a-number.jsonl": (["salary"], ":3: invalid JSON: NaN is not a number"),
+    "oews__thousands-of-digits.jsonl": (["salary"], ":2: invalid JSON: a number too long to be a figure"),
+    "oews__unclosed-bracket.jsonl": (["salary"], ":3: invalid JSON: Expecting ',' delimiter (column 220)"),
+    "oews__duplicate-key.jsonl": (["salary"], ":1: invalid JSON: duplicate key 'release'"),
     # not YAML text at all
     "roles__empty.yaml": (["roles"], ": file is empty (or only comments)"),
     "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),
-    "credentials__binary-garbage.yaml": (["certs"], ": binary data (or UTF-16 text), not a UTF-8 YAML file"),
+    "credentials__binary-garbage.yaml": (["certs"], ": binary data (or UTF-16 text), not a UTF-8 text file"),
     "roles__utf-16.yaml": (["roles"], ": the file is UTF-16 text; save it as UTF-8"),
     "sources__latin-1.yaml": (["sources"], ":4: not UTF-8 text (byte 113); save the file as UTF-8"),
     # hostile
@@ -113,7 +117,7 @@ def test_the_corpus_is_large_and_every_file_has_a_case():
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_malformed_file(case, hm, data_copy, tmp_path, monkeypatch):
     command, expected = CASES[case]
-    target = data_copy / f"{case.split('__')[0]}.yaml"
+    target = data_copy / f"{case.split('__')[0]}{Path(case).suffix}"
     shutil.copyfile(MALFORMED / case, target)
     monkeypatch.chdir(tmp_path)  # where the python-tag case's `touch` would leave its file, had it run
     _assert_one_clear_line(hm, data_copy, target, command, expected)
@@ -146,9 +150,9 @@ def _oversized(path: Path) -> None:
 
 
 MADE_HERE = {
-    "directory": (_directory, ": is a directory, expected a YAML file"),
-    "fifo": (_fifo, ": is not a regular file (a device, pipe or socket); expected a YAML file"),
-    "endless-device": (_endless_device, ": is not a regular file (a device, pipe or socket); expected a YAML file"),
+    "directory": (_directory, ": is a directory, expected a data file"),
+    "fifo": (_fifo, ": is not a regular file (a device, pipe or socket); expected a data file"),
+    "endless-device": (_endless_device, ": is not a regular file (a device, pipe or socket); expected a data file"),
     "dangling-symlink": (_dangling_symlink, ": file not found"),
     "symlink-loop": (_symlink_loop, ": cannot read: Too many levels of symbolic links"),
     "oversized": (_oversized, ": file is larger than 20 MB; refusing to read it"),

@@ -21,7 +21,7 @@ from ..matching import (
     Profile,
     StepCheck,
 )
-from ..models import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
+from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
 from .human import Human, _path_tree, _step_label
 
 STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green", UNSTRUCTURED: "dim"}

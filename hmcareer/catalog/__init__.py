@@ -1,0 +1,274 @@
+"""The data layer: the only package that knows data files, YAML, JSON and the cache exist.
+
+    files.py       where data lives, reading a file safely
+    yamlio.py      safe YAML, and line numbers for problems
+    checker.py     reading parsed values with a Problem (file, key path) for each mismatch
+    schema.py      builders, one per hand-curated subject: parsed YAML -> typed records
+    wages.py       the OEWS wage table (JSON Lines) and lookups over it
+    references.py  checks of the ids one file uses from another
+    cache.py       entries that are served only while they equal what the data files say
+
+`Catalog` reads each subject's file when a command first asks for it, from the cache when the
+cache holds exactly the file's bytes, else by parsing and checking it (and then caching it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError, Problem
+from ..models import (
+    Association,
+    Credential,
+    DataFile,
+    Education,
+    Occupation,
+    OewsRelease,
+    Role,
+    SeedClaim,
+    Source,
+    WagePoint,
+)
+from .cache import Cache, configured_directory, decode_records, encode_records, open_cache
+from .files import MAX_FILE_BYTES, bundled_data_dir, read_data_file
+from .references import reference_problems
+from .wages import ANNUAL_TOLERANCE, WageTable, from_plain, to_plain
+from .yamlio import parse_yaml
+
+__all__ = ["ANNUAL_TOLERANCE", "MAX_FILE_BYTES", "SUBJECTS", "Catalog", "WageTable", "bundled_data_dir", "default_cache_dir",
+           "file_name", "parse_yaml", "validate"]
+
+SUBJECTS = (
+    "sources", "roles", "credentials", "associations", "education", "occupation",
+    "seed_claims", "wage_history", "industry_aliases", "oews",
+)
+# The wage table is generated from BLS's CSV as JSON Lines; every hand-curated subject is YAML.
+WAGE_SUBJECT = "oews"
+
+
+def file_name(subject: str) -> str:
+    return f"{subject}.jsonl" if subject == WAGE_SUBJECT else f"{subject}.yaml"
+
+
+def default_cache_dir() -> Path | None:
+    """Where settings put the cache (HMCAREER_CACHE_DIR, XDG_CACHE_HOME, ~/.cache), or None for no cache."""
+    return configured_directory()[0]
+
+
+class Catalog:
+    """Lazy, validated access to every subject. Files in `data_dir` override the bundled ones.
+
+    Each subject file is read on first use. As soon as two files that refer to each other
+    have both been read, the references between them are checked: a command whose files
+    disagree fails with a data error naming the file, without reading files it does not need.
+
+    `cache_dir`: True for the configured location, None or False for none, or a directory.
+    `warn` receives the one line that says why a cache location is not used.
+    """
+
+    def __init__(self, data_dir: Path | None = None, cache_dir: Path | None | bool = True, check_keys: bool = False,
+                 warn: Callable[[str], None] | None = None):
+        self.check_keys = check_keys  # also report keys no builder reads (validate does; commands need not)
+        self.bundled_dir = bundled_data_dir()
+        self.data_dir = data_dir
+        self.warnings: list[str] = []
+        self._warn = warn or self.warnings.append
+        self._cache_setting = cache_dir
+        self._cache: Cache | None | bool = False  # False: not opened yet
+        self.origins: dict[str, Path] = {}
+        self._subjects: dict[str, Any] = {}
+
+    # -- files ----------------------------------------------------------------------------
+
+    def locate(self, name: str) -> Path:
+        filename = file_name(name)
+        if self.data_dir is not None:
+            candidate = self.data_dir / filename
+            if candidate.exists() or candidate.is_symlink():
+                return candidate
+        return self.bundled_dir / filename
+
+    def label(self, name: str) -> str:
+        """How messages name a subject's file: its full path when a data directory is in use."""
+        path = self.locate(name)
+        return str(path) if self.data_dir is not None else f"data/{path.name}"
+
+    def _dir_name(self) -> str | None:
+        return str(self.data_dir) if self.data_dir is not None else None
+
+    def data_files(self) -> tuple[DataFile, ...]:
+        """Where each subject's file comes from (the user's data directory or the bundled data), without reading it."""
+        files = []
+        for name in SUBJECTS:
+            path = self.locate(name)
+            origin = "user" if self.data_dir is not None and path.parent == self.data_dir else "bundled"
+            files.append(DataFile(path.name, origin, str(path)))
+        return tuple(files)
+
+    @property
+    def cache(self) -> Cache | None:
+        """The cache, opened on first use; None for none (validate never uses one: it must read every file)."""
+        if self._cache is False:
+            setting = self._cache_setting
+            if self.check_keys or setting is None or setting is False:
+                self._cache = None
+            elif setting is True:
+                directory, why = configured_directory()
+                if why:
+                    self._warn(f"hmcareer: not using a cache: {why}")
+                self._cache = open_cache(directory, self._warn)
+            else:
+                self._cache = open_cache(Path(setting), self._warn)
+        return self._cache
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _load(self, name: str) -> Any:
+        """The records of one file: from the cache entry made from exactly its bytes when there is one, else built."""
+        path, label = self.locate(name), self.label(name)
+        if name == WAGE_SUBJECT and self.data_dir is not None and path.parent != self.data_dir:
+            self._refuse_old_wage_file()
+        raw = read_data_file(path, label)
+        self.origins[name] = path
+        to_plain, from_plain = _CODECS.get(name, (encode_records, decode_records))
+        cache = self.cache
+        if cache is not None:
+            try:
+                records = from_plain(cache.load(name, path, raw))
+                if _has_shape(name, records):
+                    return records
+            except Exception:  # noqa: BLE001 - missing, damaged, or not ours: decoding bad values can raise almost anything
+                pass
+        records = self._build(name, raw, label)
+        if cache is not None:
+            cache.store(name, path, raw, to_plain(records))
+        return records
+
+    def _build(self, name: str, raw: bytes, label: str) -> Any:
+        from .checker import Checker
+
+        ck = Checker(label, track_keys=self.check_keys)
+        if name == WAGE_SUBJECT:
+            from .wages import build_oews, parse_wage_file
+
+            result = build_oews(ck, *parse_wage_file(raw, label))
+            problems = ck.problems  # each with its line
+        else:
+            from .schema import BUILDERS
+            from .yamlio import with_lines
+
+            parsed = parse_yaml(raw, label)
+            if parsed is None:
+                raise DataError([Problem(label, "", "file is empty (or only comments)")])
+            result = BUILDERS[name](ck, parsed)
+            ck.unknown_keys()
+            problems = with_lines(raw, ck.problems) if ck.problems else []
+        if problems:
+            raise DataError(problems, self._dir_name())
+        return result
+
+    def _refuse_old_wage_file(self) -> None:
+        """A data directory with the wage table in the YAML of hmcareer 0.1 must not silently fall back to ours."""
+        old = self.data_dir / "oews.yaml" if self.data_dir is not None else None
+        if old is not None and old.exists():
+            raise DataError([Problem(str(old), "", "the wage table is now oews.jsonl (JSON Lines, see docs/data-schema.md); "
+                                                   "regenerate it with scripts/import_oews.py --out "
+                                                   f"{self.data_dir / 'oews.jsonl'}")], self._dir_name())
+
+    def _subject(self, name: str) -> Any:
+        if name not in self._subjects:
+            self._subjects[name] = self._load(name)
+            found = reference_problems(self, name, self._subjects)
+            problems = [p for subject, ps in found.items() for p in self._with_lines(subject, ps)]
+            if problems:
+                raise DataError(problems, self._dir_name())
+        return self._subjects[name]
+
+    def _with_lines(self, subject: str, problems: list[Problem]) -> list[Problem]:
+        if subject == WAGE_SUBJECT:  # only the header (line 1) holds references
+            return [p._replace(line=1) for p in problems]
+        from .yamlio import with_lines
+
+        try:
+            return with_lines(self.locate(subject).read_bytes(), problems)
+        except OSError:
+            return problems
+
+    # -- subjects -------------------------------------------------------------------------
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self._subject("sources")
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        return self._subject("roles")
+
+    @property
+    def credentials(self) -> tuple[Credential, ...]:
+        return self._subject("credentials")
+
+    @property
+    def associations(self) -> tuple[Association, ...]:
+        return self._subject("associations")
+
+    @property
+    def education(self) -> Education:
+        return self._subject("education")
+
+    @property
+    def occupation(self) -> Occupation:
+        return self._subject("occupation")
+
+    @property
+    def seed_claims(self) -> tuple[SeedClaim, ...]:
+        return self._subject("seed_claims")
+
+    @property
+    def wage_history(self) -> tuple[WagePoint, ...]:
+        return self._subject("wage_history")
+
+    @property
+    def industry_aliases(self) -> dict[str, str]:
+        return self._subject("industry_aliases")
+
+    @property
+    def oews(self) -> OewsRelease:
+        return self._subject("oews")
+
+    def release_name(self) -> str:
+        return f"OEWS {self.oews.release.name}"
+
+
+# What each subject's records are: (container, item type), the item type None for a single record.
+_SHAPES: dict[str, tuple[type, type | None]] = {
+    "sources": (dict, Source), "roles": (tuple, Role), "credentials": (tuple, Credential), "associations": (tuple, Association),
+    "education": (Education, None), "occupation": (Occupation, None), "seed_claims": (tuple, SeedClaim),
+    "wage_history": (tuple, WagePoint), "industry_aliases": (dict, str), "oews": (OewsRelease, None),
+}
+
+
+def _has_shape(name: str, records: Any) -> bool:
+    """Whether decoded cache values are the kind of records `name` has (a cheap guard; the checksums are the real one)."""
+    container, item = _SHAPES[name]
+    if type(records) is not container:
+        return False
+    items = records.values() if container is dict else records if item is not None else ()
+    return all(type(x) is item for x in items)
+
+
+# How each subject's records are kept in the cache: the wage table as rows of plain values, the rest as encoded records.
+_CODECS = {WAGE_SUBJECT: (to_plain, from_plain)}
+
+
+def validate(catalog: Catalog) -> list[Problem]:
+    """Every problem in every file, including references between files."""
+    problems: list[Problem] = []
+    for name in SUBJECTS:
+        try:
+            getattr(catalog, name)
+        except DataError as exc:
+            problems.extend(exc.problems)
+    return problems

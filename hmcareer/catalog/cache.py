@@ -1,0 +1,299 @@
+"""The cache: what was built from each data file, so the next command need not parse and check it again.
+
+A cached answer is served only if it provably equals what the data file says now:
+- an entry holds an exact copy of the bytes it was built from, compared in full with the file
+  on every read (a file changed in any way, by any means, is never served from an old entry);
+- a CRC-32 over its payload, checked on every read, rejects any damaged or edited byte;
+- its header names the format, the subject and a stamp of the code that wrote it: the app
+  version, the Python, the fields of every record class and a checksum of the modules that
+  build records, so an entry from other code is never decoded into today's records;
+- the payload is `marshal` data of plain values (str, int, float, None, tuples, lists, dicts)
+  rebuilt by our own constructors: reading an entry can create records and nothing else, and
+  cannot touch any class or module.
+Entries are written to a new file with an unpredictable name (O_EXCL, no symlinks followed) and
+renamed into place, so readers see a whole entry or none; superseded, orphaned and half-written
+files are removed. A cache location that is relative, a symlink, another user's, writable by
+anyone or unreadable is not used at all (one line on stderr says so); the commands then parse
+every time, which costs only speed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import marshal
+import os
+import re
+import stat as file_mode
+import sys
+import time
+import zlib
+from collections.abc import Callable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .. import __version__, models
+from ..record import Record
+
+FORMAT = b"hmcareer-cache-3"
+ENTRY_SUFFIX = ".entry"
+TEMP_SUFFIX = ".tmp"
+# A temporary file this old is a writer's leftover (killed mid-write), not a write in progress.
+STALE_TEMP_SECONDS = 600
+MAX_ENTRY_BYTES = 512 * 1024 * 1024
+# Files of earlier cache formats: pickled entries, JSON entries, the SQLite wage cache and its companions.
+_LEGACY_NAME = r"^[a-z_]+-[0-9a-f]{8}(\.(cache|json|sqlite|source|stat)|\.\d+\.(tmp|stat-tmp|source-tmp))$"
+# The modules whose code decides what a data file's records are.
+_RECORD_CODE = ("catalog/__init__", "catalog/cache", "catalog/checker", "catalog/files", "catalog/schema",
+                "catalog/wages", "catalog/yamlio", "models", "record", "vocabulary")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+# Record classes by position, in definition order: an encoded record names its class by index.
+RECORD_CLASSES: tuple[type, ...] = tuple(
+    value for value in vars(models).values() if isinstance(value, type) and issubclass(value, Record) and value is not Record)
+_CLASS_INDEX = {cls: i for i, cls in enumerate(RECORD_CLASSES)}
+
+
+# --- where the cache lives ---------------------------------------------------------------------
+
+
+def configured_directory() -> tuple[Path | None, str | None]:
+    """(the cache directory settings ask for, or None; why the setting cannot be used, for one line on stderr)."""
+    if os.environ.get("HMCAREER_NO_CACHE"):
+        return None, None
+    explicit = os.environ.get("HMCAREER_CACHE_DIR")
+    if explicit:
+        if not os.path.isabs(explicit):
+            return None, f"HMCAREER_CACHE_DIR must be an absolute path, not {explicit!r}"
+        return Path(explicit), None
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, empty or relative: the XDG spec says to ignore it
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home) or not os.path.isdir(home):  # a service account, HOME=/nonexistent: run uncached
+            return None, None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "hmcareer", None
+
+
+def open_cache(directory: Path | None, warn: Callable[[str], None]) -> Cache | None:
+    """The cache in `directory` (created if missing), or None when there is none to use."""
+    if directory is None:
+        return None
+    if not directory.is_absolute():
+        warn(f"hmcareer: not using the cache at {directory}: it is a relative path")
+        return None
+    try:
+        info = directory.lstat()
+    except FileNotFoundError:
+        try:
+            directory.mkdir(mode=0o700, parents=True)
+            info = directory.lstat()
+        except OSError:  # a read-only file system, say: run without a cache, nothing to report
+            return None
+    except OSError as exc:
+        warn(f"hmcareer: not using the cache at {directory}: {exc.strerror or exc}")
+        return None
+    why = _unusable(directory, info)
+    if why:
+        warn(f"hmcareer: not using the cache at {directory}: {why}; set HMCAREER_CACHE_DIR to another folder "
+             "(commands still work, only slower)")
+        return None
+    return Cache(directory)
+
+
+def _unusable(directory: Path, info: os.stat_result) -> str | None:
+    if file_mode.S_ISLNK(info.st_mode):
+        return "it is a symbolic link"
+    if not file_mode.S_ISDIR(info.st_mode):
+        return "it is not a folder"
+    if info.st_uid != os.geteuid():
+        return "it belongs to another user"
+    if info.st_mode & file_mode.S_IWOTH:
+        return "anyone may write to it"
+    if not os.access(directory, os.R_OK | os.X_OK):
+        return "it cannot be read"
+    return None
+
+
+# --- the code that writes entries ---------------------------------------------------------------
+
+
+@cache
+def stamp() -> bytes:
+    """What identifies the code that wrote an entry: version, Python, record layout and record-building code."""
+    layout = repr([(cls.__name__, cls._fields, cls._defaults) for cls in RECORD_CLASSES]).encode()
+    code = 0
+    for name in _RECORD_CODE:
+        for suffix in (".py", ".pyc"):  # .pyc alone in an install without sources
+            with contextlib.suppress(OSError):
+                code = zlib.crc32((_PACKAGE / f"{name}{suffix}").read_bytes(), code)
+                break
+    return f"{__version__}/{sys.implementation.cache_tag}/{zlib.crc32(layout):08x}/{code:08x}".encode()
+
+
+def encode_records(value: Any) -> Any:
+    """Records as lists [class index, field...]; tuples, dicts and scalars as they are."""
+    if isinstance(value, Record):
+        return [_CLASS_INDEX[type(value)], *map(encode_records, value)]
+    kind = type(value)
+    if kind is tuple:
+        return tuple(map(encode_records, value))
+    if kind is dict:
+        return {key: encode_records(item) for key, item in value.items()}
+    if value is None or kind in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot cache a {kind.__name__}")
+
+
+def decode_records(value: Any) -> Any:
+    """The inverse of `encode_records`; an error of any kind for anything it did not write."""
+    kind = type(value)
+    if kind is list:
+        index = value[0]
+        if type(index) is not int or index < 0:
+            raise ValueError("not a record")
+        return RECORD_CLASSES[index]._make([decode_records(item) for item in value[1:]])
+    if kind is tuple:
+        return value if all(type(item) is str for item in value) else tuple([decode_records(item) for item in value])
+    if kind is dict:
+        return {key: decode_records(item) for key, item in value.items()}
+    if value is None or kind in (str, int, float, bool):
+        return value
+    raise ValueError(f"not a value hmcareer caches: {kind.__name__}")
+
+
+# --- entries -------------------------------------------------------------------------------------
+
+
+class Cache:
+    """Entries in one directory that `open_cache` found safe to use: one per subject and data file."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def entry_path(self, subject: str, source: Path) -> Path:
+        # One entry per data file: a new version of the file replaces the entry of the old one.
+        return self.directory / f"{subject}-{zlib.crc32(os.fsencode(source.absolute())):08x}{ENTRY_SUFFIX}"
+
+    def load(self, subject: str, source: Path, raw: bytes) -> Any:
+        """The plain values stored for exactly these bytes; LookupError when there is no entry to trust."""
+        data = _read_own_file(self.entry_path(subject, source))
+        header, _, body = data.partition(b"\n")
+        known, _, sizes = header.rpartition(b" ")  # all but the checksum
+        known, _, size = known.rpartition(b" ")  # all but the payload's size
+        if known != _header_start(subject, source, raw) or not size.isdigit():
+            raise LookupError(subject)
+        payload_size = int(size)
+        payload = memoryview(body)[len(raw):]
+        # Every field compared in its one spelling: "0A" and "0a" are the same number, not the same header.
+        if (size != b"%d" % payload_size or len(payload) != payload_size or memoryview(body)[:len(raw)] != raw
+                or sizes != b"%08x" % zlib.crc32(payload)):
+            raise LookupError(subject)
+        try:
+            return marshal.loads(payload)
+        except (ValueError, EOFError, TypeError):
+            raise LookupError(subject) from None
+
+    def store(self, subject: str, source: Path, raw: bytes, plain: Any) -> None:
+        """Keep `plain`, built from `raw`; caching only saves time, so failing to is no error."""
+        try:
+            payload = marshal.dumps(plain)
+        except ValueError:
+            return
+        header = b" ".join((_header_start(subject, source, raw), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
+        final = self.entry_path(subject, source)
+        temporary = self.directory / f".{final.name}.{os.urandom(8).hex()}{TEMP_SUFFIX}"
+        try:
+            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+            with _removed_if_interrupted(temporary):
+                with open(fd, "wb") as out:
+                    out.write(header + b"\n")
+                    out.write(raw)
+                    out.write(payload)
+                os.replace(temporary, final)
+        except OSError:
+            return
+        self.sweep()
+
+    def sweep(self) -> None:
+        """Remove what no reader will use: entries of data files that are gone, damaged entries, leftovers of
+        killed writers and files of earlier cache formats. Files that are not the cache's are left alone."""
+        try:
+            names = os.listdir(self.directory)
+        except OSError:
+            return
+        now = time.time()
+        for name in names:
+            path = self.directory / name
+            try:
+                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                    remove = now - path.lstat().st_mtime > STALE_TEMP_SECONDS
+                elif name.endswith(ENTRY_SUFFIX):
+                    remove = _orphaned(path)
+                else:
+                    remove = re.match(_LEGACY_NAME, name) is not None
+                if remove:
+                    path.unlink()
+            except OSError:
+                continue
+
+
+def _header_start(subject: str, source: Path, raw: bytes) -> bytes:
+    """An entry's header up to its payload's size: format, code stamp, subject, data file (for `sweep`) and its size."""
+    return b" ".join((FORMAT, stamp(), subject.encode(), os.fsencode(source.absolute()).hex().encode(), b"%d" % len(raw)))
+
+
+def _open_own(path: Path) -> BinaryIO:
+    """A regular file of ours, opened without following a symlink or waiting on a pipe; LookupError otherwise."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        raise LookupError(path) from None
+    stream = open(fd, "rb")  # noqa: SIM115 - returned to the caller, who closes it
+    info = os.fstat(fd)
+    if not file_mode.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_ENTRY_BYTES:
+        stream.close()
+        raise LookupError(path)
+    return stream
+
+
+def _read_own_file(path: Path) -> bytes:
+    with _open_own(path) as stream:
+        try:
+            return stream.read()
+        except OSError:
+            raise LookupError(path) from None
+
+
+def _orphaned(path: Path) -> bool:
+    """An entry whose data file is gone, or that is not an entry we write (damaged, a pipe, a symlink)."""
+    try:
+        with _open_own(path) as stream:
+            fields = stream.readline(4096).split(b" ")
+        source = bytes.fromhex(fields[3].decode("ascii")) if len(fields) == 7 and fields[0] == FORMAT else None
+    except (LookupError, OSError, ValueError, UnicodeDecodeError):
+        return True
+    return source is None or not os.path.exists(os.fsdecode(source))
+
+
+@contextlib.contextmanager
+def _removed_if_interrupted(temporary: Path) -> Iterator[None]:
+    """Delete `temporary` if anything, Ctrl-C or a SIGTERM included, stops the write before its rename."""
+    import signal
+
+    def terminate(signum: int, _frame: Any) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, terminate)
+    except ValueError:  # not the main thread: no handler can be installed
+        previous = False
+    try:
+        yield
+    except BaseException:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        raise
+    finally:
+        if previous is not False:
+            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)

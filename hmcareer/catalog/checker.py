@@ -1,0 +1,200 @@
+"""Reading values out of parsed data while recording a Problem (file + key path) for each mismatch."""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Any
+
+from ..errors import Problem
+from ..models import Fact, NamedValue
+
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+class _ReadKeys(dict):
+    """A mapping that remembers which of its keys were looked at."""
+
+    def __init__(self, value: dict):
+        super().__init__(value)
+        self.read: set[Any] = set()
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self.read.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key: Any) -> Any:
+        self.read.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key: Any) -> bool:
+        self.read.add(key)
+        return super().__contains__(key)
+
+    def items(self) -> Any:  # a free-form map (industry aliases) is read whole
+        self.read.update(self.keys())
+        return super().items()
+
+
+class Checker:
+    """Reads values out of parsed data, recording a Problem (file + key path) for each mismatch.
+
+    With `track_keys` (for `hmcareer validate`, not every command) it also reports keys no
+    builder read: a typo such as `titel:` would otherwise be silently ignored.
+    """
+
+    def __init__(self, file: str, track_keys: bool = False):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.tracked: dict[int, tuple[str, _ReadKeys]] | None = {} if track_keys else None
+
+    def problem(self, path: str, message: str, line: int | None = None) -> None:
+        self.problems.append(Problem(self.file, path, message, line))
+
+    def mapping(self, value: Any, path: str) -> dict:
+        if isinstance(value, dict):
+            if self.tracked is None or isinstance(value, _ReadKeys):
+                return value
+            if id(value) not in self.tracked:  # the same node may be asked for twice; track it once
+                self.tracked[id(value)] = (path, _ReadKeys(value))
+            return self.tracked[id(value)][1]
+        self.problem(path, f"expected a mapping, got {kind_of(value)}")
+        return {}
+
+    def unknown_keys(self) -> None:
+        for path, node in (self.tracked or {}).values():
+            for key in sorted(node.keys() - node.read, key=str):
+                known = ", ".join(sorted(map(str, node.read)))
+                # A "key" with spaces and no value is usually text after an unquoted comma in {a: x, y}.
+                why = "text after an unquoted comma? Quote the value" if " " in str(key) and node[key] is None else "a typo?"
+                self.problem(join_path(path, str(key)), f"unknown key ({why})" + (f"; known here: {known}" if known else ""))
+
+    def seq(self, parent: dict, key: str, path: str, required: bool = True) -> list:
+        value = parent.get(key)
+        if value is None:
+            if required and key not in parent:
+                self.problem(join_path(path, key), "missing required key")
+            return []
+        if not isinstance(value, list):
+            self.problem(join_path(path, key), f"expected a list, got {kind_of(value)}")
+            return []
+        return value
+
+    def text(self, parent: dict, key: str, path: str, required: bool = True) -> str | None:
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(join_path(path, key), "missing required key" if key not in parent else "must not be empty")
+            return None
+        if isinstance(value, (datetime.date, datetime.datetime)):
+            return value.isoformat()  # an unquoted YAML date such as 2026-05-15
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(join_path(path, key), f"expected text, got {kind_of(value)}")
+            return None
+        if required and isinstance(value, str) and not value.strip():
+            self.problem(join_path(path, key), "must not be empty")
+            return None
+        return str(value)
+
+    def number(self, parent: dict, key: str, path: str, kind: type = int, required: bool = False):
+        value = parent.get(key)
+        if value is None:
+            if required:
+                self.problem(join_path(path, key), "missing required key")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind is int and not isinstance(value, int)):
+            self.problem(join_path(path, key), f"expected {'a whole number' if kind is int else 'a number'}, got {kind_of(value)}")
+            return None
+        if not is_finite(value):
+            self.problem(join_path(path, key), f"expected a finite number up to {MAX_FIGURE:,}, got {value!r}")
+            return None
+        if value < 0:
+            self.problem(join_path(path, key), "must not be negative")
+        return kind(value)
+
+    def flag(self, parent: dict, key: str, path: str) -> bool:
+        value = parent.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(join_path(path, key), f"expected true or false, got {kind_of(value)}")
+            return False
+        return value
+
+    def strings(self, parent: dict, key: str, path: str, required: bool = False) -> tuple[str, ...]:
+        out = []
+        for i, item in enumerate(self.seq(parent, key, path, required)):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)):
+                self.problem(f"{join_path(path, key)}[{i}]", f"expected text, got {kind_of(item)}")
+            else:
+                out.append(str(item))
+        return tuple(out)
+
+    def source_ids(self, parent: dict, path: str, required: bool = True) -> tuple[str, ...]:
+        ids = self.strings(parent, "sources", path, required)
+        if required and "sources" in parent and not ids:
+            self.problem(join_path(path, "sources"), "must name at least one source id")
+        return ids
+
+    def fact(self, value: Any, path: str) -> Fact | None:
+        if value is None:
+            return None
+        node = self.mapping(value, path)
+        text = self.text(node, "text", path)
+        period = self.text(node, "period", path, required=False)
+        quoted = node.get("quoted")  # marks a verbatim quotation, whose figures need no period of their own
+        if text and period is None and re.search(r"\d", text) and not quoted:
+            self.problem(join_path(path, "period"), "a fact that states a figure needs its reference period")
+        return Fact(text or "", self.source_ids(node, path), period)
+
+    def facts(self, parent: dict, key: str, path: str, required: bool = False) -> tuple[Fact, ...]:
+        items = self.seq(parent, key, path, required)
+        return tuple(f for i, v in enumerate(items) if (f := self.fact(v, f"{join_path(path, key)}[{i}]")))
+
+    def named(self, value: Any, path: str) -> NamedValue | None:
+        if value is None:
+            return None
+        node = self.mapping(value, path)
+        return NamedValue(self.text(node, "value", path) or "", self.source_ids(node, path))
+
+
+# No count or wage comes near this; larger values are typos, and would overflow SQLite's integers.
+MAX_FIGURE = 10**12
+
+
+def is_finite(value: int | float) -> bool:
+    """False for .nan, .inf and implausibly huge numbers (SQLite, JSON and arithmetic would choke on them)."""
+    try:
+        return math.isfinite(value) and abs(value) <= MAX_FIGURE
+    except OverflowError:
+        return False
+
+
+def join_path(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def kind_of(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", list: "a list", str: "text", bool: "true/false", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def records(ck: Checker, raw: Any, key: str) -> list[tuple[str, dict]]:
+    """The list under `key` as (path, mapping) pairs; checks unique `id`s."""
+    root = ck.mapping(raw, "")
+    out, seen = [], set()
+    for i, item in enumerate(ck.seq(root, key, "")):
+        path = f"{key}[{i}]"
+        node = ck.mapping(item, path)
+        ident = node.get("id")
+        if ident is not None:
+            if not isinstance(ident, str) or not ID_RE.match(ident):
+                ck.problem(f"{path}.id", f"ids are lowercase letters, digits and '-', got {ident!r}")
+            elif ident in seen:
+                ck.problem(f"{path}.id", f"duplicate id {ident!r}")
+            seen.add(ident)
+            path = f"{key}[{ident}]"
+        out.append((path, node))
+    return out

@@ -1,0 +1,376 @@
+"""Builders, one per hand-curated subject: parsed YAML -> typed records, with a Problem for each mismatch.
+
+Each builder reads only through its `Checker`, which records what is wrong (file and key path)
+and what was read, so `validate` can also name keys no builder knows.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models import (
+    Accreditor,
+    Association,
+    Coursework,
+    Credential,
+    Degree,
+    Education,
+    ExampleProgram,
+    Fact,
+    Occupation,
+    PathStep,
+    ProgramCount,
+    Quality,
+    QuickFacts,
+    Requirement,
+    Role,
+    SeedClaim,
+    Source,
+    Task,
+    WagePoint,
+)
+from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
+from .checker import Checker, kind_of, records
+
+SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
+
+
+def build_sources(ck: Checker, raw: Any) -> dict[str, Source]:
+    out = {}
+    for path, n in records(ck, raw, "sources"):
+        tag = ck.text(n, "tag", path)
+        if tag is not None and tag not in SOURCE_TAGS:
+            ck.problem(f"{path}.tag", f"unknown provenance tag {tag!r} (one of {', '.join(sorted(SOURCE_TAGS))})")
+        src = Source(
+            id=ck.text(n, "id", path) or "",
+            publisher=ck.text(n, "publisher", path) or "",
+            title=ck.text(n, "title", path) or "",
+            url=ck.text(n, "url", path, required=False),
+            date=ck.text(n, "date", path) or "",
+            tag=tag or "",
+            note=ck.text(n, "note", path, required=False),
+        )
+        out[src.id] = src
+    return out
+
+
+def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
+    roles = []
+    for path, n in records(ck, raw, "roles"):
+        edu = ck.mapping(n.get("education") or {}, f"{path}.education")
+        fit = ck.mapping(n.get("fit") or {}, f"{path}.fit")
+        steps = []
+        for i, s in enumerate(ck.seq(n, "path", path)):
+            sp = f"{path}.path[{i}]"
+            s = ck.mapping(s, sp)
+            kind = ck.text(s, "step", sp)
+            if kind not in (None, "degree", "experience", "licence", "certification"):
+                ck.problem(f"{sp}.step", f"expected degree, experience, licence or certification, got {kind!r}")
+            ref = ck.text(s, "ref", sp, required=False)
+            text = ck.text(s, "text", sp, required=False)
+            if ref is None and text is None:
+                ck.problem(sp, "a step needs a ref (degree or credential id) or a text")
+            steps.append(PathStep(
+                step=kind or "", ref=ref, text=text, note=ck.text(s, "note", sp, required=False),
+                optional=ck.flag(s, "optional", sp), sources=ck.source_ids(s, sp, required=False),
+                period=ck.text(s, "period", sp, required=False),
+                requires=_requirement(ck, s["requires"], f"{sp}.requires") if s.get("requires") is not None else None,
+                any_field=ck.flag(s, "any_field", sp),
+            ))
+        roles.append(Role(
+            id=ck.text(n, "id", path) or "",
+            title=ck.text(n, "title", path) or "",
+            aliases=ck.strings(n, "aliases", path),
+            seed_named=ck.flag(n, "seed_named", path),
+            setting=ck.text(n, "setting", path) or "",
+            summary=ck.text(n, "summary", path) or "",
+            responsibilities=ck.strings(n, "responsibilities", path, required=True),
+            sources=ck.source_ids(n, path),
+            degrees=ck.strings(edu, "degrees", f"{path}.education"),
+            education_note=ck.text(edu, "note", f"{path}.education", required=False),
+            education_sources=ck.source_ids(edu, f"{path}.education", required=False),
+            experience=ck.fact(n.get("experience"), f"{path}.experience"),
+            licence=ck.text(n, "licence", path, required=False),
+            clinical_licence=ck.flag(n, "clinical_licence", path),
+            certifications=ck.strings(n, "certifications", path),
+            associations=ck.strings(n, "associations", path),
+            industries=ck.strings(n, "industries", path),
+            path=tuple(steps),
+            ladder=ck.facts(n, "ladder", path),
+            backgrounds=_vocabulary(ck, fit, "backgrounds", f"{path}.fit", FIT_BACKGROUNDS),
+            interests=_vocabulary(ck, fit, "interests", f"{path}.fit", FIT_INTERESTS),
+        ))
+    return tuple(roles)
+
+
+def _one_of(ck: Checker, node: dict, key: str, path: str, allowed: tuple[str, ...], default: str) -> str:
+    value = ck.text(node, key, path, required=False)
+    if value is None:
+        return default
+    if value not in allowed:
+        ck.problem(f"{path}.{key}", f"expected one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> tuple[str, ...]:
+    words = ck.strings(parent, key, path)
+    for i, word in enumerate(words):
+        if word not in known:
+            ck.problem(f"{path}.{key}[{i}]", f"expected one of {', '.join(known)}, got {word!r}")
+    return words
+
+
+def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
+    node = ck.mapping(value, path)
+    degree = ck.text(node, "degree", path, required=False)
+    licence = ck.text(node, "licence", path, required=False)
+    for key, given, known in (("degree", degree, DEGREE_LEVELS), ("licence", licence, LICENCES)):
+        if given is not None and given not in known:
+            ck.problem(f"{path}.{key}", f"expected one of {', '.join(known)}, got {given!r}")
+    return Requirement(
+        degree=degree, years=ck.number(node, "years", path), experience=ck.text(node, "experience", path, required=False),
+        licence=licence, note=ck.text(node, "note", path, required=False), sources=ck.source_ids(node, path),
+        period=ck.text(node, "period", path, required=False),
+    )
+
+
+CREDENTIAL_STATUSES = ("current", "replaced", "discontinued", "uncertain")
+
+
+def build_credentials(ck: Checker, raw: Any) -> tuple[Credential, ...]:
+    out = []
+    for path, n in records(ck, raw, "credentials"):
+        issuer = ck.mapping(n.get("issuer") or {}, f"{path}.issuer")
+        kind = ck.text(n, "kind", path)
+        if kind not in (None, "certification", "licence"):
+            ck.problem(f"{path}.kind", f"expected certification or licence, got {kind!r}")
+        status = ck.text(n, "status", path)
+        if status not in (None, *CREDENTIAL_STATUSES):
+            ck.problem(f"{path}.status", f"expected one of {', '.join(CREDENTIAL_STATUSES)}, got {status!r}")
+        out.append(Credential(
+            id=ck.text(n, "id", path) or "",
+            abbreviation=ck.text(n, "abbreviation", path) or "",
+            variants=ck.strings(n, "variants", path),
+            name=ck.text(n, "name", path) or "",
+            kind=kind or "",
+            issuer_abbreviation=ck.text(issuer, "abbreviation", f"{path}.issuer", required=False),
+            issuer_name=ck.text(issuer, "name", f"{path}.issuer") or "",
+            association=ck.text(n, "association", path, required=False),
+            status=status or "",
+            level=ck.text(n, "level", path, required=False),
+            seed_named=ck.flag(n, "seed_named", path),
+            audience=ck.text(n, "audience", path) or "",
+            eligibility=ck.facts(n, "eligibility", path),
+            exam=ck.facts(n, "exam", path),
+            renewal=ck.facts(n, "renewal", path),
+            replaced_by=ck.strings(n, "replaced_by", path),
+            replacement_note=ck.fact(n.get("replacement_note"), f"{path}.replacement_note"),
+            sources=ck.source_ids(n, path),
+            requires=tuple(_requirement(ck, r, f"{path}.requires[{i}]") for i, r in enumerate(ck.seq(n, "requires", path, False))),
+        ))
+    return tuple(out)
+
+
+def build_associations(ck: Checker, raw: Any) -> tuple[Association, ...]:
+    out = []
+    for path, n in records(ck, raw, "associations"):
+        out.append(Association(
+            id=ck.text(n, "id", path) or "",
+            abbreviation=ck.text(n, "abbreviation", path) or "",
+            name=ck.text(n, "name", path) or "",
+            seed_named=ck.flag(n, "seed_named", path),
+            website=ck.text(n, "website", path, required=False),
+            founded=ck.named(n.get("founded"), f"{path}.founded"),
+            headquarters=ck.named(n.get("headquarters"), f"{path}.headquarters"),
+            members=ck.facts(n, "members", path),
+            purpose=ck.fact(n.get("purpose"), f"{path}.purpose"),
+            offers=ck.facts(n, "offers", path),
+            credentials=ck.strings(n, "credentials", path),
+            sources=ck.source_ids(n, path),
+        ))
+    return tuple(out)
+
+
+def _coursework(ck: Checker, value: Any, label: str, path: str) -> Coursework:
+    node = ck.mapping(value or {}, path)
+    older = node.get("older")
+    return Coursework(label, ck.strings(node, "items", path, required=True), ck.source_ids(node, path),
+                      ck.text(node, "period", path, required=False), ck.fact(node.get("note"), f"{path}.note"),
+                      _coursework(ck, older, f"{label}, earlier list", f"{path}.older") if older is not None else None)
+
+
+def build_education(ck: Checker, raw: Any) -> Education:
+    root = ck.mapping(raw, "")
+    degrees = []
+    for path, n in records(ck, root, "degrees"):
+        degrees.append(Degree(
+            id=ck.text(n, "id", path) or "",
+            name=ck.text(n, "name", path) or "",
+            level=ck.text(n, "level", path) or "",
+            field=ck.text(n, "field", path) or "",
+            seed_named=ck.flag(n, "seed_named", path),
+            summary=ck.text(n, "summary", path) or "",
+            duration=ck.fact(n.get("duration"), f"{path}.duration"),
+            prerequisites=ck.facts(n, "prerequisites", path),
+            accreditor=ck.text(n, "accreditor", path, required=False),
+            sources=ck.source_ids(n, path),
+            notes=ck.facts(n, "notes", path),
+        ))
+    accreditors = []
+    for path, n in records(ck, root, "accreditors"):
+        counts = []
+        for i, c in enumerate(ck.seq(n, "program_counts", path, required=False)):
+            cp = f"{path}.program_counts[{i}]"
+            c = ck.mapping(c, cp)
+            counts.append(ProgramCount(
+                count=ck.number(c, "count", cp, required=True) or 0,
+                what=ck.text(c, "what", cp) or "",
+                period=ck.text(c, "period", cp) or "",
+                sources=ck.source_ids(c, cp),
+            ))
+        accreditors.append(Accreditor(
+            id=ck.text(n, "id", path) or "",
+            abbreviation=ck.text(n, "abbreviation", path) or "",
+            name=ck.text(n, "name", path) or "",
+            scope=ck.fact(n.get("scope"), f"{path}.scope"),
+            founded=ck.named(n.get("founded"), f"{path}.founded"),
+            program_counts=tuple(counts),
+            notes=ck.facts(n, "notes", path),
+            review=_one_of(ck, n, "review", path, ("accreditation", "certification"), "accreditation"),
+        ))
+    cw = ck.mapping(root.get("coursework") or {}, "coursework")
+    coursework = []
+    for key, label in (("seed", "Seed text (2012)"), ("ooh", "Occupational Outlook Handbook")):
+        if key in cw:
+            coursework.append(_coursework(ck, cw[key], label, f"coursework.{key}"))
+    programs = []
+    for i, p in enumerate(ck.seq(cw, "example_programs", "coursework", required=False)):
+        pp = f"coursework.example_programs[{i}]"
+        p = ck.mapping(p, pp)
+        programs.append(ExampleProgram(
+            name=ck.text(p, "name", pp) or "",
+            length=ck.fact(p.get("length"), f"{pp}.length"),
+            topics=ck.strings(p, "topics", pp),
+            admission=ck.facts(p, "admission", pp),
+            sources=ck.source_ids(p, pp),
+        ))
+    return Education(tuple(degrees), tuple(accreditors), tuple(coursework), tuple(programs))
+
+
+def build_occupation(ck: Checker, raw: Any) -> Occupation:
+    root = ck.mapping(raw, "")
+    editions = []
+    for i, q in enumerate(ck.seq(root, "quick_facts", "")):
+        qp = f"quick_facts[{i}]"
+        q = ck.mapping(q, qp)
+        editions.append(QuickFacts(
+            edition=ck.text(q, "edition", qp) or "",
+            median_annual=ck.number(q, "median_annual", qp),
+            median_hourly=ck.number(q, "median_hourly", qp, float),
+            pay_period=ck.text(q, "pay_period", qp, required=False),
+            jobs=ck.number(q, "jobs", qp),
+            jobs_year=ck.text(q, "jobs_year", qp, required=False),
+            growth_pct=ck.number(q, "growth_pct", qp),
+            growth_label=ck.text(q, "growth_label", qp, required=False),
+            employment_change=ck.number(q, "employment_change", qp),
+            openings_per_year=ck.number(q, "openings_per_year", qp),
+            entry_education=ck.text(q, "entry_education", qp, required=False),
+            work_experience=ck.text(q, "work_experience", qp, required=False),
+            on_the_job_training=ck.text(q, "on_the_job_training", qp, required=False),
+            sources=ck.source_ids(q, qp),
+            note=ck.fact(q.get("note"), f"{qp}.note"),
+        ))
+    tasks = []
+    for i, t in enumerate(ck.seq(root, "tasks", "")):
+        tp = f"tasks[{i}]"
+        t = ck.mapping(t, tp)
+        tasks.append(Task(ck.number(t, "rank", tp, required=True) or 0, ck.number(t, "importance", tp),
+                          ck.text(t, "text", tp) or "", ck.source_ids(t, tp)))
+    qualities = []
+    for i, q in enumerate(ck.seq(root, "qualities", "")):
+        qp = f"qualities[{i}]"
+        q = ck.mapping(q, qp)
+        qualities.append(Quality(ck.text(q, "name", qp) or "", ck.text(q, "text", qp) or "", ck.source_ids(q, qp)))
+    outlook = ck.mapping(root.get("outlook") or {}, "outlook")
+    definition = ck.fact(root.get("definition"), "definition")
+    if definition is None:
+        ck.problem("definition", "missing required key")
+    return Occupation(
+        soc=ck.text(root, "soc", "") or "",
+        title=ck.text(root, "title", "") or "",
+        definition=definition or Fact("", ()),
+        quick_facts=tuple(editions),
+        unverified=ck.facts(root, "unverified", ""),
+        duties=ck.facts(root, "duties", ""),
+        types=ck.facts(root, "types", ""),
+        tasks=tuple(tasks),
+        sample_titles=_coursework(ck, root.get("sample_titles"), "Sample titles", "sample_titles"),
+        qualities=tuple(qualities),
+        advancement=ck.facts(root, "advancement", ""),
+        work_environment=ck.facts(root, "work_environment", ""),
+        outlook_growth=ck.facts(outlook, "growth", "outlook"),
+        outlook_reasons=ck.facts(outlook, "reasons", "outlook"),
+        job_zone=ck.fact(root.get("job_zone"), "job_zone"),
+    )
+
+
+def build_seed_claims(ck: Checker, raw: Any) -> tuple[SeedClaim, ...]:
+    out = []
+    for path, n in records(ck, raw, "claims"):
+        subject = ck.mapping(n.get("subject") or {}, f"{path}.subject")
+        out.append(SeedClaim(
+            id=ck.text(n, "id", path) or "",
+            subject_kind=ck.text(subject, "kind", f"{path}.subject") or "",
+            subject_ref=ck.text(subject, "ref", f"{path}.subject", required=False),
+            claim=ck.text(n, "claim", path) or "",
+            verdict=ck.text(n, "verdict", path) or "",
+            check=ck.text(n, "check", path) or "",
+            sources=ck.source_ids(n, path),
+            period=ck.text(n, "period", path, required=False),
+        ))
+    return tuple(out)
+
+
+def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
+    root = ck.mapping(raw, "")
+    out = []
+    for key, third_party in (("points", False), ("third_party", True)):
+        for i, p in enumerate(ck.seq(root, key, "", required=key == "points")):
+            pp = f"{key}[{i}]"
+            p = ck.mapping(p, pp)
+            out.append(WagePoint(
+                year=ck.number(p, "year", pp, required=True) or 0,
+                reference=ck.text(p, "reference", pp) or "",
+                median_annual=ck.number(p, "median_annual", pp),
+                median_hourly=ck.number(p, "median_hourly", pp, float),
+                sources=ck.source_ids(p, pp),
+                third_party=third_party,
+                **{f"annual_{q}": ck.number(p, q, pp) for q in ("p10", "p25", "p75", "p90")},
+                note=ck.text(p, "note", pp, required=False),
+            ))
+    return tuple(sorted(out, key=lambda p: (p.year, p.third_party)))
+
+
+def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:
+    root = ck.mapping(raw, "")
+    aliases = ck.mapping(root.get("aliases") or {}, "aliases")
+    out = {}
+    for word, code in aliases.items():
+        if not isinstance(code, str):
+            ck.problem(f"aliases.{word}", f"expected an industry code in quotes, got {kind_of(code)}")
+            continue
+        out[str(word).lower()] = code
+    return out
+
+
+BUILDERS = {
+    "sources": build_sources,
+    "roles": build_roles,
+    "credentials": build_credentials,
+    "associations": build_associations,
+    "education": build_education,
+    "occupation": build_occupation,
+    "seed_claims": build_seed_claims,
+    "wage_history": build_wage_history,
+    "industry_aliases": build_industry_aliases,
+}

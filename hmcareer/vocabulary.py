@@ -1,0 +1,61 @@
+"""The words a user answers find-my-fit questions with, and the one way names are compared.
+
+Each vocabulary maps an id to its label and the other words a user may type for it. Roles'
+fit traits (data/roles.yaml) and requirements (data/credentials.yaml) use the same ids, and the
+catalog checks them against these tables.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+FIT_BACKGROUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "nurse": ("Nurse (RN, LPN)", ("rn", "lpn", "nursing", "registered nurse")),
+    "physician": ("Physician", ("doctor", "md", "do")),
+    "clinician": ("Other clinician (therapist, pharmacist, technologist...)",
+                  ("therapist", "pharmacist", "technologist", "allied health", "physical therapist", "pt", "ot")),
+    "billing": ("Billing, coding or patient accounts", ("coding", "coder", "biller", "patient accounts", "revenue cycle")),
+    "records": ("Medical records or health information", ("medical records", "health information", "him")),
+    "it": ("IT or data", ("data", "informatics", "information technology", "analyst")),
+    "public-health": ("Public health or government", ("public health", "government", "epidemiology")),
+    "business": ("Business or management outside healthcare", ("management", "manager", "finance", "mba")),
+    "administrative": ("Healthcare office or administrative staff", ("admin", "office", "clerk", "front desk", "coordinator")),
+    "student": ("Student or recent graduate", ("graduate", "college", "school", "new grad")),
+}
+FIT_INTERESTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "finance": ("Finance and billing", ("billing", "money", "budgets", "revenue")),
+    "data": ("Data and IT", ("it", "informatics", "technology", "records", "information")),
+    "leadership": ("People leadership", ("people", "leading", "management", "managing people")),
+    "long-term-care": ("Long-term care", ("ltc", "nursing homes", "aging", "elder care", "senior care")),
+    "policy": ("Public policy", ("government", "public health", "regulation", "law")),
+    "quality": ("Quality and patient safety", ("safety", "patient safety")),
+    "operations": ("Operations", ("daily operations", "running a facility", "logistics")),
+}
+# Highest education, lowest first; a requirement is met by its level or any higher one.
+DEGREE_LEVELS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "none": ("No diploma yet", ("no", "no degree")),
+    "high-school": ("High-school diploma", ("high school", "hs", "ged", "diploma")),
+    "associate": ("Associate degree", ("associates", "associate s", "adn", "aa", "as")),
+    "bachelor": ("Bachelor's degree", ("bachelors", "bachelor s", "bsn", "ba", "bs")),
+    "master": ("Master's degree", ("masters", "master s", "mha", "mba", "mph", "msn", "mpa")),
+    "doctorate": ("Doctorate (PhD, MD, DNP...)", ("doctoral", "phd", "md", "dnp", "do")),
+}
+# Licences a user can hold and a requirement can ask for; an RN licence is also a clinical one.
+LICENCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "rn": ("Registered nurse (RN) licence", ("nurse", "registered nurse", "nursing")),
+    "clinical": ("Other clinical licence (physician, therapist, pharmacist...)", ("physician", "md", "therapist", "pt", "other")),
+    "nha": ("Nursing home administrator licence", ("nursing home administrator", "ltc administrator")),
+    "none": ("No licence", ("no", "nothing")),
+}
+LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": {"nha"}, "none": set()}
+# Which LICENCES id a licence credential in data/credentials.yaml is.
+LICENCE_OF_CREDENTIAL = {"nha-licence": "nha"}
+
+
+
+def normalize(text: str) -> str:
+    """Case-, accent-, punctuation- and spacing-insensitive form of a name, used for matching (Mayagüez = mayaguez)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

@@ -4,7 +4,6 @@ No `from __future__ import annotations` here: Typer reads every command's annota
 start, and string annotations would have to be evaluated again each time (a few ms).
 """
 
-import errno
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -16,7 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
-from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, HmcareerError
+from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE
 
 APP_SETTINGS: dict[str, Any] = {
     "name": "hmcareer",
@@ -73,40 +72,25 @@ def _debug_enabled(state: State | None = None) -> bool:
     return bool((state and state.debug) or flag not in ("", "0", "false", "no", "off"))
 
 
-# What writing to stdout can run into that is not a bug: a full disk or quota, a failing device.
-OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
-
-
 @contextmanager
 def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
-    """Expected errors become one line and their exit code; a bug, one line and exit 1.
-
-    With --debug (or HMCAREER_DEBUG=1) the traceback comes first, and the exit code stays the same.
-    """
+    """Any error becomes one line and its exit code (errors.describe); with --debug (or HMCAREER_DEBUG=1) the
+    traceback comes first, and the exit code stays the same."""
     try:
         yield
     except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
         raise
-    except HmcareerError as exc:
-        if _debug_enabled(state):
-            import traceback
-
-            traceback.print_exc(file=terminal.stderr)
-        terminal.message(f"hmcareer: {exc.message()}")
-        raise typer.Exit(exc.exit_code) from None
     except Exception as exc:
-        if _debug_enabled(state):
+        from .errors import describe
+
+        debug = _debug_enabled(state)
+        if debug:
             import traceback
 
             traceback.print_exc(file=terminal.stderr)
-        if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:
-            terminal.message(f"hmcareer: cannot write the output: {exc.strerror or exc}")
-        elif _debug_enabled(state):
-            terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}); please report it with the traceback above.")
-        else:
-            terminal.message(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the "
-                             "traceback and please report it.")
-        raise typer.Exit(EXIT_DATA) from None
+        message, code = describe(exc, debug)
+        terminal.message(f"hmcareer: {message}")
+        raise typer.Exit(code) from None
 
 
 def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None,
@@ -598,9 +582,8 @@ def main() -> None:
     except Exception as exc:  # raised outside any command (a callback, Typer itself)
         if _debug_requested():
             raise
-        if isinstance(exc, HmcareerError):
-            sys.stderr.write(f"hmcareer: {exc.message()}\n")
-            sys.exit(exc.exit_code)
-        sys.stderr.write(f"hmcareer: internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the traceback "
-                         "and please report it.\n")
-        sys.exit(EXIT_DATA)
+        from .errors import describe
+
+        message, code = describe(exc)
+        sys.stderr.write(f"hmcareer: {message}\n")
+        sys.exit(code)

@@ -1,7 +1,13 @@
-"""The project's exceptions and exit codes, mapped in one place."""
+"""The project's exceptions, and the one mapping from any exception to (message, exit code).
+
+Queries and matching raise structured errors: what kind of thing, the value given, the
+candidates. `describe` phrases them for the command line (option names, commands to run);
+the explorer phrases the same errors in its own words (explore.explain).
+"""
 
 from __future__ import annotations
 
+import errno
 import shlex
 
 from .record import Record
@@ -11,12 +17,13 @@ EXIT_DATA = 1  # data or internal error
 EXIT_USAGE = 2  # bad option or unknown value
 EXIT_INTERRUPTED = 130
 
+# What writing output can run into that is no fault of the path chosen: a full disk or quota, a file-size limit, a
+# failing device.
+OUTPUT_FAILURES = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
 
 class HmcareerError(Exception):
     exit_code = EXIT_DATA
-
-    def message(self) -> str:
-        return str(self)
 
 
 class Problem(Record):
@@ -41,46 +48,145 @@ class DataError(HmcareerError):
 
     def __init__(self, problems: list[Problem], data_dir: str | None = None):
         self.problems = problems
-        self.data_dir = data_dir  # where the files are, so the hint below checks the same ones
+        self.data_dir = data_dir  # where the files are, so the hint to validate checks the same ones
         super().__init__(str(problems[0]))
-
-    def message(self) -> str:
-        text = f"data error: {self.problems[0]}"
-        more = len(self.problems) - 1
-        if more:
-            command = "hmcareer validate" + (f" {shlex.quote(self.data_dir)}" if self.data_dir else "")
-            text += f" (and {more} more; run `{command}` to list them)"
-        return text
 
 
 class OutputError(HmcareerError):
-    """The output could not be written for a reason outside the user's choice of path (a full disk, a failing device)."""
+    """The --output file could not be written.
+
+    `problem`: "exists", "directory", "no folder", or the system's reason; `usage`: whether the
+    path chosen is at fault (exit 2) rather than the system (a full disk: exit 1); `existed`:
+    whether a file of that name was there before (and is still there, unchanged); None for a
+    device or pipe, which holds no file.
+    """
+
+    def __init__(self, path: str, problem: str, usage: bool, existed: bool | None = False):
+        self.path, self.problem, self.usage, self.existed = path, problem, usage, existed
+        self.exit_code = EXIT_USAGE if usage else EXIT_DATA
+        super().__init__(f"{path}: {problem}")
 
 
 class UsageError(HmcareerError):
-    """The user asked for something that does not exist or cannot be combined."""
+    """The user asked for something that does not exist or cannot be combined: `kind` says what (a role, a sort key)."""
 
     exit_code = EXIT_USAGE
 
+    def __init__(self, kind: str, value: str | None = None, choices: tuple[str, ...] = ()):
+        self.kind, self.value, self.choices = kind, value, tuple(choices)
+        super().__init__(f"{kind}: {value!r}" if value is not None else kind)
+
 
 class NotFound(UsageError):
-    """An unknown role, industry, credential...: says what is close and how to list all."""
-
-    def __init__(self, kind: str, value: str, suggestions: list[str], list_hint: str):
-        self.kind, self.value, self.suggestions, self.list_hint = kind, value, suggestions, list_hint
-        text = f"unknown {kind} {value!r}."
-        if suggestions:
-            text += " Did you mean: " + ", ".join(suggestions) + "?"
-        text += f" {list_hint}"
-        super().__init__(text)
+    """No `kind` is called `value`; `choices` holds the closest names (or, for short vocabularies, all of them)."""
 
 
 class Ambiguous(UsageError):
-    def __init__(self, kind: str, value: str, candidates: list[str], hint: str = ""):
-        self.kind, self.value, self.candidates = kind, value, candidates
+    """Several `kind`s fit `value`; `choices` names them."""
+
+
+class InvalidChoice(UsageError):
+    """`value` is not one of the `choices` for `kind` (a sort key, a --where level, a history year)."""
+
+
+class OutOfRange(UsageError):
+    """`value` is outside `choices` = (lowest, highest)."""
+
+
+class Conflict(UsageError):
+    """The values given for `kind` cannot be combined (several listings at once; no licence and a licence)."""
+
+
+class TooShort(UsageError):
+    """`value` is too short to be useful (a search term)."""
+
+
+# --- the command line's words ----------------------------------------------------------------
+
+# How to list every value of a kind.
+LIST_HINTS = {
+    "role": "Run `hmcareer roles` to list them.",
+    "credential": "Run `hmcareer certs` to list them.",
+    "industry": "Run `hmcareer salary` to list industries with their codes.",
+    "state": "Run `hmcareer salary --state all` to list them.",
+    "metro": "Run `hmcareer salary --metro all` to list them.",
+    "source id": "Run `hmcareer sources` to list them.",
+}
+# Kinds the user gives through an option whose values are a short fixed list, named in full.
+OPTIONS = {"background": "--background", "interest": "--interest", "degree level": "--degree", "licence": "--licence",
+           "sort key": "--sort", "where": "--where"}
+AMBIGUOUS_HINTS = {"metro": "Give more of the name, or the BLS area code."}
+
+
+def _usage_message(exc: UsageError) -> str:
+    kind, value, choices = exc.kind, exc.value, exc.choices
+    if isinstance(exc, NotFound):
+        text = f"unknown {kind} {value!r}."
+        if kind in OPTIONS:
+            return f"{text} Valid {OPTIONS[kind]} values: {', '.join(choices)}."
+        if kind == "issuing body":
+            return f"{text} Bodies: {', '.join(choices)}."
+        if choices:
+            text += " Did you mean: " + ", ".join(choices) + "?"
+        return f"{text} {LIST_HINTS.get(kind, '')}".rstrip()
+    if isinstance(exc, Ambiguous):
         # "; " because names such as "Springfield, IL" hold commas themselves
-        shown = "; ".join(candidates[:8]) + (f"; ... ({len(candidates)} in all)" if len(candidates) > 8 else "")
-        text = f"{kind} {value!r} matches several: {shown}."
-        if hint:
-            text += f" {hint}"
-        super().__init__(text)
+        shown = "; ".join(choices[:8]) + (f"; ... ({len(choices)} in all)" if len(choices) > 8 else "")
+        return f"{kind} {value!r} matches several: {shown}. {AMBIGUOUS_HINTS.get(kind, 'Give more of the name, or the id.')}"
+    if isinstance(exc, InvalidChoice):
+        if kind == "where":
+            return f"--where takes {' or '.join(choices)}, not {value!r}"
+        if kind == "history year":
+            return f"no BLS median for {value}; years with one: {', '.join(choices)}"
+        return f"unknown {kind} {value!r}; use one of {', '.join(choices)}"
+    if isinstance(exc, OutOfRange):
+        return f"{OPTIONS.get(kind, '--' + kind)} must be between {choices[0]} and {choices[1]}, not {value}"
+    if isinstance(exc, Conflict):
+        if kind == "listing":
+            return "list one kind at a time: --industry all, --state all or --metro all"
+        return f"--{kind} {value} cannot be combined with a {kind}"
+    if isinstance(exc, TooShort):
+        return "give a search word of at least 2 letters (a-z) or digits, e.g. hmcareer search billing"
+    return str(exc)
+
+
+def _data_message(exc: DataError) -> str:
+    text = f"data error: {exc.problems[0]}"
+    more = len(exc.problems) - 1
+    if more:
+        command = "hmcareer validate" + (f" {shlex.quote(exc.data_dir)}" if exc.data_dir else "")
+        text += f" (and {more} more; run `{command}` to list them)"
+    return text
+
+
+def _output_message(exc: OutputError) -> str:
+    path, problem = exc.path, exc.problem
+    if problem == "exists":
+        return f"{path} already exists; add --force to replace it, or choose another --output path"
+    if problem == "directory":
+        return f"{path} is a directory; give a file name for --output"
+    if problem == "no folder":
+        return f"cannot write {path}: its folder does not exist; create it or choose another --output path"
+    if exc.usage:
+        return f"cannot write {path}: {problem}. Choose another --output path"
+    if exc.existed is None:
+        return f"cannot write {path}: {problem}"
+    return f"cannot write {path}: {problem}; " + ("the existing file is unchanged" if exc.existed else "no file was written")
+
+
+def describe(exc: BaseException, debug: bool = False) -> tuple[str, int]:
+    """The one line (without "hmcareer: ") and the exit code the command line gives for `exc`."""
+    if isinstance(exc, UsageError):
+        return _usage_message(exc), exc.exit_code
+    if isinstance(exc, DataError):
+        return _data_message(exc), exc.exit_code
+    if isinstance(exc, OutputError):
+        return _output_message(exc), exc.exit_code
+    if isinstance(exc, KeyboardInterrupt):
+        return "interrupted", EXIT_INTERRUPTED
+    if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:  # writing to stdout
+        return f"cannot write the output: {exc.strerror or exc}", EXIT_DATA
+    if debug:
+        return f"internal error ({type(exc).__name__}: {exc}); please report it with the traceback above.", EXIT_DATA
+    return (f"internal error ({type(exc).__name__}: {exc}). Rerun with --debug for the traceback and please report it.",
+            EXIT_DATA)

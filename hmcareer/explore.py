@@ -16,7 +16,19 @@ from typing import IO, Any
 
 from . import matching, query
 from .catalog import Catalog
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, UsageError
+from .errors import (
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Ambiguous,
+    Conflict,
+    DataError,
+    InvalidChoice,
+    NotFound,
+    OutOfRange,
+    TooShort,
+    UsageError,
+)
 from .models import Credential, Role
 from .render.interactive import Screen
 from .render.terminal import Terminal
@@ -143,11 +155,11 @@ class Explorer:
             except GoBack:
                 return
             except UsageError as exc:  # an unknown name typed at a free-text prompt: ask again
-                self.screen.hint(exc.message())
+                self.screen.hint(explain(exc))
                 if self.answers == answers_before:  # not caused by an answer, so asking again would loop forever
                     return
             except DataError as exc:  # a broken data file spoils this section, not the session: back up a level
-                self.screen.hint(f"{exc.message()} (other sections may still work)")
+                self.screen.hint(explain(exc))
                 return
 
     # -- menus ------------------------------------------------------------------------
@@ -270,7 +282,7 @@ class Explorer:
                 continue
             readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
         if not readings:
-            raise UsageError(f"no industry, state or metro matches {text!r}; try pharma, hospitals, NY, texas or boston")
+            raise NotFound("industry, state or metro", text)
         if len(readings) > 1:
             exact = [r for r in readings if query.normalize(r[1]) == query.normalize(text)]
             readings = exact or readings
@@ -396,6 +408,32 @@ class Explorer:
             self.loop(lambda: self.credential_menu(query.find_credential(self.c, hit.id)))
         else:
             self.screen.result("salary", query.salary_report(self.c, industries=(hit.id,)))
+
+
+def explain(exc: UsageError | DataError) -> str:
+    """An error in the explorer's words: what went wrong and what to type, never a command-line option."""
+    if isinstance(exc, DataError):
+        more = len(exc.problems) - 1
+        return (f"This part of the data cannot be shown: {exc.problems[0]}" + (f" (and {more} more problems)" if more else "")
+                + ". Other sections may still work.")
+    value = exc.value if exc.value is None or len(exc.value) <= 40 else exc.value[:40] + "..."
+    if isinstance(exc, NotFound):
+        text = f"No {exc.kind} matches {value!r}."
+        if exc.choices:
+            text += f" Did you mean {' or '.join(exc.choices)}?" if len(exc.choices) <= 3 else f" Choose from: {', '.join(exc.choices)}."
+        return text + (" Try pharma, hospitals, NY, texas or boston." if exc.kind == "industry, state or metro" else "")
+    if isinstance(exc, Ambiguous):
+        shown = "; ".join(exc.choices[:8]) + ("; ..." if len(exc.choices) > 8 else "")
+        return f"{value!r} fits several: {shown}. Type more of the name."
+    if isinstance(exc, InvalidChoice):
+        return f"{value!r} is not one of: {', '.join(exc.choices)}."
+    if isinstance(exc, OutOfRange):
+        return f"Type a number from {exc.choices[0]} to {exc.choices[1]}."
+    if isinstance(exc, Conflict):
+        return f"'{exc.value}' cannot be combined with another {exc.kind}."
+    if isinstance(exc, TooShort):
+        return "Type a word of at least 2 letters or digits, such as billing."
+    return "That is not something the explorer can show."
 
 
 def pick(options: Sequence[tuple[str, str]], text: str, aliases: dict[str, Sequence[str]] | None = None) -> int | str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .catalog import Catalog
-from .errors import UsageError
+from .errors import Conflict, NotFound, OutOfRange
 from .models import THIRD_PARTY_TAGS, Credential, Requirement, Role, Source
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
@@ -24,26 +24,29 @@ LICENCE_WANTED = {"rn": "an RN licence", "clinical": "a clinical licence (RN, ph
                   "nha": "a nursing home administrator licence", "none": "no licence"}
 
 
-def _vocabulary_lookup(vocabulary: dict[str, tuple[str, tuple[str, ...]]], value: str, kind: str, option: str) -> str:
+def _vocabulary_lookup(vocabulary: dict[str, tuple[str, tuple[str, ...]]], value: str, kind: str) -> str:
+    """An id of `vocabulary` by id, label or other word; NotFound names every id (the lists are short)."""
     items = tuple(vocabulary)
-    hint = f"Valid {option} values: {', '.join(items)}."
-    return lookup(items, value, lambda key: (key, vocabulary[key][0], *vocabulary[key][1]), kind, hint, lambda key: key)
+    try:
+        return lookup(items, value, lambda key: (key, vocabulary[key][0], *vocabulary[key][1]), kind, lambda key: key)
+    except NotFound:
+        raise NotFound(kind, value, items) from None
 
 
 def find_background(value: str) -> str:
-    return _vocabulary_lookup(FIT_BACKGROUNDS, value, "background", "--background")
+    return _vocabulary_lookup(FIT_BACKGROUNDS, value, "background")
 
 
 def find_interest(value: str) -> str:
-    return _vocabulary_lookup(FIT_INTERESTS, value, "interest", "--interest")
+    return _vocabulary_lookup(FIT_INTERESTS, value, "interest")
 
 
 def find_degree_level(value: str) -> str:
-    return _vocabulary_lookup(DEGREE_LEVELS, value, "degree level", "--degree")
+    return _vocabulary_lookup(DEGREE_LEVELS, value, "degree level")
 
 
 def find_licence(value: str) -> str:
-    return _vocabulary_lookup(LICENCES, value, "licence", "--licence")
+    return _vocabulary_lookup(LICENCES, value, "licence")
 
 
 class Profile(Record):
@@ -72,11 +75,11 @@ def make_profile(background: str | None = None, degree: str | None = None, years
                  licences: Sequence[str] = (), interests: Sequence[str] = ()) -> Profile:
     """A profile from the user's words, each looked up forgivingly (unknown values raise NotFound, exit 2)."""
     if years is not None and not 0 <= years <= 70:
-        raise UsageError(f"--years must be between 0 and 70, not {years}")
+        raise OutOfRange("years", str(years), ("0", "70"))
     bg = find_background(background) if background is not None else None
     held = tuple(dict.fromkeys(find_licence(x) for x in licences))
     if "none" in held and len(held) > 1:
-        raise UsageError("--licence none cannot be combined with a licence")
+        raise Conflict("licence", "none")
     assumed = False
     if not held and bg in LICENCE_IMPLIED_BY:
         held, assumed = (LICENCE_IMPLIED_BY[bg],), True
@@ -219,7 +222,7 @@ def _conditions_why(rc: RequirementCheck) -> str:
 
 def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
     if check.best is None:
-        return f"requirements not structured here; read hmcareer certs {check.credential.abbreviation}"
+        return "requirements not structured here; see the credential's own page"
     req = check.best.requirement
     if not check.best.conditions:
         why = req.note or "no formal prerequisites"

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from .catalog import Catalog
-from .errors import Ambiguous, NotFound, UsageError
+from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, Problem, TooShort
 from .models import (
     Association,
     Credential,
@@ -34,21 +34,14 @@ from .vocabulary import normalize
 T = TypeVar("T")
 
 
-def lookup(
-    items: Sequence[T],
-    value: str,
-    names: Callable[[T], Iterable[str]],
-    kind: str,
-    list_hint: str,
-    label: Callable[[T], str],
-) -> T:
+def lookup(items: Sequence[T], value: str, names: Callable[[T], Iterable[str]], kind: str, label: Callable[[T], str]) -> T:
     """Find one item by any of its names: exact, then unique prefix, then unique substring.
 
     Raises NotFound with close matches, or Ambiguous listing the candidates.
     """
     wanted = normalize(value)
     if not wanted:
-        raise NotFound(kind, value, [], list_hint)
+        raise NotFound(kind, value)
     keyed = [(item, {normalize(n) for n in names(item) if n}) for item in items]
     exact = _unique([item for item, keys in keyed if wanted in keys])
     if len(exact) == 1:
@@ -61,11 +54,11 @@ def lookup(
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            raise Ambiguous(kind, value, [label(h) for h in hits], "Give more of the name, or the id.")
+            raise Ambiguous(kind, value, tuple(label(h) for h in hits))
     all_keys = {k: item for item, keys in keyed for k in keys}
     close = difflib.get_close_matches(wanted, list(all_keys), n=5, cutoff=0.6)
     suggestions = list(dict.fromkeys(label(all_keys[k]) for k in close))[:3]
-    raise NotFound(kind, value, suggestions, list_hint)
+    raise NotFound(kind, value, tuple(suggestions))
 
 
 def _unique(items: list[T]) -> list[T]:
@@ -81,13 +74,12 @@ def _unique(items: list[T]) -> list[T]:
 
 
 def find_role(c: Catalog, value: str) -> Role:
-    return lookup(c.roles, value, lambda r: (r.id, r.title, *r.aliases), "role",
-                  "Run `hmcareer roles` to list them.", lambda r: r.id)
+    return lookup(c.roles, value, lambda r: (r.id, r.title, *r.aliases), "role", lambda r: r.id)
 
 
 def find_credential(c: Catalog, value: str) -> Credential:
     return lookup(c.credentials, value, lambda x: (x.id, x.abbreviation, x.name, *x.variants), "credential",
-                  "Run `hmcareer certs` to list them.", lambda x: x.abbreviation)
+                  lambda x: x.abbreviation)
 
 
 def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[SeedClaim, ...]:
@@ -142,7 +134,9 @@ def national_total(c: Catalog) -> WageEstimate:
 def national_industry(c: Catalog, code: str) -> WageEstimate:
     for est in c.oews.rows.select("N", industry_code=code):
         return est
-    raise UsageError(f"no May OEWS row for industry code {code!r}")
+    # Codes come from checked data (aliases, roles) or from national rows themselves: a missing row is the data's fault.
+    raise DataError([Problem(c.label("oews"), "rows", f"no national row for industry {code} in OEWS {c.oews.release.name}")],
+                    str(c.data_dir) if c.data_dir is not None else None)
 
 
 def find_industry(c: Catalog, value: str) -> WageEstimate:
@@ -157,8 +151,7 @@ def find_industry(c: Catalog, value: str) -> WageEstimate:
     return lookup(
         national_rows(c), value,
         lambda e: (e.industry_code, e.industry_name, *aliases_by_code.get(e.industry_code, ())),
-        "industry", "Run `hmcareer salary` to list industries with their codes.",
-        lambda e: f"{e.industry_code} {e.industry_name}",
+        "industry", lambda e: f"{e.industry_code} {e.industry_name}",
     )
 
 
@@ -173,7 +166,7 @@ def sort_value(est: WageEstimate, key: str, hourly: bool = False):
 def sort_estimates(rows: Iterable[WageEstimate], key: str, hourly: bool = False) -> list[WageEstimate]:
     """Largest first; rows whose value is not published go last, in their original order."""
     if key not in SORT_KEYS:
-        raise UsageError(f"unknown sort key {key!r}; use one of {', '.join(SORT_KEYS)}")
+        raise InvalidChoice("sort key", key, SORT_KEYS)
     rows = list(rows)
     known = [r for r in rows if sort_value(r, key, hourly) is not None]
     unknown = [r for r in rows if sort_value(r, key, hourly) is None]
@@ -198,8 +191,7 @@ def find_state(c: Catalog, value: str) -> WageEstimate:
     """A state or territory by postal code (NY, DC, PR), name or prefix, or FIPS code."""
     return lookup(area_rows(c, "S"), value,
                   lambda e: (e.area_name, POSTAL_BY_FIPS.get(e.state_code, ""), e.state_code),
-                  "state", "Run `hmcareer salary --state all` to list them.",
-                  lambda e: f"{POSTAL_BY_FIPS.get(e.state_code, e.state_code)} {e.area_name}")
+                  "state", lambda e: f"{POSTAL_BY_FIPS.get(e.state_code, e.state_code)} {e.area_name}")
 
 
 def find_metro(c: Catalog, value: str) -> WageEstimate:
@@ -212,9 +204,8 @@ def find_metro(c: Catalog, value: str) -> WageEstimate:
     if len(hits) == 1:
         return hits[0]
     if len(hits) > 1:
-        raise Ambiguous("metro", value, [e.area_name for e in hits], "Give more of the name, or the BLS area code.")
-    return lookup(area_rows(c, "M"), value, lambda e: (e.area_name,), "metro", "Run `hmcareer salary --metro all` to list them.",
-                  lambda e: e.area_name)
+        raise Ambiguous("metro", value, tuple(e.area_name for e in hits))
+    return lookup(area_rows(c, "M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
 
 
 class SalaryReport(Record):
@@ -247,7 +238,7 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     list_states = any(normalize(v) == "all" for v in states)
     list_metros = any(normalize(v) == "all" for v in metros)
     if list_industries + list_states + list_metros > 1:
-        raise UsageError("list one kind at a time: --industry all, --state all or --metro all")
+        raise Conflict("listing", "all")
     selected = [find_industry(c, v) for v in industries if normalize(v) != "all"]
     selected += [find_state(c, v) for v in states if normalize(v) != "all"]
     selected += [find_metro(c, v) for v in metros if normalize(v) != "all"]
@@ -291,7 +282,7 @@ class WhereReport(Record):
 def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False) -> WhereReport:
     wanted = normalize(level)
     if wanted not in ("states", "state", "metros", "metro"):
-        raise UsageError(f"--where takes states or metros, not {level!r}")
+        raise InvalidChoice("where", level, ("states", "metros"))
     rows = area_rows(c, "S" if wanted.startswith("state") else "M")
     n = top or 10
     return WhereReport(c.oews.release.name, c.oews.release.source, "states" if wanted.startswith("state") else "metros",
@@ -346,7 +337,7 @@ def history_report(c: Catalog, from_year: int | None = None, to_year: int | None
     years = {p.year for p in official}
     for year in (from_year, to_year):
         if year is not None and year not in years:
-            raise UsageError(f"no BLS median for {year}; years with one: {', '.join(map(str, sorted(years)))}")
+            raise InvalidChoice("history year", str(year), tuple(map(str, sorted(years))))
     first = next(p for p in official if from_year is None or p.year == from_year)
     last = next(p for p in reversed(official) if to_year is None or p.year == to_year)
     return HistoryReport(tuple(out), first, last, growth(first.median_annual, last.median_annual))
@@ -370,9 +361,7 @@ def list_credentials(c: Catalog, body: str | None = None, role: str | None = Non
         creds = [x for x in creds if wanted and (wanted in (normalize(x.issuer_abbreviation or ""), normalize(x.issuer_name))
                                                  or normalize(x.issuer_name).startswith(wanted))]
         if not creds:
-            close = difflib.get_close_matches(wanted, list(bodies), n=3, cutoff=0.5)
-            raise NotFound("issuing body", body, [bodies[k] for k in close],
-                           "Bodies: " + ", ".join(sorted(set(bodies.values()))) + ".")
+            raise NotFound("issuing body", body, tuple(sorted(set(bodies.values()))))
         filters["body"] = body
     if role is not None:
         r = find_role(c, role)
@@ -499,8 +488,7 @@ def sources_report(c: Catalog) -> SourcesReport:
 
 
 def find_source(c: Catalog, value: str) -> Source:
-    return lookup(tuple(c.sources.values()), value, lambda s: (s.id,), "source id",
-                  "Run `hmcareer sources` to list them.", lambda s: s.id)
+    return lookup(tuple(c.sources.values()), value, lambda s: (s.id,), "source id", lambda s: s.id)
 
 
 # --- search ---------------------------------------------------------------------------
@@ -569,7 +557,7 @@ def search(c: Catalog, term: str) -> SearchReport:
     """Everything whose id, name, abbreviation, alias or description contains every word of `term`."""
     words = normalize(term).split()
     if not words or max(len(w) for w in words) < 2:
-        raise UsageError("give a search word of at least 2 letters (a-z) or digits, e.g. hmcareer search billing")
+        raise TooShort("search term", term)
     patterns = [re.compile(rf"\b{re.escape(w)}") for w in words]
     scored = []
     for order, (kind, ident, label, fields) in enumerate(_searchable(c)):

@@ -5,7 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import re
+import resource
+import signal
+import stat
 import sys
 from pathlib import Path
 
@@ -298,6 +302,50 @@ def test_a_full_disk_is_one_line(hm):
     assert (r.returncode, r.stderr) == (1, "hmcareer: cannot write the output: No space left on device\n")
     r = hm("salary", "-o", "/dev/full", "--force")
     assert (r.code, r.err) == (1, "hmcareer: cannot write /dev/full: No space left on device\n")
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)  # written to, never replaced
+
+
+def _with_file_size_limit(limit: int):
+    def limit_size():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit then fails with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return limit_size
+
+
+def test_a_write_that_fails_midway_leaves_the_old_file_and_no_partial_one(tmp_path):
+    """A full disk or file-size limit while writing: the original stays whole, no partial file blocks a rerun."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    out.mkdir()
+    report = out / "report.md"
+    report.write_text("the report from last week\n")
+    report.chmod(0o640)
+    command = [sys.executable, "-m", "hmcareer", "salary", "-f", "markdown", "-o", str(report)]
+    r = subprocess.run([*command, "--force"], capture_output=True, text=True, timeout=60, preexec_fn=_with_file_size_limit(4096))
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == f"hmcareer: cannot write {report}: File too large; the existing file is unchanged\n"
+    assert report.read_text() == "the report from last week\n"
+    new = out / "new.md"
+    r = subprocess.run([*command[:-1], str(new)], capture_output=True, text=True, timeout=60,
+                       preexec_fn=_with_file_size_limit(4096))
+    assert r.returncode == 1 and r.stderr.endswith(": File too large; no file was written\n")
+    assert sorted(p.name for p in out.iterdir()) == ["report.md"]  # no temporary or partial file
+    r = subprocess.run([*command, "--force"], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0 and report.read_text().startswith("| area_type |")
+    assert stat.S_IMODE(report.stat().st_mode) == 0o640  # replaced, with its permissions kept
+
+
+def test_output_through_a_symlink_replaces_the_file_it_names(hm, tmp_path):
+    real = tmp_path / "reports" / "2026.md"
+    real.parent.mkdir()
+    real.write_text("old\n")
+    link = tmp_path / "latest.md"
+    link.symlink_to(real)
+    r = hm("roles", "-f", "markdown", "-o", str(link), "--force")
+    assert r.code == 0, r.err
+    assert link.is_symlink() and real.read_text().startswith("| id |")
 
 
 def test_a_failed_command_leaves_no_output_file(hm, data_copy, tmp_path):

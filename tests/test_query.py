@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hmcareer import query
-from hmcareer.errors import Ambiguous, NotFound, UsageError
+from hmcareer.errors import Ambiguous, NotFound, UsageError, describe
 
 
 @pytest.mark.parametrize(
@@ -26,14 +26,17 @@ def test_find_role_by_id_title_alias_or_prefix(catalog, value, expected):
 def test_unknown_role_suggests_close_matches(catalog):
     with pytest.raises(NotFound) as info:
         query.find_role(catalog, "clinicl manager")
-    assert "clinical-manager" in info.value.suggestions
-    assert "hmcareer roles" in str(info.value)
+    assert (info.value.kind, info.value.value) == ("role", "clinicl manager")
+    assert "clinical-manager" in info.value.choices
+    assert "hmcareer" not in str(info.value)  # queries say what went wrong; the CLI and the explorer phrase it
+    assert describe(info.value) == ("unknown role 'clinicl manager'. Did you mean: clinical-manager, "
+                                    "health-information-manager, assistant-administrator? Run `hmcareer roles` to list them.", 2)
 
 
 def test_ambiguous_role_lists_candidates(catalog):
     with pytest.raises(Ambiguous) as info:
         query.find_role(catalog, "health")
-    assert len(info.value.candidates) > 1
+    assert len(info.value.choices) > 1
 
 
 @pytest.mark.parametrize(
@@ -48,7 +51,7 @@ def test_find_industry_forms(catalog, value, code):
 def test_unknown_industry_is_a_usage_error_with_suggestions(catalog):
     with pytest.raises(NotFound) as info:
         query.find_industry(catalog, "pharmaceuticals")
-    assert any("325400" in s for s in info.value.suggestions)
+    assert any("325400" in s for s in info.value.choices)
 
 
 def test_national_figures_match_the_bls_extract(catalog):

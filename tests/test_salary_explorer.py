@@ -34,10 +34,10 @@ def test_state_codes_and_territories(catalog, value, name):
 def test_unknown_and_ambiguous_states(catalog):
     with pytest.raises(NotFound) as info:
         query.find_state(catalog, "Nw York")
-    assert any("New York" in s for s in info.value.suggestions)
+    assert any("New York" in s for s in info.value.choices)
     with pytest.raises(Ambiguous) as info:
         query.find_state(catalog, "new")
-    assert {"NH New Hampshire", "NJ New Jersey", "NM New Mexico", "NY New York"} <= set(info.value.candidates)
+    assert {"NH New Hampshire", "NJ New Jersey", "NM New Mexico", "NY New York"} <= set(info.value.choices)
 
 
 @pytest.mark.parametrize("fragment, name", [("boston", "Boston-Cambridge-Newton, MA-NH"),
@@ -49,7 +49,7 @@ def test_metro_by_fragment_or_code(catalog, fragment, name):
 def test_ambiguous_metro_lists_candidates(catalog):
     with pytest.raises(Ambiguous) as info:
         query.find_metro(catalog, "springfield")
-    assert len(info.value.candidates) >= 3 and all("Springfield" in c for c in info.value.candidates)
+    assert len(info.value.choices) >= 3 and all("Springfield" in c for c in info.value.choices)
 
 
 @pytest.mark.parametrize("area", ["New York", "Texas", "Urban Honolulu, HI", "Boston-Cambridge-Newton, MA-NH",

@@ -11,7 +11,7 @@ A cached answer is served only if it provably equals what the data file says now
   rebuilt by our own constructors: reading an entry can create records and nothing else, and
   cannot touch any class or module.
 Entries are written to a new file with an unpredictable name (O_EXCL, no symlinks followed) and
-renamed into place, so readers see a whole entry or none; superseded, orphaned and half-written
+renamed into place (hmcareer.atomic), so readers see a whole entry or none; superseded, orphaned and half-written
 files are removed. A cache location that is relative, a symlink, another user's, writable by
 anyone or unreadable is not used at all (one line on stderr says so); the commands then parse
 every time, which costs only speed.
@@ -27,17 +27,17 @@ import stat as file_mode
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import __version__, models
+from ..atomic import TEMP_SUFFIX, write_atomically
 from ..record import Record
 
 FORMAT = b"hmcareer-cache-3"
 ENTRY_SUFFIX = ".entry"
-TEMP_SUFFIX = ".tmp"
 # A temporary file this old is a writer's leftover (killed mid-write), not a write in progress.
 STALE_TEMP_SECONDS = 600
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
@@ -201,16 +201,9 @@ class Cache:
         except ValueError:
             return
         header = b" ".join((_header_start(subject, source, raw), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
-        final = self.entry_path(subject, source)
-        temporary = self.directory / f".{final.name}.{os.urandom(8).hex()}{TEMP_SUFFIX}"
         try:
-            fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
-            with _removed_if_interrupted(temporary):
-                with open(fd, "wb") as out:
-                    out.write(header + b"\n")
-                    out.write(raw)
-                    out.write(payload)
-                os.replace(temporary, final)
+            write_atomically(self.entry_path(subject, source), (header + b"\n", raw, payload), replace=True, durable=False,
+                             mode=0o600)
         except OSError:
             return
         self.sweep()
@@ -274,26 +267,3 @@ def _orphaned(path: Path) -> bool:
     except (LookupError, OSError, ValueError, UnicodeDecodeError):
         return True
     return source is None or not os.path.exists(os.fsdecode(source))
-
-
-@contextlib.contextmanager
-def _removed_if_interrupted(temporary: Path) -> Iterator[None]:
-    """Delete `temporary` if anything, Ctrl-C or a SIGTERM included, stops the write before its rename."""
-    import signal
-
-    def terminate(signum: int, _frame: Any) -> None:
-        raise SystemExit(128 + signum)
-
-    try:
-        previous = signal.signal(signal.SIGTERM, terminate)
-    except ValueError:  # not the main thread: no handler can be installed
-        previous = False
-    try:
-        yield
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    finally:
-        if previous is not False:
-            signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import errno
 import io
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
-from ..errors import OutputError, UsageError
+from ..atomic import write_atomically
+from ..errors import OUTPUT_FAILURES, OutputError
 from .terminal import Terminal, printable_values
 
 
@@ -42,33 +44,44 @@ def emit(terminal: Terminal, catalog: Any, kind: str, result: Any, fmt: str) -> 
 def refuse_to_overwrite(path: Path, force: bool) -> None:
     """Checked before any work, so a command that would be refused costs nothing."""
     try:
-        is_dir, exists = path.is_dir(), path.exists() or path.is_symlink()
+        is_dir, exists = path.is_dir(), os.path.lexists(path)
     except OSError as exc:  # a name too long for the file system, say
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}. Choose another --output path") from None
+        raise OutputError(str(path), exc.strerror or str(exc), usage=True) from None
     if is_dir:
-        raise UsageError(f"{path} is a directory; give a file name for --output")
+        raise OutputError(str(path), "directory", usage=True)
     if exists and not force:
-        raise UsageError(f"{path} already exists; add --force to replace it, or choose another --output path")
+        raise OutputError(str(path), "exists", usage=True, existed=True)
 
 
 def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, kind: str, result: Any, fmt: str) -> None:
-    """Render to memory first, then write: an error while rendering leaves no half-written file.
+    """Render to memory, then write the file atomically (hmcareer.atomic): an error while rendering or writing
+    leaves no file, or the file that was there, unchanged.
 
-    The file is always UTF-8 and plain (no colour codes). Without --force it is created
-    exclusively, so a file that appeared since the check is not replaced either.
+    The file is always UTF-8 and plain (no colour codes). Without --force an existing file is never
+    replaced, not even one that appeared since the check.
     """
     buffer = io.StringIO()
     emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, kind, result, fmt)
+    data = buffer.getvalue().encode("utf-8")
+    # Through a symlink to the file it names; a device or pipe (/dev/null, a FIFO) holds nothing to keep: write to it.
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else path
     try:
-        with open(path, "w" if force else "x", encoding="utf-8", newline="") as out:
-            out.write(buffer.getvalue())
+        existed, stream = os.path.lexists(target), not stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        existed = stream = False
+    try:
+        if stream:
+            with open(target, "wb") as out:
+                out.write(data)
+        else:
+            write_atomically(target, (data,), replace=force, durable=True)
     except FileExistsError:
-        raise UsageError(f"{path} already exists; add --force to replace it, or choose another --output path") from None
+        raise OutputError(str(path), "exists", usage=True, existed=True) from None
     except IsADirectoryError:
-        raise UsageError(f"{path} is a directory; give a file name for --output") from None
+        raise OutputError(str(path), "directory", usage=True) from None
     except FileNotFoundError:
-        raise UsageError(f"cannot write {path}: its folder does not exist; create it or choose another --output path") from None
+        raise OutputError(str(path), "no folder", usage=True) from None
     except OSError as exc:
         # A full disk or a failing device is no fault of the path chosen (exit 1); anything else is (exit 2).
-        error = OutputError if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO) else UsageError
-        raise error(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(str(path), exc.strerror or str(exc), usage=exc.errno not in OUTPUT_FAILURES,
+                          existed=None if stream else existed) from None

@@ -8,7 +8,6 @@ the explorer phrases the same errors in its own words (explore.explain).
 from __future__ import annotations
 
 import errno
-import shlex
 
 from .record import Record
 
@@ -154,6 +153,8 @@ def _data_message(exc: DataError) -> str:
     text = f"data error: {exc.problems[0]}"
     more = len(exc.problems) - 1
     if more:
+        import shlex
+
         command = "hmcareer validate" + (f" {shlex.quote(exc.data_dir)}" if exc.data_dir else "")
         text += f" (and {more} more; run `{command}` to list them)"
     return text

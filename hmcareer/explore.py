@@ -62,7 +62,9 @@ def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[st
 
     def read(prompt: str) -> str:
         if interactive:
-            return screen.console.input(prompt)
+            # The prompt goes through input(), so readline knows it is there: editing keys redraw the line correctly,
+            # and the prompt appears only once readline is ready to read.
+            return input(prompt)
         screen.show_prompt(prompt)
         try:
             ready, _, _ = select.select([stdin], [], [], timeout)

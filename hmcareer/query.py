@@ -6,7 +6,6 @@ turns into tables or JSON.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
@@ -55,6 +54,8 @@ def lookup(items: Sequence[T], value: str, names: Callable[[T], Iterable[str]], 
             return hits[0]
         if len(hits) > 1:
             raise Ambiguous(kind, value, tuple(label(h) for h in hits))
+    import difflib  # only for a value that matched nothing
+
     all_keys = {k: item for item, keys in keyed for k in keys}
     close = difflib.get_close_matches(wanted, list(all_keys), n=5, cutoff=0.6)
     suggestions = list(dict.fromkeys(label(all_keys[k]) for k in close))[:3]

@@ -4,7 +4,8 @@
     yamlio.py      safe YAML, and line numbers for problems
     checker.py     reading parsed values with a Problem (file, key path) for each mismatch
     schema.py      builders, one per hand-curated subject: parsed YAML -> typed records
-    wages.py       the OEWS wage table (JSON Lines) and lookups over it
+    wages.py       the OEWS wage table in memory and lookups over it
+    wagefile.py    the OEWS wage file (JSON Lines): parsing and checking
     references.py  checks of the ids one file uses from another
     cache.py       entries that are served only while they equal what the data files say
 
@@ -34,10 +35,10 @@ from ..models import (
 from .cache import Cache, configured_directory, decode_records, encode_records, open_cache
 from .files import MAX_FILE_BYTES, bundled_data_dir, read_data_file
 from .references import reference_problems
-from .wages import ANNUAL_TOLERANCE, WageTable, from_plain, to_plain
+from .wages import WageTable, from_plain, to_plain
 from .yamlio import parse_yaml
 
-__all__ = ["ANNUAL_TOLERANCE", "MAX_FILE_BYTES", "SUBJECTS", "Catalog", "WageTable", "bundled_data_dir", "default_cache_dir",
+__all__ = ["MAX_FILE_BYTES", "SUBJECTS", "Catalog", "WageTable", "bundled_data_dir", "default_cache_dir",
            "file_name", "parse_yaml", "validate"]
 
 SUBJECTS = (
@@ -151,7 +152,7 @@ class Catalog:
 
         ck = Checker(label, track_keys=self.check_keys)
         if name == WAGE_SUBJECT:
-            from .wages import build_oews, parse_wage_file
+            from .wagefile import build_oews, parse_wage_file
 
             result = build_oews(ck, *parse_wage_file(raw, label))
             problems = ck.problems  # each with its line

@@ -45,7 +45,7 @@ MAX_ENTRY_BYTES = 512 * 1024 * 1024
 _LEGACY_NAME = r"^[a-z_]+-[0-9a-f]{8}(\.(cache|json|sqlite|source|stat)|\.\d+\.(tmp|stat-tmp|source-tmp))$"
 # The modules whose code decides what a data file's records are.
 _RECORD_CODE = ("catalog/__init__", "catalog/cache", "catalog/checker", "catalog/files", "catalog/schema",
-                "catalog/wages", "catalog/yamlio", "models", "record", "vocabulary")
+                "catalog/wagefile", "catalog/wages", "catalog/yamlio", "models", "record", "vocabulary")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 # Record classes by position, in definition order: an encoded record names its class by index.

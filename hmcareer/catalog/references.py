@@ -11,9 +11,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from ..errors import Problem
-from .checker import join_path
 
 Check = Callable[[Any, "References"], None]
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
 
 
 _REFERENCE_CHECKS: list[tuple[frozenset[str], Check]] = []
@@ -41,7 +44,7 @@ class References:
 
     def sources(self, name: str, path: str, ids: Iterable[str]) -> None:
         for sid in ids:
-            self.need(name, join_path(path, "sources"), sid, self.catalog.sources, "source id")
+            self.need(name, _join(path, "sources"), sid, self.catalog.sources, "source id")
 
 
 def _industry_codes(c: Any) -> frozenset[str]:

@@ -27,7 +27,8 @@ def emit(terminal: Terminal, catalog: Any, kind: str, result: Any, fmt: str) -> 
     # Everything else shows data text literally: an escape sequence in a title prints as "\x1b[31m".
     result = printable_values(result)
     if fmt == "table":
-        from .human import Human, show
+        from .human import Human
+        from .views import show
 
         console = terminal.console()
         # The views look sources up only for their tags, never print them: ids are [a-z0-9-] by validation.

@@ -22,7 +22,8 @@ from ..matching import (
     StepCheck,
 )
 from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
-from .human import Human, _path_tree, _step_label
+from .human import Human
+from .paths import path_tree, step_label
 
 STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green", UNSTRUCTURED: "dim"}
 CREDENTIAL_STATUS_WORDS = {DONE: "in reach", TO_DO: "not yet", UNKNOWN: "unknown", OPEN: "open", UNSTRUCTURED: UNSTRUCTURED}
@@ -40,7 +41,7 @@ def _checked_step(h: Human, c: StepCheck) -> Text:
             h.cite(c.credential.best.requirement.sources, c.credential.best.requirement.period)
         line = Text(f"{s.step}: ", style="cyan") + Text(s.label)
     else:
-        line = _step_label(h, s)
+        line = step_label(h, s)
     line.append(f" ({c.why})", style="italic")
     return line
 
@@ -73,8 +74,8 @@ def show_plan(h: Human, plan: PlannedPath) -> None:
         h.line(Text(f"This background is not among the usual ones for this role ({', '.join(plan.role.backgrounds)}); "
                     "the path still applies.", style="yellow"))
     tree = Tree(Text(title, style="bold"), guide_style="dim")
-    _path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c))
-    h.console.print(tree)
+    path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c))
+    h.print_tree(tree)
     _status_legend(h)
 
 
@@ -100,12 +101,12 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.line(head)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column()
         for x in r.reasons:
             grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
         if not r.reasons:
             grid.add_row(Text("    "), Text("none of your answers bears on this role's traits", style="dim"))
-        h.console.print(grid)
+        h.print_table(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
                 f"role requires +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
                 "requirements below come from the sources cited.", style="dim"))
@@ -114,13 +115,13 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.heading(f"What {r.role.title} still needs ({r.role.id})")
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True)
-        grid.add_column(ratio=1, overflow="fold")
+        grid.add_column()
         for c in r.steps:
             status = _status(c)
             if c.step.optional:
                 status.append(" (optional)", style="dim")
             grid.add_row(status, _checked_step(h, c))
-        h.console.print(grid)
+        h.print_table(grid)
     h.line()
     _status_legend(h)
     h.line(Text("Next: hmcareer paths ROLE --from BACKGROUND for the full path; hmcareer roles ROLE for pay and duties.",

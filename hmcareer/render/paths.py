@@ -1,0 +1,55 @@
+"""The path to each role: required steps nested one under another, optional ones beside them.
+
+`path_tree` and `step_label` are shared with fit.py, which marks each step for the user.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from rich.text import Text
+from rich.tree import Tree
+
+from ..models import Role
+from ..query import ResolvedStep, RolePath
+from .human import Human
+
+
+def step_label(h: Human, s: ResolvedStep) -> Text:
+    h.cite(s.sources, s.period)
+    label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
+    if s.detail:
+        label.append(f" - {s.detail}", style="dim")
+    if s.duration:
+        label.append(" - how long: ", style="dim")
+        label.append_text(h.fact(s.duration))
+    for note in s.notes:
+        label.append(" - also: ", style="dim")
+        label.append_text(h.fact(note))
+    return label
+
+
+def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for: Callable[[Any], Text]) -> None:
+    """Required steps nest one under the other; optional ones hang beside the step they follow."""
+    node, extras = root, None
+    for item in steps:
+        step = item.step if hasattr(item, "status") else item  # a checked step (render.fit) or a plain one
+        label = label_for(item)
+        if step.optional:
+            extras = extras or node.add(Text("optional, any time after this step:", style="dim"))
+            extras.add(label)
+        else:
+            node, extras = node.add(label), None
+    target = node.add(Text(f"role: {role.title}", style="bold green"))
+    for f in role.ladder:
+        target.add(Text("then: ", style="dim") + h.fact(f))
+
+
+def show_paths(h: Human, paths: tuple[RolePath, ...]) -> None:
+    for p in paths:
+        tree = Tree(Text(f"Path to {p.role.title}", style="bold"), guide_style="dim")
+        path_tree(h, tree, p.role, p.steps, lambda s: step_label(h, s))
+        h.print_tree(tree)
+        h.line()
+

@@ -1,0 +1,272 @@
+"""Layout: our own column widths (render/layout.py), and the invariants every view keeps at every width.
+
+At 40, 60, 80, 100, 120 and 200 columns, for each view in test_terminal.VIEWS, printed to a pipe:
+no line is wider than the terminal, unless it holds nothing but one word longer than the terminal
+(a URL, whole, for the terminal to soft-wrap); nothing is cut to "…"; no token the data holds
+(ids, URLs, figures, names, words) is broken across lines; and there are no escape codes or
+trailing spaces. Tokens come from the view's own JSON document.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+from test_terminal import VIEWS
+from typer.testing import CliRunner
+
+from hmcareer.cli import app
+from hmcareer.render import layout
+
+WIDTHS = (40, 60, 80, 100, 120, 200)
+RULES = "\u2500-\u259f"  # box drawing (table rules, tree guides, the box plot) and block elements (bars)
+EDGES = "()[]{},;:.'\"*!"  # punctuation that can stand before or after a token in running text
+
+
+# --- the policy itself ------------------------------------------------------------------------
+
+
+def _table(*columns: dict, rows: list[tuple[str, ...]]) -> Table:
+    table = Table(box=None, show_edge=False, pad_edge=False)
+    for options in columns:
+        table.add_column(**options)
+    for row in rows:
+        table.add_row(*(Text(cell) for cell in row))
+    return table
+
+
+def _draw(table: Table, width: int) -> list[str]:
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    widths = layout.column_widths(table, width)
+    assert widths is not None
+    layout.pin(table, widths, console)
+    console.print(table)
+    return [line.rstrip() for line in console.file.getvalue().splitlines()]
+
+
+NAMES = [("id", "code-123", "$140,970", "Health agency administrator of a very large district")]
+
+
+def test_natural_widths_are_used_when_they_fit():
+    table = _table({"header": "id", "no_wrap": True}, {"header": "code"}, {"header": "pay", "no_wrap": True}, {"header": "name"},
+                   rows=NAMES)
+    assert layout.column_widths(table, 200) == [2, 8, 8, 52]
+
+
+def test_only_wrapping_columns_shrink_widest_first_and_never_below_their_longest_word():
+    table = _table({"header": "id", "no_wrap": True}, {"header": "text"}, {"header": "name"},
+                   rows=[("an-identifier", "short words only here", "administrator and more words than fit")])
+    # 40 cells less 4 of padding between the columns; the id keeps its 13, leaving 23 for the two others.
+    # Both are cut down to the same level, but "name" stops at its longest word.
+    assert layout.column_widths(table, 40) == [13, 10, 13]
+    assert layout.column_widths(table, 60) == [13, 21, 22]  # "text" whole; "name" takes the rest
+    assert layout.column_widths(table, 4 + 13 + 5 + 13) == [13, 5, 13]
+    assert layout.column_widths(table, 4 + 13 + 5 + 12) is None  # "administrator" no longer fits
+
+
+def test_cropped_columns_shrink_to_their_min_width_and_set_widths_stay():
+    table = _table({"header": "bar", "overflow": "crop", "no_wrap": True, "min_width": 3}, {"header": "w", "width": 5},
+                   rows=[("##########", "x")])
+    assert layout.column_widths(table, 100) == [10, 5]
+    assert layout.column_widths(table, 2 + 3 + 5) == [3, 5]
+    assert layout.column_widths(table, 2 + 2 + 5) is None
+
+
+@pytest.mark.parametrize("width", [61, 67, 80])
+def test_rich_draws_exactly_the_widths_it_is_given(width):
+    """With pinned widths no figure is cut and no line overflows, whatever Rich's own arithmetic (13.7 to 15)."""
+    rows = [("health-agency-administrator", "$140,970", "597,080", "Government health agencies, working outside any single "
+             "care facility"), ("nha", "$1", "1", "Nursing homes")]
+    for ruled in (False, True):
+        table = _table({"header": "id", "no_wrap": True}, {"header": "mean", "no_wrap": True, "justify": "right"},
+                       {"header": "jobs", "no_wrap": True, "justify": "right"}, {"header": "setting"}, rows=rows)
+        table.box = box.ASCII if ruled else None
+        widths = layout.column_widths(table, width)
+        lines = _draw(table, width)
+        assert max(map(cell_len, lines)) <= width
+        text = "\n".join(lines)
+        assert "health-agency-administrator" in text and "$140,970" in text and "597,080" in text
+        assert "…" not in text
+        # The figure ends where our widths put its column's edge: Rich gave each column exactly its width.
+        row = next(line for line in lines if "$140,970" in line)
+        assert row.index("$140,970") + len("$140,970") == widths[0] + 1 + ruled + 1 + widths[1]
+
+
+def test_wrap_breaks_at_spaces_only_and_gives_a_long_word_its_own_line():
+    url = "https://www.example.org/" + "a" * 60
+    text = Text("see the page ") + Text(url, style="dim") + Text(" for more, and then some more words")
+    lines = layout.wrap(text, 20)
+    assert [line.plain for line in lines] == ["see the page", url, "for more, and then", "some more words"]
+    assert lines[1].spans and lines[1].spans[0].style == "dim"  # styles survive the wrapping
+    assert [line.plain for line in layout.wrap(Text("a\n\n  indented b"), 30)] == ["a", "", "  indented b"]
+
+
+# --- every view, every width ------------------------------------------------------------------
+
+
+def _normal(token: str) -> str:
+    return token.strip(EDGES)
+
+
+def _money(value: float | int | None, hourly: bool) -> str | None:
+    if value is None:
+        return None
+    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+
+
+def _wage_tokens(rows: list[dict], unit: str, stats: tuple[str, ...]) -> set[str]:
+    tokens = {f"{e['employment']:,}" for e in rows if e["employment"] is not None}
+    return tokens | {_money(e[f"{unit}_{stat}"], unit == "hourly") for stat in stats for e in rows} - {None}
+
+
+def _words(*texts: str) -> set[str]:
+    return {_normal(word) for text in texts for word in text.split()} - {""}
+
+
+def shown(command: list[str], doc: dict) -> set[str]:
+    """Tokens the view must show whole at every width: its ids, URLs, names and figures, read from its JSON."""
+    kind, records = doc["kind"], doc.get("records", [])
+    if kind == "roles":
+        return {r["id"] for r in records} | _words(*(r["title"] for r in records))
+    if kind == "role":
+        rows = [doc["national"], *doc["industries"]]
+        return _words(doc["record"]["title"]) | _wage_tokens(rows, "annual", ("mean", "median"))
+    if kind == "salary":
+        stats = ("p10", "p25", "median", "p75", "p90") if "--percentiles" in command else ("mean", "median")
+        rows = [doc["national"], *doc["selected"], *doc["rows"]]
+        return _wage_tokens(rows, doc["unit"], stats) | _words(*(e["area_name"] for e in rows if e["area_type"] != "N"))
+    if kind == "where":
+        rows = doc["pays_most"] + doc["most_jobs"] + doc["most_concentrated"]
+        return _wage_tokens(rows, "annual", ("mean", "median")) | _words(*(e["area_name"] for e in rows))
+    if kind == "history":
+        return ({_money(p["median_annual"], False) for p in records} | {f"{p['change_pct']:+.1f}%" for p in records
+                if p["change_pct"] is not None} | {s for p in records for s in p["sources"][:1]}) - {None}
+    if kind == "certs":
+        return {x["abbreviation"] for x in records} | _words(*(x["name"] for x in records))
+    if kind == "cert":
+        return {doc["record"]["abbreviation"]} | _words(doc["record"]["name"])
+    if kind == "education":
+        return {d["id"] for d in doc["degrees"]} | {a["abbreviation"] for a in doc["accreditors"]}
+    if kind in ("paths", "plan"):
+        return _words(*(r["title"] for r in records)) if kind == "paths" else _words(doc["title"])
+    if kind == "match":  # every role ranked; the top ones in full, with their ids
+        return _words(*(r["title"] for r in records)) | {r["role"] for r in records[:doc["top"]]}
+    if kind == "associations":
+        return {a["abbreviation"] for a in records} | {a["website"] for a in records if a["website"]}
+    if kind == "outlook":
+        return {f"${q['median_annual']:,}" for q in doc["occupation"]["quick_facts"] if q["median_annual"]}
+    if kind == "sources":
+        return {s["id"] for s in records} | {s["url"] for s in records if s["url"]}
+    if kind == "search":
+        return {x["id"] for x in records}
+    raise AssertionError(f"no tokens listed for the {kind} view")  # a new view: say what it must show
+
+
+def everything(doc: object) -> set[str]:
+    """Every token the document holds: each string's words, and each number as the views print it."""
+    tokens: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, str):
+            tokens.update(_words(value))
+        elif isinstance(value, bool) or value is None:
+            pass
+        elif isinstance(value, int):
+            tokens.update({f"{value:,}", f"${value:,}"})
+        elif isinstance(value, float):
+            tokens.update({f"{value:.2f}", f"${value:,.2f}", f"{value:+.1f}%", f"{value:.1f}%"})
+
+    walk(doc)
+    return {token for token in tokens if len(token) > 1}
+
+
+def starts_of(tokens: set[str]) -> dict[str, list[str]]:
+    """Each proper start of a token (a piece a fold would leave at the end of a line), with the tokens it starts."""
+    starts: dict[str, list[str]] = {}
+    for token in tokens:
+        for cut in range(1, len(token)):
+            starts.setdefault(token[:cut], []).append(token)
+    return starts
+
+
+def _folds(lines: list[str], starts: dict[str, list[str]]) -> list[str]:
+    """Tokens folded across lines as Rich folds a word too long for its column: a start of one fills a line of
+    its cell (alone between the cell's edges: the line's ends, column gaps, rules), and the next line goes on
+    with the rest of it where the start began."""
+    found = []
+    at = [{m.start(): m.group() for m in re.finditer(rf"[^\s{RULES}]+", line)} for line in lines]
+    for i in range(len(lines) - 1):
+        for x, piece in at[i].items():
+            after = at[i + 1].get(x, "").rstrip(EDGES)
+            alone = (re.search(rf"(^|\s\s|[|{RULES}])\s*$", lines[i][:x])
+                     and re.match(rf"\s*($|\s\s|[|{RULES}])", lines[i][x + len(piece):]))
+            for token in starts.get(_normal(piece), ()) if after and alone else ():
+                rest = token[len(_normal(piece)):]
+                if rest.startswith(after) and (after == rest or len(after) > 1):
+                    found.append(f"line {i + 1}: {token!r} broken into {piece!r} and {after!r}")
+    return found
+
+
+def problems(out: str, width: int, must_show: set[str], starts: dict[str, list[str]]) -> list[str]:
+    lines = out.splitlines()
+    found = [f"wider than {width}: {line!r}" for line in lines if cell_len(line) > width and len(line.split()) != 1]
+    found += [f"trailing space: {line!r}" for line in lines if line.endswith(" ")]
+    if "\x1b" in out:
+        found.append("an escape code in a pipe")
+    if "…" in out:
+        found.append("cut with …: " + ", ".join(repr(t) for t in re.findall(r"\S*…", out)))
+    raw = re.findall(rf"[^\s{RULES}]+", out)
+    words = set(raw) | {_normal(token) for token in raw}
+    found += [f"not shown whole: {token!r}" for token in sorted(must_show - words)]
+    found += _folds(lines, starts)
+    for cut in re.findall(r"(\S+?)(?:\.\.\.|…)(?:\s|$)", out):  # a token that ends in an ellipsis
+        if _normal(cut) in starts:
+            found.append(f"cut short: {cut!r}...")
+    return found
+
+
+@pytest.fixture(scope="module")
+def render(tmp_path_factory):
+    """Runs a command in-process; one warm cache for the whole module, so the data is parsed once."""
+    runner = CliRunner()
+    cache = str(tmp_path_factory.mktemp("layout-cache"))
+    done: dict[tuple[tuple[str, ...], int | None], str] = {}
+
+    def run(command: list[str], columns: int | None = None) -> str:
+        if (tuple(command), columns) not in done:
+            env = {"HMCAREER_CACHE_DIR": cache, **({"COLUMNS": str(columns)} if columns else {})}
+            result = runner.invoke(app, command, env=env)
+            assert result.exit_code == 0, (command, result.stderr, result.exception)
+            done[tuple(command), columns] = result.stdout
+        return done[tuple(command), columns]
+
+    return run
+
+
+@pytest.mark.parametrize("command", VIEWS, ids=" ".join)
+def test_views_fit_and_keep_every_token_whole_at_every_width(render, command):
+    doc = json.loads(render([*command, "--format", "json"]))
+    must_show, starts = shown(command, doc), starts_of(everything(doc))
+    assert must_show
+    found = {width: problems(render(command, width), width, must_show, starts) for width in WIDTHS}
+    assert {width: issues for width, issues in found.items() if issues} == {}
+
+
+def test_a_url_longer_than_the_terminal_has_a_line_of_its_own(render):
+    out = render(["sources"], 60)
+    long = [line for line in out.splitlines() if cell_len(line) > 60]
+    assert long and all(line.startswith("https://") or line.startswith("http://") for line in long)
+    assert "  https://download.bls.gov/pub/time.series/oe/" in out.splitlines()  # a shorter one: on its own line, indented

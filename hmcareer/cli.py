@@ -93,8 +93,7 @@ def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
         raise typer.Exit(code) from None
 
 
-def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None,
-        force: bool = False) -> None:
+def run(ctx: typer.Context, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None, force: bool = False) -> None:
     """Call the query and render its result in the chosen format, on stdout or into the --output file."""
     state = _state(ctx)
     terminal = state.terminal()
@@ -110,9 +109,9 @@ def run(ctx: typer.Context, kind: str, produce: Callable[[Any], Any], fmt: Forma
         catalog = state.catalog
         result = produce(catalog)
         if output is None:
-            render.emit(terminal, catalog, kind, result, fmt.value)
+            render.emit(terminal, catalog, result, fmt.value)
         else:
-            render.emit_to_file(output, force, terminal, catalog, kind, result, fmt.value)
+            render.emit_to_file(output, force, terminal, catalog, result, fmt.value)
             terminal.message(f"hmcareer: wrote {output}")
 
 
@@ -232,9 +231,9 @@ def roles(
     from . import query
 
     if role is None:
-        run(ctx, "roles", lambda c: c.roles, fmt, output, force)
+        run(ctx, query.list_roles, fmt, output, force)
     else:
-        run(ctx, "role", lambda c: query.role_detail(c, query.find_role(c, role)), fmt, output, force)
+        run(ctx, lambda c: query.role_detail(c, query.find_role(c, role)), fmt, output, force)
 
 
 @app.command()
@@ -277,11 +276,11 @@ def salary(
         if used and clash:
             _usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
     if history:
-        run(ctx, "history", lambda c: query.history_report(c), fmt, output, force)
+        run(ctx, query.history_report, fmt, output, force)
     elif where is not None:
-        run(ctx, "where", lambda c: query.where_report(c, where, top, hourly), fmt, output, force)
+        run(ctx, lambda c: query.where_report(c, where, top, hourly), fmt, output, force)
     else:
-        run(ctx, "salary", lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly,
+        run(ctx, lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly,
                                                          percentiles), fmt, output, force)
 
 
@@ -306,9 +305,9 @@ def certs(
     if credential is not None and (body is not None or role is not None):
         _usage_error(ctx, "--body and --role filter the list; leave them out when you name one credential")
     if credential is None:
-        run(ctx, "certs", lambda c: query.list_credentials(c, body, role), fmt, output, force)
+        run(ctx, lambda c: query.list_credentials(c, body, role), fmt, output, force)
     else:
-        run(ctx, "cert", lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt, output, force)
+        run(ctx, lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt, output, force)
 
 
 @app.command()
@@ -319,7 +318,7 @@ def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputO
     """
     from . import query
 
-    run(ctx, "education", query.education_report, fmt, output, force)
+    run(ctx, query.education_report, fmt, output, force)
 
 
 ProfileBackground = Annotated[str | None, typer.Option(
@@ -356,13 +355,13 @@ def paths(
     from . import query
 
     if background is None and degree is None and years is None and not licence:
-        run(ctx, "paths", lambda c: query.role_paths(c, role), fmt, output, force)
+        run(ctx, lambda c: query.role_paths(c, role), fmt, output, force)
         return
     if role is None:
         _usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
-    run(ctx, "plan", lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or ())),
+    run(ctx, lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or ())),
         fmt, output, force)
 
 
@@ -399,9 +398,9 @@ def match(
                 profile = Explorer(state.catalog, state.terminal()).questionnaire()
             except (GoBack, Leave, EOFError):
                 raise typer.Exit(0) from None
-        run(ctx, "match", lambda c: matching.match_roles(c, profile, top), fmt, output, force)
+        run(ctx, lambda c: matching.match_roles(c, profile, top), fmt, output, force)
         return
-    run(ctx, "match", lambda c: matching.match_roles(
+    run(ctx, lambda c: matching.match_roles(
         c, matching.make_profile(background, degree, years, licence or (), interest or ()), top), fmt, output, force)
 
 
@@ -419,7 +418,7 @@ def search(
     """
     from . import query
 
-    run(ctx, "search", lambda c: query.search(c, " ".join(term)), fmt, output, force)
+    run(ctx, lambda c: query.search(c, " ".join(term)), fmt, output, force)
 
 
 @app.command()
@@ -458,7 +457,7 @@ def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: Outp
     """
     from . import query
 
-    run(ctx, "associations", query.list_associations, fmt, output, force)
+    run(ctx, query.list_associations, fmt, output, force)
 
 
 @app.command()
@@ -469,7 +468,7 @@ def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt
     """
     from . import query
 
-    run(ctx, "outlook", query.outlook_report, fmt, output, force)
+    run(ctx, query.outlook_report, fmt, output, force)
 
 
 @app.command()
@@ -487,9 +486,9 @@ def sources(
     from . import query
 
     if source is None:
-        run(ctx, "sources", query.sources_report, fmt, output, force)
+        run(ctx, query.sources_report, fmt, output, force)
     else:
-        run(ctx, "sources", lambda c: (query.find_source(c, source),), fmt, output, force)
+        run(ctx, lambda c: query.source_detail(c, source), fmt, output, force)
 
 
 @app.command()

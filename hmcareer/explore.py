@@ -196,13 +196,13 @@ class Explorer:
         self.loop(lambda: self.role_menu(role))
 
     def role_menu(self, role: Role) -> None:
-        self.screen.result("role", query.role_detail(self.c, role))
+        self.screen.result(query.role_detail(self.c, role))
         options = [("pay", "pay in the industries where they work"), ("certifications", "credentials for this role"),
                    ("path", "education path" + (" marked for your answers" if self.profile else ""))]
         while True:
             index = self.choose(f"{role.title}: more", options, "next")
             if index == 0:
-                self.screen.result("salary", query.salary_report(self.c, industries=role.industries))
+                self.screen.result(query.salary_report(self.c, industries=role.industries))
             elif index == 1:
                 self.loop(lambda: self.credential_list(query.list_credentials(self.c, role=role.id).credentials))
             else:
@@ -210,9 +210,9 @@ class Explorer:
 
     def show_path(self, role: Role) -> None:
         if self.profile:
-            self.screen.result("plan", matching.plan_path(self.c, role.id, self.profile))
+            self.screen.result(matching.plan_path(self.c, role.id, self.profile))
         else:
-            self.screen.result("paths", query.role_paths(self.c, role.id))
+            self.screen.result(query.role_paths(self.c, role.id))
 
     def credential_list(self, creds: Sequence[Credential]) -> None:
         options = [(x.abbreviation, x.name + ("" if x.status == "current" else f" ({x.status})")) for x in creds]
@@ -223,7 +223,7 @@ class Explorer:
 
     def credential_menu(self, cred: Credential) -> None:
         detail = query.credential_detail(self.c, cred)
-        self.screen.result("cert", detail)
+        self.screen.result(detail)
         roles, related = detail.roles, (*detail.replaced_by, *detail.replaces)
         if not roles and not related:
             self.screen.say("No role in the data lists this credential. b goes back.", "dim")
@@ -263,15 +263,15 @@ class Explorer:
         word = "industries" if word == "all" else word
         if word in words:
             if word == "history":
-                self.screen.result("history", query.history_report(self.c))
+                self.screen.result(query.history_report(self.c))
             elif word == "where":
-                self.screen.result("where", query.where_report(self.c, "states"))
+                self.screen.result(query.where_report(self.c, "states"))
             else:
-                self.screen.result("salary", query.salary_report(
+                self.screen.result(query.salary_report(
                     self.c, states=("all",) if word == "states" else (), metros=("all",) if word == "metros" else (),
                     top=25 if word == "metros" else None))
             return
-        self.screen.result("salary", self.salary_for(text))
+        self.screen.result(self.salary_for(text))
 
     def salary_for(self, text: str) -> query.SalaryReport:
         """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
@@ -297,16 +297,16 @@ class Explorer:
         options = [("degrees", "degrees, accreditation and coursework"), *((r.id, f"path to {r.title}") for r in self.c.roles)]
         index = self.choose("Education and paths", options, "show", aliases={r.id: r.aliases for r in self.c.roles})
         if index == 0:
-            self.screen.result("education", query.education_report(self.c))
+            self.screen.result(query.education_report(self.c))
         else:
             self.show_path(self.c.roles[index - 1])
 
     def associations_view(self) -> None:
-        self.screen.result("associations", query.list_associations(self.c))
+        self.screen.result(query.list_associations(self.c))
         raise GoBack
 
     def outlook_view(self) -> None:
-        self.screen.result("outlook", query.outlook_report(self.c))
+        self.screen.result(query.outlook_report(self.c))
         raise GoBack
 
     # -- find my fit ------------------------------------------------------------------
@@ -314,7 +314,7 @@ class Explorer:
     def fit_menu(self) -> None:
         self.profile = self.questionnaire()
         report = matching.match_roles(self.c, self.profile)
-        self.screen.result("match", report)
+        self.screen.result(report)
         ranked = [m.role for m in report.matches]
         while True:
             role = self.choose_role("Open a role (its path is marked for your answers)", ranked)
@@ -398,7 +398,7 @@ class Explorer:
             self.screen.hint("Type a word to search for, or b to go back.")
             return
         report = query.search(self.c, text)
-        self.screen.result("search", report)
+        self.screen.result(report)
         openable = [h for h in report.hits if h.kind in ("role", "credential", "industry")][:30]
         if not openable:
             return
@@ -409,7 +409,7 @@ class Explorer:
         elif hit.kind == "credential":
             self.loop(lambda: self.credential_menu(query.find_credential(self.c, hit.id)))
         else:
-            self.screen.result("salary", query.salary_report(self.c, industries=(hit.id,)))
+            self.screen.result(query.salary_report(self.c, industries=(hit.id,)))
 
 
 def explain(exc: UsageError | DataError) -> str:

@@ -74,6 +74,14 @@ def _unique(items: list[T]) -> list[T]:
 # --- roles ------------------------------------------------------------------------------
 
 
+class RoleList(Record):
+    roles: tuple[Role, ...]
+
+
+def list_roles(c: Catalog) -> RoleList:
+    return RoleList(c.roles)
+
+
 def find_role(c: Catalog, value: str) -> Role:
     return lookup(c.roles, value, lambda r: (r.id, r.title, *r.aliases), "role", lambda r: r.id)
 
@@ -426,6 +434,10 @@ class RolePath(Record):
     steps: tuple[ResolvedStep, ...]
 
 
+class PathsReport(Record):
+    paths: tuple[RolePath, ...]
+
+
 def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
     """A role's path with each degree and credential id replaced by its name and sources."""
     degrees = {d.id: d for d in c.education.degrees}
@@ -446,16 +458,20 @@ def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
     return tuple(steps)
 
 
-def role_paths(c: Catalog, role: str | None = None) -> tuple[RolePath, ...]:
+def role_paths(c: Catalog, role: str | None = None) -> PathsReport:
     roles = (find_role(c, role),) if role else c.roles
-    return tuple(RolePath(r, resolve_steps(c, r)) for r in roles)
+    return PathsReport(tuple(RolePath(r, resolve_steps(c, r)) for r in roles))
 
 
 # --- associations, outlook, sources ---------------------------------------------------
 
 
-def list_associations(c: Catalog) -> tuple[Association, ...]:
-    return c.associations
+class AssociationList(Record):
+    associations: tuple[Association, ...]
+
+
+def list_associations(c: Catalog) -> AssociationList:
+    return AssociationList(c.associations)
 
 
 class OutlookReport(Record):
@@ -470,12 +486,6 @@ def outlook_report(c: Catalog) -> OutlookReport:
     return OutlookReport(c.occupation, c.wage_history, national_total(c), c.oews.release.name, c.oews.release.source)
 
 
-def list_sources(c: Catalog, ids: Iterable[str] | None = None) -> tuple[Source, ...]:
-    if ids is None:
-        return tuple(c.sources.values())
-    return tuple(c.sources[i] for i in dict.fromkeys(ids) if i in c.sources)
-
-
 class SourcesReport(Record):
     """Every source, and where each data file is read from when a user data directory is in use."""
 
@@ -485,11 +495,21 @@ class SourcesReport(Record):
 
 
 def sources_report(c: Catalog) -> SourcesReport:
-    return SourcesReport(list_sources(c), str(c.data_dir) if c.data_dir is not None else None, c.data_files())
+    return SourcesReport(tuple(c.sources.values()), str(c.data_dir) if c.data_dir is not None else None, c.data_files())
 
 
 def find_source(c: Catalog, value: str) -> Source:
     return lookup(tuple(c.sources.values()), value, lambda s: (s.id,), "source id", lambda s: s.id)
+
+
+class SourceList(Record):
+    """Some sources by id (`hmcareer sources ID`)."""
+
+    sources: tuple[Source, ...]
+
+
+def source_detail(c: Catalog, value: str) -> SourceList:
+    return SourceList((find_source(c, value),))
 
 
 # --- search ---------------------------------------------------------------------------

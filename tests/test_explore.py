@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 
@@ -337,3 +338,24 @@ def test_an_error_no_answer_caused_does_not_repeat_forever(catalog, monkeypatch)
     monkeypatch.setattr(query, "list_associations", broken)
     code, out, _ = session(catalog, "associations", "q")
     assert code == 0 and out.count("Type a word of at least 2 letters") == 1 and out.count("Main menu") == 2
+
+
+def test_explorer_answers_never_name_a_command_or_an_option(catalog, data_copy):
+    """Menus are the explorer's way in: its answers, hints and errors name no `hmcareer ...` command and no --option."""
+    from hmcareer.catalog import Catalog
+
+    walks = [
+        ("roles", "nha", "pay", "certifications", "NHA", "b", "b", "path", "b", "b"),
+        ("salary", "all", "salary", "states", "salary", "metros", "salary", "where", "salary", "history",
+         "salary", "pharma", "salary", "springfield", "salary", "atlantis", "b"),
+        ("education", "degrees", "nha", "b"), ("credentials", "cpam", "b", "b"), ("associations",), ("outlook",),
+        ("fit", "nurse", "", "", "", "leadership", "1", "b"), ("search", "billing", "b", "search", "x", "b"),
+    ]
+    for walk in walks:
+        code, out, _ = session(catalog, *walk, "q", width=80, raw=True)
+        assert code == 0
+        body = out.split("\n", 1)[1]  # after the greeting, which names the explorer itself
+        assert "hmcareer " not in body and not re.search(r"(?<![\w-])--[a-z]", body), walk
+    (data_copy / "roles.yaml").write_text("roles: [\n")
+    _, out, _ = session(Catalog(data_copy, cache_dir=None), "roles", "q")
+    assert "hmcareer validate" not in out and "This part of the data cannot be shown" in out

@@ -13,6 +13,7 @@ import sys
 import pytest
 from typer.main import get_command
 
+from hmcareer import query
 from hmcareer.catalog import Catalog
 from hmcareer.cli import app
 from hmcareer.render import emit
@@ -69,7 +70,7 @@ def test_json_keeps_the_exact_text_escaped(hm, hostile_data):
 def test_markup_in_data_never_styles_a_colour_terminal(hostile_data):
     out = io.StringIO()
     catalog = Catalog(hostile_data, cache_dir=None)
-    emit(Terminal(out, io.StringIO(), color=True, width=200), catalog, "roles", catalog.roles, "table")
+    emit(Terminal(out, io.StringIO(), color=True, width=200), catalog, query.list_roles(catalog), "table")
     text = out.getvalue()
     assert ANSI.search(text)  # the terminal is colourful ...
     assert SHOWN_TITLE in text  # ... but the title's markup and escapes are shown, not obeyed

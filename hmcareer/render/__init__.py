@@ -13,30 +13,32 @@ from ..errors import OUTPUT_FAILURES, OutputError
 from .terminal import Terminal, printable_values
 
 
-def emit(terminal: Terminal, catalog: Any, kind: str, result: Any, fmt: str) -> None:
-    """Write `result` to stdout as a table for people, or as json, csv or markdown."""
-    if fmt == "json":
-        from . import machine
+def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool = True) -> None:
+    """Write `result` to stdout as a table for people, or as json, csv or markdown (render/registry.py picks the views).
 
+    commands: whether a table's hints may name commands and options (the explorer says no).
+    """
+    from . import machine
+    from .registry import human_view, view_for
+
+    view = view_for(result)
+    if fmt == "json":
         # JSON escapes control characters itself and keeps the data's exact text.
-        body = machine.body_for(kind, result)
-        text = machine.to_json(machine.document(kind, body, catalog.sources, catalog.release_name()))
-        terminal.stdout.write(text)
+        document = machine.document(view.kind, view.body(result), catalog.sources, catalog.release_name())
+        terminal.stdout.write(machine.to_json(document))
         terminal.stdout.flush()
         return
     # Everything else shows data text literally: an escape sequence in a title prints as "\x1b[31m".
     result = printable_values(result)
     if fmt == "table":
         from .human import Human
-        from .views import show
 
-        console = terminal.console()
         # The views look sources up only for their tags, never print them: ids are [a-z0-9-] by validation.
-        show(Human(console, catalog.sources, terminal.ascii_only), kind, result)
+        human = Human(terminal.console(), catalog.sources, terminal.ascii_only, commands)
+        human_view(view)(human, result)
+        human.footer()
         return
-    from . import machine
-
-    columns, rows = machine.tabular(result)
+    columns, rows = view.rows(result)
     text = machine.to_csv(columns, rows) if fmt == "csv" else machine.to_markdown(columns, rows)
     terminal.stdout.write(text)
     terminal.stdout.flush()
@@ -54,7 +56,7 @@ def refuse_to_overwrite(path: Path, force: bool) -> None:
         raise OutputError(str(path), "exists", usage=True, existed=True)
 
 
-def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, kind: str, result: Any, fmt: str) -> None:
+def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, result: Any, fmt: str) -> None:
     """Render to memory, then write the file atomically (hmcareer.atomic): an error while rendering or writing
     leaves no file, or the file that was there, unchanged.
 
@@ -62,7 +64,7 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, kind
     replaced, not even one that appeared since the check.
     """
     buffer = io.StringIO()
-    emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, kind, result, fmt)
+    emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, result, fmt)
     data = buffer.getvalue().encode("utf-8")
     # Through a symlink to the file it names; a device or pipe (/dev/null, a FIFO) holds nothing to keep: write to it.
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path

@@ -50,7 +50,7 @@ def _status(c: StepCheck) -> Text:
     return Text(_status_word(c), style=STATUS_STYLE[c.status])
 
 
-def describe_profile(p: Profile) -> str:
+def describe_profile(p: Profile, commands: bool = True) -> str:
     parts = []
     if p.background:
         parts.append(f"background {FIT_BACKGROUNDS[p.background][0]}")
@@ -58,7 +58,8 @@ def describe_profile(p: Profile) -> str:
     parts.append(f"experience: {p.years} years" if p.years is not None else "experience: not given")
     if p.licences:
         held = ", ".join(LICENCES[x][0] for x in p.licences)
-        parts.append(f"licence: {held}" + (" (assumed from your background; say --licence none if not)" if p.licence_assumed else ""))
+        correct = "say --licence none if not" if commands else "answer none to the licence question if not"
+        parts.append(f"licence: {held}" + (f" (assumed from your background; {correct})" if p.licence_assumed else ""))
     else:
         parts.append("licence: not given")
     if p.interests:
@@ -69,7 +70,7 @@ def describe_profile(p: Profile) -> str:
 def show_plan(h: Human, plan: PlannedPath) -> None:
     p = plan.profile
     title = f"Path to {plan.role.title}" + (f" from {FIT_BACKGROUNDS[p.background][0]}" if p.background else "")
-    h.line(Text("You: " + describe_profile(p), style="dim"))
+    h.line(Text("You: " + describe_profile(p, h.commands), style="dim"))
     if plan.fits_background is False:
         h.line(Text(f"This background is not among the usual ones for this role ({', '.join(plan.role.backgrounds)}); "
                     "the path still applies.", style="yellow"))
@@ -88,7 +89,7 @@ def _status_legend(h: Human) -> None:
 
 def show_match(h: Human, m: MatchReport) -> None:
     h.heading("Find my fit: the roles ranked for you")
-    h.line(Text("You: " + describe_profile(m.profile), style="dim"))
+    h.line(Text("You: " + describe_profile(m.profile, h.commands), style="dim"))
     h.line()
     # Stacked rather than a table: the reasons stay readable at any width, down to 40 columns.
     for rank, r in enumerate(m.matches, 1):
@@ -124,5 +125,6 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.print_table(grid)
     h.line()
     _status_legend(h)
-    h.line(Text("Next: hmcareer paths ROLE --from BACKGROUND for the full path; hmcareer roles ROLE for pay and duties.",
-                style="dim"))
+    if h.commands:
+        h.line(Text("Next: hmcareer paths ROLE --from BACKGROUND for the full path; hmcareer roles ROLE for pay and duties.",
+                    style="dim"))

@@ -42,10 +42,11 @@ def _rstripped(text: Text) -> Text:
 class Human:
     """Draws one result on a console; collects the source ids it shows for the footer."""
 
-    def __init__(self, console: Console, sources: dict[str, Source], ascii_only: bool = False):
+    def __init__(self, console: Console, sources: dict[str, Source], ascii_only: bool = False, commands: bool = True):
         self.console = console
         self.sources = sources
         self.ascii_only = ascii_only
+        self.commands = commands  # whether hints may name commands and options (not in the explorer, which has menus)
         self.cited: dict[str, str | None] = {}  # source id -> period shown
         self.pending: list[Text] = []  # lines wrapped here, written together: each console.print costs about a millisecond
 
@@ -210,7 +211,8 @@ class Human:
                 label += " third-party"
             parts.append(label)
         self.line()
-        self.line(Text("Sources: " + "; ".join(parts) + ". Details: hmcareer sources ID", style="dim"))
+        details = ". Details: hmcareer sources ID" if self.commands else "."
+        self.line(Text("Sources: " + "; ".join(parts) + details, style="dim"))
         self.flush()
 
     def bar(self, value: float | None, top: float, width: int = 16) -> Text:

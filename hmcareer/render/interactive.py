@@ -25,9 +25,9 @@ class Screen:
         self.catalog = catalog
         self.console = terminal.console()
 
-    def result(self, kind: str, result: Any) -> None:
+    def result(self, result: Any) -> None:
         self.console.print()
-        emit(self.terminal, self.catalog, kind, result, "table")
+        emit(self.terminal, self.catalog, result, "table", commands=False)
 
     def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = "b back, q quit, ? help") -> None:
         from rich.table import Table

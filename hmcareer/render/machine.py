@@ -8,9 +8,7 @@ Record field names are the data's own (docs/data-schema.md, the OEWS column name
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 from typing import Any
 
@@ -18,15 +16,18 @@ from .. import __version__
 from ..matching import BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS, MatchReport, PlannedPath, StepCheck
 from ..models import OEWS_COLUMNS, Source, WageEstimate
 from ..query import (
+    AssociationList,
     CredentialDetail,
     CredentialList,
     EducationReport,
     HistoryReport,
     OutlookReport,
+    PathsReport,
     RoleDetail,
-    RolePath,
+    RoleList,
     SalaryReport,
     SearchReport,
+    SourceList,
     SourcesReport,
     WhereReport,
     concentration,
@@ -85,102 +86,18 @@ def step_record(c: StepCheck) -> dict[str, Any]:
     return record
 
 
-def body_for(kind: str, result: Any) -> dict[str, Any]:
-    """The kind-specific part of the JSON document."""
-    if isinstance(result, MatchReport):
-        return {
-            "profile": plain(result.profile),
-            "scoring": {"background": BACKGROUND_POINTS, "interest": INTEREST_POINTS, "licence": LICENCE_POINTS},
-            "top": result.top,
-            "records": [{"rank": rank, "role": m.role.id, "title": m.role.title, "score": m.score,
-                         "reasons": plain(m.reasons), "to_do": len(m.to_do), "steps": [step_record(c) for c in m.steps]}
-                        for rank, m in enumerate(result.matches, 1)],
-        }
-    if isinstance(result, PlannedPath):
-        return {"role": result.role.id, "title": result.role.title, "profile": plain(result.profile),
-                "fits_background": result.fits_background, "steps": [step_record(c) for c in result.steps],
-                "ladder": plain(result.role.ladder)}
-    if isinstance(result, SearchReport):
-        return {"term": result.term, "records": plain(result.hits)}
-    if isinstance(result, SalaryReport):
-        return {
-            "release": result.release,
-            "source": result.source,
-            "reference_period": result.release,
-            "unit": "hourly" if result.hourly else "annual",
-            "national": wage_record(result.national),
-            "selected": [wage_record(e) for e in result.selected],
-            "listing": result.listing_kind or None,
-            "sort": result.sort or ("employment" if result.listing_kind else None),
-            "rows": [wage_record(e) for e in result.listing],
-            "seed_claims": plain(result.seed_claims),
-        }
-    if isinstance(result, WhereReport):
-        return {
-            "release": result.release,
-            "source": result.source,
-            "reference_period": result.release,
-            "level": result.level,
-            "pays_most": [wage_record(e) for e in result.pays_most],
-            "most_jobs": [wage_record(e) for e in result.most_jobs],
-            "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
-                                  for e in result.most_concentrated],
-        }
-    if isinstance(result, HistoryReport):
-        return {
-            "records": plain(result.points),
-            "growth": {"from": result.first.reference, "to": result.last.reference, "percent": result.growth_pct,
-                       "basis": "BLS national median annual wage, nominal dollars"},
-        }
-    if isinstance(result, RoleDetail):
-        return {
-            "record": plain(result.role),
-            "release": result.release,
-            "source": result.source,
-            "industries": [wage_record(e) for e in result.industries],
-            "national": wage_record(result.national),
-            "seed_claims": plain(result.seed_claims),
-        }
-    if isinstance(result, CredentialDetail):
-        return {
-            "record": plain(result.credential),
-            "replaced_by": [x.id for x in result.replaced_by],
-            "replaces": [x.id for x in result.replaces],
-            "roles": [r.id for r in result.roles],
-            "seed_claims": plain(result.seed_claims),
-        }
-    if isinstance(result, CredentialList):
-        return {"filters": result.filters, "records": plain(result.credentials)}
-    if isinstance(result, EducationReport):
-        return {**plain(result.education), "seed_claims": plain(result.seed_claims)}
-    if isinstance(result, OutlookReport):
-        return {
-            "occupation": plain(result.occupation),
-            "history": plain(result.history),
-            "latest": {"release": result.release, "source": result.source,
-                       "annual_median": result.national.annual_median, "hourly_median": result.national.hourly_median,
-                       "annual_mean": result.national.annual_mean, "employment": result.national.employment},
-        }
-    if isinstance(result, SourcesReport):
-        return {"records": plain(result.sources), "data_dir": result.data_dir, "data_files": plain(result.data_files)}
-    if isinstance(result, tuple) and result and isinstance(result[0], RolePath):
-        return {"records": [{"role": p.role.id, "title": p.role.title, "steps": plain(p.steps),
-                             "ladder": plain(p.role.ladder)} for p in result]}
-    if isinstance(result, tuple):
-        return {"records": plain(result)}
-    return {"record": plain(result)}
-
-
 # json.dumps escapes C0 controls but passes these through; a terminal may act on them.
 _JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def to_json(doc: dict[str, Any]) -> str:
+    import json  # imported here: table output never needs it
     text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:
+    import csv
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -222,53 +139,176 @@ def _flat(record: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
 
 
 WAGE_TABLE = ["area_type", "area_code", "area_name", "industry_code", "industry_name", *OEWS_COLUMNS[6:], "not_published"]
+Rows = tuple[list[str], list[dict[str, Any]]]
 
 
-def tabular(result: Any) -> tuple[list[str], list[dict[str, Any]]]:
-    """Columns and rows for csv and markdown output."""
-    if isinstance(result, MatchReport):
-        rows = body_for("match", result)["records"]
-        for row in rows:
-            row["reasons"] = [f"{r['points']:+d} {r['text']}" for r in row["reasons"]]
-        return ["rank", "role", "title", "score", "to_do", "reasons"], rows
-    if isinstance(result, PlannedPath):
-        rows = [{"role": result.role.id, "order": i, **step_record(c)} for i, c in enumerate(result.steps, 1)]
-        return ["role", "order", "step", "label", "optional", "status", "why", "sources"], rows
-    if isinstance(result, SearchReport):
-        return ["kind", "id", "label", "matched", "snippet"], plain(result.hits)
-    if isinstance(result, SalaryReport):
-        rows = [result.national, *result.selected, *result.listing]
-        return WAGE_TABLE, [wage_record(e) for e in rows]
-    if isinstance(result, WhereReport):
-        groups = (("pays_most", result.pays_most), ("most_jobs", result.most_jobs),
-                  ("most_concentrated", result.most_concentrated))
-        return ["view", *WAGE_TABLE], [{"view": name, **wage_record(e)} for name, rows in groups for e in rows]
-    if isinstance(result, HistoryReport):
-        return ["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "annual_p10", "annual_p25",
-                "annual_p75", "annual_p90", "note", "sources"], \
-            plain(result.points)
-    if isinstance(result, (RoleDetail, CredentialDetail)):
-        return ["field", "value"], _flat(body_for("", result)["record"])
-    if isinstance(result, CredentialList):
-        rows = [{**plain(x), "issuer": x.issuer_abbreviation or x.issuer_name} for x in result.credentials]
-        return ["id", "abbreviation", "name", "kind", "issuer", "status", "level", "seed_named", "replaced_by"], rows
-    if isinstance(result, EducationReport):
-        rows = [{**plain(d), "duration": d.duration.text if d.duration else None} for d in result.education.degrees]
-        return ["id", "name", "level", "field", "accreditor", "seed_named", "duration"], rows
-    if isinstance(result, OutlookReport):
-        cols = ["edition", "median_annual", "median_hourly", "pay_period", "jobs", "jobs_year", "growth_pct",
-                "growth_label", "employment_change", "openings_per_year", "sources"]
-        return cols, [plain(q) for q in result.occupation.quick_facts]
-    if isinstance(result, tuple) and result and isinstance(result[0], RolePath):
-        rows = [{"role": p.role.id, "order": i + 1, **plain(s)} for p in result for i, s in enumerate(p.steps)]
-        return ["role", "order", "step", "label", "ref", "optional", "detail", "sources"], rows
-    if isinstance(result, SourcesReport):
-        return tabular(result.sources)
-    if isinstance(result, tuple) and result and isinstance(result[0], Source):
-        return ["id", "tag", "publisher", "title", "url", "date", "note"], plain(result)
-    records = plain(result) if isinstance(result, tuple) else [plain(result)]
-    if records and "abbreviation" in records[0]:  # associations
-        for r in records:
-            r["founded"] = (r.get("founded") or {}).get("value")
-        return ["id", "abbreviation", "name", "website", "founded", "seed_named", "credentials"], records
-    return ["id", "title", "setting", "licence", "certifications", "associations", "seed_named"], records
+# --- each result type's JSON body and csv/markdown rows (registered in render/registry.py) ---------------
+
+
+def roles_body(r: RoleList) -> dict[str, Any]:
+    return {"records": plain(r.roles)}
+
+
+def roles_rows(r: RoleList) -> Rows:
+    return ["id", "title", "setting", "licence", "certifications", "associations", "seed_named"], plain(r.roles)
+
+
+def role_body(d: RoleDetail) -> dict[str, Any]:
+    return {"record": plain(d.role), "release": d.release, "source": d.source,
+            "industries": [wage_record(e) for e in d.industries], "national": wage_record(d.national),
+            "seed_claims": plain(d.seed_claims)}
+
+
+def role_rows(d: RoleDetail) -> Rows:
+    return ["field", "value"], _flat(plain(d.role))
+
+
+def salary_body(s: SalaryReport) -> dict[str, Any]:
+    return {
+        "release": s.release,
+        "source": s.source,
+        "reference_period": s.release,
+        "unit": "hourly" if s.hourly else "annual",
+        "national": wage_record(s.national),
+        "selected": [wage_record(e) for e in s.selected],
+        "listing": s.listing_kind or None,
+        "sort": s.sort or ("employment" if s.listing_kind else None),
+        "rows": [wage_record(e) for e in s.listing],
+        "seed_claims": plain(s.seed_claims),
+    }
+
+
+def salary_rows(s: SalaryReport) -> Rows:
+    return WAGE_TABLE, [wage_record(e) for e in (s.national, *s.selected, *s.listing)]
+
+
+def where_body(w: WhereReport) -> dict[str, Any]:
+    return {"release": w.release, "source": w.source, "reference_period": w.release, "level": w.level,
+            "pays_most": [wage_record(e) for e in w.pays_most], "most_jobs": [wage_record(e) for e in w.most_jobs],
+            "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
+                                  for e in w.most_concentrated]}
+
+
+def where_rows(w: WhereReport) -> Rows:
+    groups = (("pays_most", w.pays_most), ("most_jobs", w.most_jobs), ("most_concentrated", w.most_concentrated))
+    return ["view", *WAGE_TABLE], [{"view": name, **wage_record(e)} for name, rows in groups for e in rows]
+
+
+def history_body(r: HistoryReport) -> dict[str, Any]:
+    return {"records": plain(r.points),
+            "growth": {"from": r.first.reference, "to": r.last.reference, "percent": r.growth_pct,
+                       "basis": "BLS national median annual wage, nominal dollars"}}
+
+
+def history_rows(r: HistoryReport) -> Rows:
+    return (["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "annual_p10", "annual_p25",
+             "annual_p75", "annual_p90", "note", "sources"], plain(r.points))
+
+
+def certs_body(r: CredentialList) -> dict[str, Any]:
+    return {"filters": r.filters, "records": plain(r.credentials)}
+
+
+def certs_rows(r: CredentialList) -> Rows:
+    rows = [{**plain(x), "issuer": x.issuer_abbreviation or x.issuer_name} for x in r.credentials]
+    return ["id", "abbreviation", "name", "kind", "issuer", "status", "level", "seed_named", "replaced_by"], rows
+
+
+def cert_body(d: CredentialDetail) -> dict[str, Any]:
+    return {"record": plain(d.credential), "replaced_by": [x.id for x in d.replaced_by], "replaces": [x.id for x in d.replaces],
+            "roles": [r.id for r in d.roles], "seed_claims": plain(d.seed_claims)}
+
+
+def cert_rows(d: CredentialDetail) -> Rows:
+    return ["field", "value"], _flat(plain(d.credential))
+
+
+def education_body(e: EducationReport) -> dict[str, Any]:
+    return {**plain(e.education), "seed_claims": plain(e.seed_claims)}
+
+
+def education_rows(e: EducationReport) -> Rows:
+    rows = [{**plain(d), "duration": d.duration.text if d.duration else None} for d in e.education.degrees]
+    return ["id", "name", "level", "field", "accreditor", "seed_named", "duration"], rows
+
+
+def paths_body(r: PathsReport) -> dict[str, Any]:
+    return {"records": [{"role": p.role.id, "title": p.role.title, "steps": plain(p.steps), "ladder": plain(p.role.ladder)}
+                        for p in r.paths]}
+
+
+def paths_rows(r: PathsReport) -> Rows:
+    rows = [{"role": p.role.id, "order": i + 1, **plain(s)} for p in r.paths for i, s in enumerate(p.steps)]
+    return ["role", "order", "step", "label", "ref", "optional", "detail", "sources"], rows
+
+
+def plan_body(p: PlannedPath) -> dict[str, Any]:
+    return {"role": p.role.id, "title": p.role.title, "profile": plain(p.profile), "fits_background": p.fits_background,
+            "steps": [step_record(c) for c in p.steps], "ladder": plain(p.role.ladder)}
+
+
+def plan_rows(p: PlannedPath) -> Rows:
+    rows = [{"role": p.role.id, "order": i, **step_record(c)} for i, c in enumerate(p.steps, 1)]
+    return ["role", "order", "step", "label", "optional", "status", "why", "sources"], rows
+
+
+def match_body(m: MatchReport) -> dict[str, Any]:
+    return {
+        "profile": plain(m.profile),
+        "scoring": {"background": BACKGROUND_POINTS, "interest": INTEREST_POINTS, "licence": LICENCE_POINTS},
+        "top": m.top,
+        "records": [{"rank": rank, "role": r.role.id, "title": r.role.title, "score": r.score, "reasons": plain(r.reasons),
+                     "to_do": len(r.to_do), "steps": [step_record(c) for c in r.steps]}
+                    for rank, r in enumerate(m.matches, 1)],
+    }
+
+
+def match_rows(m: MatchReport) -> Rows:
+    rows = match_body(m)["records"]
+    for row in rows:
+        row["reasons"] = [f"{r['points']:+d} {r['text']}" for r in row["reasons"]]
+    return ["rank", "role", "title", "score", "to_do", "reasons"], rows
+
+
+def search_body(r: SearchReport) -> dict[str, Any]:
+    return {"term": r.term, "records": plain(r.hits)}
+
+
+def search_rows(r: SearchReport) -> Rows:
+    return ["kind", "id", "label", "matched", "snippet"], plain(r.hits)
+
+
+def associations_body(r: AssociationList) -> dict[str, Any]:
+    return {"records": plain(r.associations)}
+
+
+def associations_rows(r: AssociationList) -> Rows:
+    records = plain(r.associations)
+    for record in records:
+        record["founded"] = (record.get("founded") or {}).get("value")
+    return ["id", "abbreviation", "name", "website", "founded", "seed_named", "credentials"], records
+
+
+def outlook_body(o: OutlookReport) -> dict[str, Any]:
+    n = o.national
+    return {"occupation": plain(o.occupation), "history": plain(o.history),
+            "latest": {"release": o.release, "source": o.source, "annual_median": n.annual_median,
+                       "hourly_median": n.hourly_median, "annual_mean": n.annual_mean, "employment": n.employment}}
+
+
+def outlook_rows(o: OutlookReport) -> Rows:
+    columns = ["edition", "median_annual", "median_hourly", "pay_period", "jobs", "jobs_year", "growth_pct", "growth_label",
+               "employment_change", "openings_per_year", "sources"]
+    return columns, [plain(q) for q in o.occupation.quick_facts]
+
+
+def sources_body(r: SourcesReport) -> dict[str, Any]:
+    return {"records": plain(r.sources), "data_dir": r.data_dir, "data_files": plain(r.data_files)}
+
+
+def source_list_body(r: SourceList | SourcesReport) -> dict[str, Any]:
+    return {"records": plain(r.sources)}
+
+
+def sources_rows(r: SourceList | SourcesReport) -> Rows:
+    return ["id", "tag", "publisher", "title", "url", "date", "note"], plain(r.sources)

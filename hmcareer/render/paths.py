@@ -12,7 +12,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..models import Role
-from ..query import ResolvedStep, RolePath
+from ..query import PathsReport, ResolvedStep
 from .human import Human
 
 
@@ -46,8 +46,8 @@ def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for:
         target.add(Text("then: ", style="dim") + h.fact(f))
 
 
-def show_paths(h: Human, paths: tuple[RolePath, ...]) -> None:
-    for p in paths:
+def show_paths(h: Human, result: PathsReport) -> None:
+    for p in result.paths:
         tree = Tree(Text(f"Path to {p.role.title}", style="bold"), guide_style="dim")
         path_tree(h, tree, p.role, p.steps, lambda s: step_label(h, s))
         h.print_tree(tree)

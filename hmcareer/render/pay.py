@@ -126,8 +126,8 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     if s.listing_kind:
         hint = {"industries": "--industry X for one", "states": "--state NY for one", "metros": "--metro NAME for one"}
         order = s.sort or "employment"
-        pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({len(s.listing)} shown; {hint[s.listing_kind]}, "
-                      "--top N, --sort)", n, s.listing, s.hourly, s.percentiles, order)
+        shown = f"{len(s.listing)} shown" + (f"; {hint[s.listing_kind]}, --top N, --sort" if h.commands else "")
+        pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({shown})", n, s.listing, s.hourly, s.percentiles, order)
     if any(e.area_type != "N" for e in (*s.selected, *s.listing)):
         h.line(Text(LQ_NOTE, style="dim"))
     h.claims(s.seed_claims)

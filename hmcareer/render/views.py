@@ -1,5 +1,5 @@
-"""Catalogue views: roles, credentials, education, associations, outlook, sources and search; and `show`,
-which picks the view for a result (pay views are in pay.py, paths in paths.py, find my fit in fit.py)."""
+"""Catalogue views: roles, credentials, education, associations, outlook, sources and search (pay views are in
+pay.py, paths in paths.py, find my fit in fit.py; render/registry.py maps each result type to its view)."""
 
 from __future__ import annotations
 
@@ -8,33 +8,32 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Coursework, Role, Source
+from ..models import Coursework, Source
 from ..query import (
     SEARCH_KINDS,
+    AssociationList,
     CredentialDetail,
     CredentialList,
     EducationReport,
-    HistoryReport,
     OutlookReport,
     RoleDetail,
-    SalaryReport,
+    RoleList,
     SearchReport,
+    SourceList,
     SourcesReport,
-    WhereReport,
 )
 from ..vocabulary import normalize
 from .human import Human
-from .paths import show_paths
-from .pay import pay_table, show_history, show_salary, show_where
+from .pay import pay_table
 
 
-def show_roles(h: Human, roles: tuple[Role, ...]) -> None:
-    t = h.table("Management roles (hmcareer roles ROLE for one in full)")
+def show_roles(h: Human, result: RoleList) -> None:
+    t = h.table("Management roles" + (" (hmcareer roles ROLE for one in full)" if h.commands else ""))
     t.add_column("id", no_wrap=True, style="cyan")
     t.add_column("role")
     t.add_column("setting")
     t.add_column("licence")
-    for r in roles:
+    for r in result.roles:
         h.cite(r.sources)
         title = Text(r.title)
         if r.seed_named:
@@ -85,7 +84,7 @@ def show_role(h: Human, d: RoleDetail) -> None:
 def show_credentials(h: Human, result: CredentialList) -> None:
     # No "kind" column: it said "certification" on every row but one. A licence says so in its name
     # column, in bold, which leaves the names room to stay on one line.
-    t = h.table("Credentials (hmcareer certs ABBR for one in full)")
+    t = h.table("Credentials" + (" (hmcareer certs ABBR for one in full)" if h.commands else ""))
     t.add_column("abbr", style="cyan", no_wrap=True)
     t.add_column("name")
     # Columns narrow widest first (see layout); capping these two leaves the names room for one line.
@@ -209,8 +208,9 @@ def _quoted(term: str) -> str:
 
 def show_search(h: Human, r: SearchReport) -> None:
     if not r.hits:
+        places = "hmcareer salary --state NAME or --metro NAME" if h.commands else "the salary section"
         h.line(f"Nothing matches {_quoted(r.term)}. Try fewer or shorter words, or an abbreviation (FACHE, MHA, HIM). "
-               "Places are in hmcareer salary --state NAME or --metro NAME.")
+               f"Places are in {places}.")
         return
     h.line(Text(f"{len(r.hits)} match{'es' if len(r.hits) != 1 else ''} for {_quoted(r.term)}", style="bold"))
     for kind in SEARCH_KINDS:
@@ -231,17 +231,18 @@ def show_search(h: Human, r: SearchReport) -> None:
                 text.append(x.snippet, style="dim")
             grid.add_row(Text(x.id, style="cyan"), text)
         h.print_table(grid)
-    h.line()
-    h.line(Text("Open one: hmcareer roles ID | certs ID | salary --industry CODE | education | associations", style="dim"))
+    if h.commands:
+        h.line()
+        h.line(Text("Open one: hmcareer roles ID | certs ID | salary --industry CODE | education | associations", style="dim"))
 
 
-def show_associations(h: Human, assocs: tuple) -> None:
+def show_associations(h: Human, result: AssociationList) -> None:
     t = h.table("Professional associations")
     t.add_column("abbr", style="cyan", no_wrap=True)
     t.add_column("name")
     t.add_column("what it offers a manager")
     t.add_column("website", no_wrap=True)
-    for a in assocs:
+    for a in result.associations:
         h.cite(a.sources)
         offers = Text("\n").join(Text("- ") + h.fact(f) for f in a.offers)
         name = Text(a.name) + (Text(" *", style="dim") if a.seed_named else Text(""))
@@ -305,8 +306,9 @@ def show_outlook(h: Human, o: OutlookReport) -> None:
         h.line(Text("Preparation: ", style="bold") + h.fact(occ.job_zone))
 
 
-def show_sources(h: Human, sources: tuple[Source, ...]) -> None:
+def show_sources(h: Human, result: SourceList | SourcesReport) -> None:
     """A table where it can hold every URL whole; else one block per source, its URL on a line of its own."""
+    sources = result.sources
     title = "Sources (each figure in hmcareer names one of these ids)"
     t = h.table(title)
     t.add_column("id", style="cyan", no_wrap=True)
@@ -337,7 +339,7 @@ def _source_text(s: Source) -> Text:
 
 
 def show_sources_report(h: Human, report: SourcesReport) -> None:
-    show_sources(h, report.sources)
+    show_sources(h, report)
     if report.data_dir is None:
         return
     h.line()
@@ -349,37 +351,3 @@ def show_sources_report(h: Human, report: SourcesReport) -> None:
         t.add_row(Text(f.file), Text("your data dir" if f.origin == "user" else "bundled", style="bold" if f.origin == "user" else ""),
                   Text(f.path, style="dim"))
     h.print_table(t)
-
-
-VIEWS = {
-    RoleDetail: show_role,
-    SalaryReport: show_salary,
-    CredentialList: show_credentials,
-    CredentialDetail: show_credential,
-    EducationReport: show_education,
-    OutlookReport: show_outlook,
-    WhereReport: show_where,
-    HistoryReport: show_history,
-    SearchReport: show_search,
-    SourcesReport: show_sources_report,
-}
-
-
-def show(h: Human, kind: str, result: Any) -> None:
-    if type(result) in VIEWS:
-        VIEWS[type(result)](h, result)
-    elif kind == "roles":
-        show_roles(h, result)
-    elif kind == "paths":
-        show_paths(h, result)
-    elif kind == "associations":
-        show_associations(h, result)
-    elif kind in ("match", "plan"):
-        from . import fit  # only find-my-fit output needs the matching module
-
-        (fit.show_match if kind == "match" else fit.show_plan)(h, result)
-    elif kind == "sources":
-        show_sources(h, result)
-    else:  # pragma: no cover - a programming error, not a user one
-        raise TypeError(f"no human view for {kind}")
-    h.footer()

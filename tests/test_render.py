@@ -1,0 +1,58 @@
+"""The registry from result types to their views: complete, resolvable, and cheap for machine output."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import typing
+
+from hmcareer import matching, query
+from hmcareer.record import Record
+from hmcareer.render.registry import VIEWS, human_view, view_for
+
+# The JSON document's "kind" values: a stable contract (README, "JSON output").
+KINDS = {"roles", "role", "salary", "where", "history", "certs", "cert", "education", "paths", "plan", "match", "search",
+         "associations", "outlook", "sources"}
+
+
+def _result_types() -> set[type]:
+    """Every record type a public query or matching function returns."""
+    found = set()
+    for module in (query, matching):
+        for name, function in vars(module).items():
+            if callable(function) and not name.startswith("_") and getattr(function, "__module__", None) == module.__name__:
+                returned = typing.get_type_hints(function).get("return") if not isinstance(function, type) else None
+                if isinstance(returned, type) and issubclass(returned, Record) and returned.__name__.endswith(
+                        ("List", "Report", "Detail", "Path")):
+                    found.add(returned)
+    return found
+
+
+def test_every_result_a_command_can_show_has_its_views():
+    assert _result_types() <= set(VIEWS), _result_types() - set(VIEWS)
+    assert {view.kind for view in VIEWS.values()} == KINDS
+
+
+def test_every_human_view_resolves_to_a_function():
+    for view in VIEWS.values():
+        assert callable(human_view(view)), view.human
+
+
+def test_an_unregistered_result_is_a_programming_error():
+    try:
+        view_for(("roles",))
+    except TypeError as exc:
+        assert str(exc) == "no views registered for tuple"
+    else:
+        raise AssertionError("no TypeError")
+
+
+def test_machine_output_never_imports_rich():
+    code = ("import sys; from hmcareer.cli import main; sys.argv = ['hmcareer', 'roles', '--format', 'json']; "
+            "import contextlib, io\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try: main()\n"
+            "    except SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr

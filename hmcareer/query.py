@@ -20,6 +20,7 @@ from .models import (
     Education,
     Fact,
     Occupation,
+    Release,
     Requirement,
     Role,
     SeedClaim,
@@ -104,8 +105,7 @@ class RoleDetail(Record):
     industries: tuple[WageEstimate, ...]
     national: WageEstimate
     seed_claims: tuple[SeedClaim, ...]
-    release: str
-    source: str
+    release: Release  # the OEWS release the pay figures come from
 
 
 def role_detail(c: Catalog, role: Role) -> RoleDetail:
@@ -121,8 +121,7 @@ def role_detail(c: Catalog, role: Role) -> RoleDetail:
         industries=tuple(national_industry(c, code) for code in role.industries),
         national=national_total(c),
         seed_claims=claims_about(c, "role", role.id),
-        release=c.oews.release.name,
-        source=c.oews.release.source,
+        release=c.oews.release,
     )
 
 
@@ -220,8 +219,7 @@ def find_metro(c: Catalog, value: str) -> WageEstimate:
 class SalaryReport(Record):
     """National pay, the rows the user chose (industries, states, metros), and/or a ranked listing."""
 
-    release: str
-    source: str
+    release: Release  # the OEWS release the pay figures come from
     national: WageEstimate
     selected: tuple[WageEstimate, ...]
     listing: tuple[WageEstimate, ...]
@@ -264,7 +262,7 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
         ordered = sort_estimates(selected, order, hourly)
         selected = ordered[:top] if top else ordered
     claims = tuple(x for e in selected if e.area_type == "N" for x in claims_about(c, "industry", e.industry_code))
-    return SalaryReport(c.oews.release.name, c.oews.release.source, national_total(c), tuple(selected), listing, kind,
+    return SalaryReport(c.oews.release, national_total(c), tuple(selected), listing, kind,
                         sort, claims, hourly, percentiles)
 
 
@@ -279,8 +277,7 @@ def concentration(lq: float | None) -> str | None:
 
 
 class WhereReport(Record):
-    release: str
-    source: str
+    release: Release  # the OEWS release the pay figures come from
     level: str  # states | metros
     pays_most: tuple[WageEstimate, ...]
     most_jobs: tuple[WageEstimate, ...]
@@ -294,30 +291,16 @@ def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = 
         raise InvalidChoice("where", level, ("states", "metros"))
     rows = area_rows(c, "S" if wanted.startswith("state") else "M")
     n = top or 10
-    return WhereReport(c.oews.release.name, c.oews.release.source, "states" if wanted.startswith("state") else "metros",
+    return WhereReport(c.oews.release, "states" if wanted.startswith("state") else "metros",
                        _listing(rows, "mean", n, hourly), _listing(rows, "employment", n, hourly),
                        _listing(rows, "lq", n, hourly), hourly)
 
 
-class HistoryPoint(Record):
-    year: int
-    reference: str
-    median_annual: int | None
-    median_hourly: float | None
-    sources: tuple[str, ...]
-    third_party: bool
-    change_pct: float | None  # versus the previous BLS point shown
-    annual_p10: int | None = None
-    annual_p25: int | None = None
-    annual_p75: int | None = None
-    annual_p90: int | None = None
-    note: str | None = None
-
-
 class HistoryReport(Record):
-    points: tuple[HistoryPoint, ...]
-    first: HistoryPoint
-    last: HistoryPoint
+    points: tuple[WagePoint, ...]  # by year, the OEWS release's national median included
+    changes: tuple[float | None, ...]  # each point's change versus the previous BLS point (None for third-party points)
+    first: WagePoint
+    last: WagePoint
     growth_pct: float | None
 
 
@@ -335,21 +318,19 @@ def history_report(c: Catalog, from_year: int | None = None, to_year: int | None
     points = [*c.wage_history, WagePoint(int(rel.name.split()[-1]), rel.name, national.annual_median,
                                          national.hourly_median, (rel.source,))]
     points = [p for p in sorted(points, key=lambda p: (p.year, p.third_party)) if third_party or not p.third_party]
-    out, previous = [], None
+    changes, previous = [], None
     for p in points:
-        change = None if p.third_party else growth(previous.median_annual if previous else None, p.median_annual)
-        out.append(HistoryPoint(p.year, p.reference, p.median_annual, p.median_hourly, p.sources, p.third_party, change,
-                                p.annual_p10, p.annual_p25, p.annual_p75, p.annual_p90, p.note))
+        changes.append(None if p.third_party else growth(previous.median_annual if previous else None, p.median_annual))
         if not p.third_party:
             previous = p
-    official = [p for p in out if not p.third_party]
+    official = [p for p in points if not p.third_party]
     years = {p.year for p in official}
     for year in (from_year, to_year):
         if year is not None and year not in years:
             raise InvalidChoice("history year", str(year), tuple(map(str, sorted(years))))
     first = next(p for p in official if from_year is None or p.year == from_year)
     last = next(p for p in reversed(official) if to_year is None or p.year == to_year)
-    return HistoryReport(tuple(out), first, last, growth(first.median_annual, last.median_annual))
+    return HistoryReport(tuple(points), tuple(changes), first, last, growth(first.median_annual, last.median_annual))
 
 
 # --- credentials ----------------------------------------------------------------------
@@ -478,12 +459,11 @@ class OutlookReport(Record):
     occupation: Occupation
     history: tuple[WagePoint, ...]
     national: WageEstimate
-    release: str
-    source: str
+    release: Release  # the OEWS release the pay figures come from
 
 
 def outlook_report(c: Catalog) -> OutlookReport:
-    return OutlookReport(c.occupation, c.wage_history, national_total(c), c.oews.release.name, c.oews.release.source)
+    return OutlookReport(c.occupation, c.wage_history, national_total(c), c.oews.release)
 
 
 class SourcesReport(Record):

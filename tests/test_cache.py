@@ -133,26 +133,28 @@ def test_a_damaged_wage_entry_is_rebuilt_from_the_file(tmp_path, damage):
     assert entry.read_bytes() == good  # rebuilt
 
 
-@pytest.mark.parametrize("edit", ["new mean", "inserted row", "deleted row", "swapped rows"])
+@pytest.mark.parametrize("edit", ["new mean", "inserted row", "deleted row", "swapped rows", "renamed key"])
 def test_edited_rows_are_never_served(tmp_path, edit):
     """Editing the wage rows inside an entry (as an UPDATE or INSERT did to the old SQLite cache) is caught."""
     cache = tmp_path / "cache"
     assert _pharma_mean(None, cache) == PHARMA_MEAN
     entry = _entries(cache)["oews"]
-    release, rows, keys = marshal.loads(_entry_parts(entry)[2])
-    at = next(i for i, row in enumerate(rows) if row[4] == "325400" and row[0] == "N")
+    release, (area_codes, industry_codes, name_keys, positions), rows = marshal.loads(_entry_parts(entry)[2])
+    at = industry_codes.index("325400")
     rows = list(rows)
+    pharma = marshal.loads(rows[at])
     if edit == "new mean":
-        rows[at] = rows[at][:10] + (186034,) + rows[at][11:]
+        rows[at] = marshal.dumps(pharma[:10] + (186034,) + pharma[11:])
     elif edit == "inserted row":
-        rows.insert(at, rows[at][:10] + (99,) + rows[at][11:])
-        keys = (*keys[:at], keys[at], *keys[at:])
+        rows.insert(at, marshal.dumps(pharma[:10] + (99,) + pharma[11:]))
     elif edit == "deleted row":
         del rows[at]
-        keys = keys[:at] + keys[at + 1:]
-    else:
+    elif edit == "swapped rows":
         rows[at], rows[at + 1] = rows[at + 1], rows[at]
-    _rewrite(entry, (release, tuple(rows), tuple(keys)), checksum=False)
+    else:  # the hospitals row made to answer for pharma
+        industry_codes = tuple("325400" if code == "622000" else code for code in industry_codes)
+    keys = (area_codes, industry_codes, name_keys, positions)
+    _rewrite(entry, (release, keys, tuple(rows)), checksum=False)
     assert _pharma_mean(None, cache) == PHARMA_MEAN
 
 

@@ -82,7 +82,7 @@ def test_salary_report_with_industry_includes_seed_claim(catalog):
     assert [e.industry_code for e in report.selected] == ["325400"]
     assert report.listing == () and report.listing_kind == ""
     assert [c.id for c in report.seed_claims] == ["pharma-pay"]
-    assert report.release == "May 2025"
+    assert report.release.name == "May 2025"
 
 
 def test_salary_listing_sorted_and_limited(catalog):

@@ -106,7 +106,7 @@ def test_history_points_and_growth(catalog):
     assert [(p.reference, p.median_annual) for p in official][:2] == [("May 2010", 84270), ("May 2015", 94500)]
     assert official[-1].reference == "May 2025" and official[-1].median_annual == 123860
     assert report.growth_pct == 47.0  # (123,860 - 84,270) / 84,270
-    assert all(p.change_pct is None for p in report.points if p.third_party)
+    assert all(change is None for p, change in zip(report.points, report.changes, strict=True) if p.third_party)
     narrow = query.history_report(catalog, 2019, 2023)
     assert narrow.growth_pct == 9.6  # 100,980 -> 110,680
     with pytest.raises(UsageError):

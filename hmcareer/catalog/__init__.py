@@ -58,6 +58,16 @@ def default_cache_dir() -> Path | None:
     return configured_directory()[0]
 
 
+class _Subject:
+    """A Catalog attribute that is its subject's records, read on first use (`Catalog.subject`)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, catalog: Catalog | None, owner: type | None = None) -> Any:
+        return self if catalog is None else catalog.subject(self.name)
+
+
 class Catalog:
     """Lazy, validated access to every subject. Files in `data_dir` override the bundled ones.
 
@@ -178,7 +188,8 @@ class Catalog:
                                                    "regenerate it with scripts/import_oews.py --out "
                                                    f"{self.data_dir / 'oews.jsonl'}")], self._dir_name())
 
-    def _subject(self, name: str) -> Any:
+    def subject(self, name: str) -> Any:
+        """The records of one subject (also its attribute: `catalog.roles`), checked against the files read before."""
         if name not in self._subjects:
             self._subjects[name] = self._load(name)
             found = reference_problems(self, name, self._subjects)
@@ -197,47 +208,18 @@ class Catalog:
         except OSError:
             return problems
 
-    # -- subjects -------------------------------------------------------------------------
+    # -- subjects: each read on first use -------------------------------------------------
 
-    @property
-    def sources(self) -> dict[str, Source]:
-        return self._subject("sources")
-
-    @property
-    def roles(self) -> tuple[Role, ...]:
-        return self._subject("roles")
-
-    @property
-    def credentials(self) -> tuple[Credential, ...]:
-        return self._subject("credentials")
-
-    @property
-    def associations(self) -> tuple[Association, ...]:
-        return self._subject("associations")
-
-    @property
-    def education(self) -> Education:
-        return self._subject("education")
-
-    @property
-    def occupation(self) -> Occupation:
-        return self._subject("occupation")
-
-    @property
-    def seed_claims(self) -> tuple[SeedClaim, ...]:
-        return self._subject("seed_claims")
-
-    @property
-    def wage_history(self) -> tuple[WagePoint, ...]:
-        return self._subject("wage_history")
-
-    @property
-    def industry_aliases(self) -> dict[str, str]:
-        return self._subject("industry_aliases")
-
-    @property
-    def oews(self) -> OewsRelease:
-        return self._subject("oews")
+    sources: dict[str, Source] = _Subject()  # type: ignore[assignment]
+    roles: tuple[Role, ...] = _Subject()  # type: ignore[assignment]
+    credentials: tuple[Credential, ...] = _Subject()  # type: ignore[assignment]
+    associations: tuple[Association, ...] = _Subject()  # type: ignore[assignment]
+    education: Education = _Subject()  # type: ignore[assignment]
+    occupation: Occupation = _Subject()  # type: ignore[assignment]
+    seed_claims: tuple[SeedClaim, ...] = _Subject()  # type: ignore[assignment]
+    wage_history: tuple[WagePoint, ...] = _Subject()  # type: ignore[assignment]
+    industry_aliases: dict[str, str] = _Subject()  # type: ignore[assignment]
+    oews: OewsRelease = _Subject()  # type: ignore[assignment]
 
     def release_name(self) -> str:
         return f"OEWS {self.oews.release.name}"

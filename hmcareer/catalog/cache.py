@@ -178,16 +178,16 @@ class Cache:
     def load(self, subject: str, source: Path, raw: bytes) -> Any:
         """The plain values stored for exactly these bytes; LookupError when there is no entry to trust."""
         data = _read_own_file(self.entry_path(subject, source))
-        header, _, body = data.partition(b"\n")
-        known, _, sizes = header.rpartition(b" ")  # all but the checksum
+        end = data.find(b"\n")
+        known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
         known, _, size = known.rpartition(b" ")  # all but the payload's size
-        if known != _header_start(subject, source, raw) or not size.isdigit():
+        if end < 0 or known != _header_start(subject, source, raw) or not size.isdigit():
             raise LookupError(subject)
-        payload_size = int(size)
-        payload = memoryview(body)[len(raw):]
-        # Every field compared in its one spelling: "0A" and "0a" are the same number, not the same header.
-        if (size != b"%d" % payload_size or len(payload) != payload_size or memoryview(body)[:len(raw)] != raw
-                or sizes != b"%08x" % zlib.crc32(payload)):
+        start = end + 1 + len(raw)  # where the payload starts, after the copy of the data file
+        payload = memoryview(data)[start:]
+        # Every field compared in its one spelling ("0A" and "0a" are one number, not one header); the copy in place.
+        if (size != b"%d" % len(payload) or not data.startswith(raw, end + 1)
+                or checksum != b"%08x" % zlib.crc32(payload)):
             raise LookupError(subject)
         try:
             return marshal.loads(payload)

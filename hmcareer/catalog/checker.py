@@ -97,6 +97,14 @@ class Checker:
             return None
         return str(value)
 
+    def texts(self, parent: dict, path: str, *keys: str) -> dict[str, str]:
+        """Required text keys by name, for a record's keyword arguments; a missing one reads as "" (its problem recorded)."""
+        return {key: self.text(parent, key, path) or "" for key in keys}
+
+    def optional_texts(self, parent: dict, path: str, *keys: str) -> dict[str, str | None]:
+        """Optional text keys by name; a missing one reads as None."""
+        return {key: self.text(parent, key, path, required=False) for key in keys}
+
     def number(self, parent: dict, key: str, path: str, kind: type = int, required: bool = False):
         value = parent.get(key)
         if value is None:

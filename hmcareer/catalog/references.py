@@ -1,237 +1,146 @@
 """Checks of the ids one data file uses from another (or from itself).
 
-Each check is registered with the files it reads and runs as soon as the catalog has read all of
-them, so a command whose files disagree fails naming the file, without reading files it does
-not need. The checks take the catalog (`hmcareer.catalog.Catalog`) and read only its records.
+Each file's uses are listed by one generator of (what the id names, key path, id); TARGETS says
+which file holds each kind of id. A use is checked as soon as the catalog has read both files,
+so a command whose files disagree fails naming the file, without reading files it does not need.
+The functions take the catalog (`hmcareer.catalog.Catalog`) and read only its records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import Any
 
 from ..errors import Problem
 
-Check = Callable[[Any, "References"], None]
+Use = tuple[str, str, str | None]  # (target, key path, id)
+
+# What an id can name: (the file that holds them, the word for it in messages, the ids it holds).
+TARGETS: dict[str, tuple[str, str, Callable[[Any], Collection[str]]]] = {
+    "source": ("sources", "source id", lambda c: c.sources),
+    "credential": ("credentials", "credential", lambda c: {x.id for x in c.credentials}),
+    "association": ("associations", "association", lambda c: {a.id for a in c.associations}),
+    "degree": ("education", "degree", lambda c: {d.id for d in c.education.degrees}),
+    "accreditor": ("education", "accreditor", lambda c: {a.id for a in c.education.accreditors}),
+    "industry": ("oews", "OEWS industry code", lambda c: c.oews.rows.industry_codes),
+    "role": ("roles", "role", lambda c: {r.id for r in c.roles}),
+    "subject kind": ("seed_claims", "subject kind", lambda c: CLAIM_TARGETS),
+}
+# A seed claim's subject kind, and what its ref names (None: a claim about the text in general names nothing).
+CLAIM_TARGETS = {"industry": "industry", "role": "role", "credential": "credential", "education": "degree",
+                 "accreditor": "accreditor", "association": "association", "general": None}
 
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-_REFERENCE_CHECKS: list[tuple[frozenset[str], Check]] = []
+def _sources(path: str, *holders: Any) -> Iterator[Use]:
+    """The source ids of each record or fact given (None skipped), all reported at `path`.sources."""
+    for holder in holders:
+        if holder is not None:
+            for sid in holder.sources:
+                yield "source", _join(path, "sources"), sid
 
 
-def _references(*files: str):
-    """Register a check of the ids that `files[0]` uses from `files[-1]` (the same file for internal references)."""
-    def register(check: Check):
-        _REFERENCE_CHECKS.append((frozenset(files), check))
-        return check
-
-    return register
-
-
-class References:
-    """Collects unknown ids, per file that uses them."""
-
-    def __init__(self, catalog: Any):
-        self.catalog = catalog
-        self.found: dict[str, list[Problem]] = {}
-
-    def need(self, name: str, path: str, ref: str | None, known: Any, kind: str) -> None:
-        if ref is not None and ref not in known:
-            self.found.setdefault(name, []).append(Problem(self.catalog.label(name), path, f"unknown {kind} {ref!r}"))
-
-    def sources(self, name: str, path: str, ids: Iterable[str]) -> None:
-        for sid in ids:
-            self.need(name, _join(path, "sources"), sid, self.catalog.sources, "source id")
-
-
-def _industry_codes(c: Any) -> frozenset[str]:
-    return c.oews.rows.industry_codes
-
-
-@_references("roles", "sources")
-def _role_sources(c: Any, refs: References) -> None:
+def _uses_in_roles(c: Any) -> Iterator[Use]:
     for r in c.roles:
         p = f"roles[{r.id}]"
-        refs.sources("roles", p, r.sources)
-        refs.sources("roles", f"{p}.education", r.education_sources)
-        if r.experience:
-            refs.sources("roles", f"{p}.experience", r.experience.sources)
-        for i, f in enumerate(r.ladder):
-            refs.sources("roles", f"{p}.ladder[{i}]", f.sources)
+        yield from _sources(p, r)
+        yield from (("source", f"{p}.education.sources", sid) for sid in r.education_sources)
+        yield from _sources(f"{p}.experience", r.experience)
+        for i, fact in enumerate(r.ladder):
+            yield from _sources(f"{p}.ladder[{i}]", fact)
+        yield from (("degree", f"{p}.education.degrees", d) for d in r.degrees)
+        yield "credential", f"{p}.licence", r.licence
+        yield from (("credential", f"{p}.certifications", x) for x in r.certifications)
+        yield from (("association", f"{p}.associations", a) for a in r.associations)
+        yield from (("industry", f"{p}.industries", code) for code in r.industries)
         for i, s in enumerate(r.path):
-            refs.sources("roles", f"{p}.path[{i}]", s.sources)
-            if s.requires:
-                refs.sources("roles", f"{p}.path[{i}].requires", s.requires.sources)
-
-
-@_references("roles", "education")
-def _role_degrees(c: Any, refs: References) -> None:
-    degree_ids = {d.id for d in c.education.degrees}
-    for r in c.roles:
-        p = f"roles[{r.id}]"
-        for d in r.degrees:
-            refs.need("roles", f"{p}.education.degrees", d, degree_ids, "degree")
-        for i, s in enumerate(r.path):
+            yield from _sources(f"{p}.path[{i}]", s)
+            yield from _sources(f"{p}.path[{i}].requires", s.requires)
             if s.step == "degree":
-                refs.need("roles", f"{p}.path[{i}].ref", s.ref, degree_ids, "degree")
+                yield "degree", f"{p}.path[{i}].ref", s.ref
+            elif s.step in ("licence", "certification"):
+                yield "credential", f"{p}.path[{i}].ref", s.ref
 
 
-@_references("roles", "credentials")
-def _role_credentials(c: Any, refs: References) -> None:
-    cred_ids = {x.id for x in c.credentials}
-    for r in c.roles:
-        p = f"roles[{r.id}]"
-        refs.need("roles", f"{p}.licence", r.licence, cred_ids, "credential")
-        for x in r.certifications:
-            refs.need("roles", f"{p}.certifications", x, cred_ids, "credential")
-        for i, s in enumerate(r.path):
-            if s.step in ("licence", "certification"):
-                refs.need("roles", f"{p}.path[{i}].ref", s.ref, cred_ids, "credential")
-
-
-@_references("roles", "associations")
-def _role_associations(c: Any, refs: References) -> None:
-    assoc_ids = {a.id for a in c.associations}
-    for r in c.roles:
-        for a in r.associations:
-            refs.need("roles", f"roles[{r.id}].associations", a, assoc_ids, "association")
-
-
-@_references("roles", "oews")
-def _role_industries(c: Any, refs: References) -> None:
-    codes = _industry_codes(c)
-    for r in c.roles:
-        for code in r.industries:
-            refs.need("roles", f"roles[{r.id}].industries", code, codes, "OEWS industry code")
-
-
-@_references("credentials")
-def _credential_successors(c: Any, refs: References) -> None:
-    cred_ids = {x.id for x in c.credentials}
+def _uses_in_credentials(c: Any) -> Iterator[Use]:
     for x in c.credentials:
-        for r in x.replaced_by:
-            refs.need("credentials", f"credentials[{x.id}].replaced_by", r, cred_ids, "credential")
+        p = f"credentials[{x.id}]"
+        yield from _sources(p, x, *x.eligibility, *x.exam, *x.renewal, x.replacement_note, *x.requires)
+        yield from (("credential", f"{p}.replaced_by", r) for r in x.replaced_by)
+        yield "association", f"{p}.association", x.association
 
 
-@_references("credentials", "associations")
-def _credential_associations(c: Any, refs: References) -> None:
-    assoc_ids = {a.id for a in c.associations}
-    for x in c.credentials:
-        refs.need("credentials", f"credentials[{x.id}].association", x.association, assoc_ids, "association")
-
-
-@_references("credentials", "sources")
-def _credential_sources(c: Any, refs: References) -> None:
-    for x in c.credentials:
-        facts = (*x.eligibility, *x.exam, *x.renewal, *([x.replacement_note] if x.replacement_note else []), *x.requires)
-        refs.sources("credentials", f"credentials[{x.id}]", x.sources + tuple(s for f in facts for s in f.sources))
-
-
-@_references("associations", "credentials")
-def _association_credentials(c: Any, refs: References) -> None:
-    cred_ids = {x.id for x in c.credentials}
+def _uses_in_associations(c: Any) -> Iterator[Use]:
     for a in c.associations:
-        for x in a.credentials:
-            refs.need("associations", f"associations[{a.id}].credentials", x, cred_ids, "credential")
+        p = f"associations[{a.id}]"
+        yield from _sources(p, a, a.founded, a.headquarters, a.purpose, *a.members, *a.offers)
+        yield from (("credential", f"{p}.credentials", x) for x in a.credentials)
 
 
-@_references("associations", "sources")
-def _association_sources(c: Any, refs: References) -> None:
-    for a in c.associations:
-        named = tuple(v for v in (a.founded, a.headquarters) if v)
-        facts = (*a.members, *a.offers, *([a.purpose] if a.purpose else []))
-        refs.sources("associations", f"associations[{a.id}]", a.sources + tuple(s for f in (*facts, *named) for s in f.sources))
-
-
-@_references("education")
-def _degree_accreditors(c: Any, refs: References) -> None:
-    accreditor_ids = {a.id for a in c.education.accreditors}
-    for d in c.education.degrees:
-        refs.need("education", f"degrees[{d.id}].accreditor", d.accreditor, accreditor_ids, "accreditor")
-
-
-@_references("education", "sources")
-def _education_sources(c: Any, refs: References) -> None:
+def _uses_in_education(c: Any) -> Iterator[Use]:
     edu = c.education
     for d in edu.degrees:
-        facts = (*d.prerequisites, *d.notes, *([d.duration] if d.duration else []))
-        refs.sources("education", f"degrees[{d.id}]", d.sources + tuple(s for f in facts for s in f.sources))
+        yield from _sources(f"degrees[{d.id}]", d, d.duration, *d.prerequisites, *d.notes)
+        yield "accreditor", f"degrees[{d.id}].accreditor", d.accreditor
     for a in edu.accreditors:
-        facts = (*a.notes, *([a.scope] if a.scope else []), *([a.founded] if a.founded else []), *a.program_counts)
-        refs.sources("education", f"accreditors[{a.id}]", tuple(s for f in facts for s in f.sources))
-    for cw in (*edu.coursework, *edu.example_programs):
-        refs.sources("education", "coursework", cw.sources)
+        yield from _sources(f"accreditors[{a.id}]", a.scope, a.founded, *a.program_counts, *a.notes)
+    yield from _sources("coursework", *edu.coursework, *edu.example_programs)
 
 
-@_references("occupation", "sources")
-def _occupation_sources(c: Any, refs: References) -> None:
+def _uses_in_occupation(c: Any) -> Iterator[Use]:
     occ = c.occupation
-    for group in (occ.quick_facts, occ.unverified, occ.duties, occ.types, occ.tasks, occ.qualities,
-                  occ.advancement, occ.work_environment, occ.outlook_growth, occ.outlook_reasons,
-                  (occ.definition, occ.sample_titles, *([occ.job_zone] if occ.job_zone else []))):
-        for item in group:
-            refs.sources("occupation", "", item.sources)
+    yield from _sources("", occ.definition, occ.sample_titles, occ.job_zone, *occ.quick_facts, *occ.unverified, *occ.duties,
+                        *occ.types, *occ.tasks, *occ.qualities, *occ.advancement, *occ.work_environment, *occ.outlook_growth,
+                        *occ.outlook_reasons)
 
 
-@_references("seed_claims", "sources")
-def _claim_sources(c: Any, refs: References) -> None:
+def _uses_in_seed_claims(c: Any) -> Iterator[Use]:
     for claim in c.seed_claims:
-        refs.sources("seed_claims", f"claims[{claim.id}]", claim.sources)
+        p = f"claims[{claim.id}]"
+        yield from _sources(p, claim)
+        yield "subject kind", f"{p}.subject.kind", claim.subject_kind
+        if CLAIM_TARGETS.get(claim.subject_kind):
+            yield CLAIM_TARGETS[claim.subject_kind], f"{p}.subject.ref", claim.subject_ref
 
 
-SUBJECT_KINDS = {"industry": "oews", "role": "roles", "credential": "credentials", "education": "education",
-                 "accreditor": "education", "association": "associations", "general": None}
-
-
-@_references("seed_claims")
-def _claim_kinds(c: Any, refs: References) -> None:
-    for claim in c.seed_claims:
-        refs.need("seed_claims", f"claims[{claim.id}].subject.kind", claim.subject_kind, SUBJECT_KINDS, "subject kind")
-
-
-def _claim_subjects(kind: str, known: Callable[[Any], set[str]]) -> None:
-    @_references("seed_claims", SUBJECT_KINDS[kind])
-    def check(c: Any, refs: References) -> None:
-        for claim in c.seed_claims:
-            if claim.subject_kind == kind:
-                refs.need("seed_claims", f"claims[{claim.id}].subject.ref", claim.subject_ref, known(c), kind)
-
-
-_claim_subjects("industry", _industry_codes)
-_claim_subjects("role", lambda c: {r.id for r in c.roles})
-_claim_subjects("credential", lambda c: {x.id for x in c.credentials})
-_claim_subjects("education", lambda c: {d.id for d in c.education.degrees})
-_claim_subjects("accreditor", lambda c: {a.id for a in c.education.accreditors})
-_claim_subjects("association", lambda c: {a.id for a in c.associations})
-
-
-@_references("wage_history", "sources")
-def _wage_history_sources(c: Any, refs: References) -> None:
+def _uses_in_wage_history(c: Any) -> Iterator[Use]:
     for point in c.wage_history:
-        refs.sources("wage_history", f"{'third_party' if point.third_party else 'points'}[{point.year}]", point.sources)
+        yield from _sources(f"{'third_party' if point.third_party else 'points'}[{point.year}]", point)
 
 
-@_references("industry_aliases", "oews")
-def _alias_codes(c: Any, refs: References) -> None:
-    codes = _industry_codes(c)
-    for word, code in c.industry_aliases.items():
-        refs.need("industry_aliases", f"aliases.{word}", code, codes, "OEWS industry code")
+def _uses_in_industry_aliases(c: Any) -> Iterator[Use]:
+    yield from (("industry", f"aliases.{word}", code) for word, code in c.industry_aliases.items())
 
 
-@_references("oews", "sources")
-def _release_source(c: Any, refs: References) -> None:
-    refs.need("oews", "release.source", c.oews.release.source, c.sources, "source id")
+def _uses_in_oews(c: Any) -> Iterator[Use]:
+    yield "source", "release.source", c.oews.release.source
+
+
+USES: dict[str, Callable[[Any], Iterator[Use]]] = {
+    "roles": _uses_in_roles, "credentials": _uses_in_credentials, "associations": _uses_in_associations,
+    "education": _uses_in_education, "occupation": _uses_in_occupation, "seed_claims": _uses_in_seed_claims,
+    "wage_history": _uses_in_wage_history, "industry_aliases": _uses_in_industry_aliases, "oews": _uses_in_oews,
+}
 
 
 def reference_problems(catalog: Any, name: str, loaded: Iterable[str]) -> dict[str, list[Problem]]:
-    """Unknown ids between `name` and every file already loaded, per file that uses them (each pair is checked
-    once, when the second of its files is loaded)."""
-    refs = References(catalog)
-    done = set(loaded)
-    for files, check in _REFERENCE_CHECKS:
-        if name in files and files <= done:
-            check(catalog, refs)
-    return refs.found
+    """Unknown ids between `name` and every file already loaded, per file that uses them: each pair of files is
+    checked once, when the second of them is loaded."""
+    loaded = set(loaded)
+    known: dict[str, Collection[str]] = {}
+    found: dict[str, list[Problem]] = {}
+    for user, uses in USES.items():
+        if user not in loaded:
+            continue
+        for target, path, ref in uses(catalog):
+            holder, kind, ids = TARGETS[target]
+            if ref is None or holder not in loaded or name not in (user, holder):
+                continue
+            if target not in known:
+                known[target] = ids(catalog)
+            if ref not in known[target]:
+                found.setdefault(user, []).append(Problem(catalog.label(user), path, f"unknown {kind} {ref!r}"))
+    return found

@@ -41,15 +41,8 @@ def build_sources(ck: Checker, raw: Any) -> dict[str, Source]:
         tag = ck.text(n, "tag", path)
         if tag is not None and tag not in SOURCE_TAGS:
             ck.problem(f"{path}.tag", f"unknown provenance tag {tag!r} (one of {', '.join(sorted(SOURCE_TAGS))})")
-        src = Source(
-            id=ck.text(n, "id", path) or "",
-            publisher=ck.text(n, "publisher", path) or "",
-            title=ck.text(n, "title", path) or "",
-            url=ck.text(n, "url", path, required=False),
-            date=ck.text(n, "date", path) or "",
-            tag=tag or "",
-            note=ck.text(n, "note", path, required=False),
-        )
+        src = Source(**ck.texts(n, path, "id", "publisher", "title", "date"), **ck.optional_texts(n, path, "url", "note"),
+                     tag=tag or "")
         out[src.id] = src
     return out
 
@@ -78,12 +71,9 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
                 any_field=ck.flag(s, "any_field", sp),
             ))
         roles.append(Role(
-            id=ck.text(n, "id", path) or "",
-            title=ck.text(n, "title", path) or "",
+            **ck.texts(n, path, "id", "title", "setting", "summary"),
             aliases=ck.strings(n, "aliases", path),
             seed_named=ck.flag(n, "seed_named", path),
-            setting=ck.text(n, "setting", path) or "",
-            summary=ck.text(n, "summary", path) or "",
             responsibilities=ck.strings(n, "responsibilities", path, required=True),
             sources=ck.source_ids(n, path),
             degrees=ck.strings(edu, "degrees", f"{path}.education"),
@@ -148,18 +138,14 @@ def build_credentials(ck: Checker, raw: Any) -> tuple[Credential, ...]:
         if status not in (None, *CREDENTIAL_STATUSES):
             ck.problem(f"{path}.status", f"expected one of {', '.join(CREDENTIAL_STATUSES)}, got {status!r}")
         out.append(Credential(
-            id=ck.text(n, "id", path) or "",
-            abbreviation=ck.text(n, "abbreviation", path) or "",
+            **ck.texts(n, path, "id", "abbreviation", "name", "audience"),
+            **ck.optional_texts(n, path, "association", "level"),
             variants=ck.strings(n, "variants", path),
-            name=ck.text(n, "name", path) or "",
             kind=kind or "",
             issuer_abbreviation=ck.text(issuer, "abbreviation", f"{path}.issuer", required=False),
             issuer_name=ck.text(issuer, "name", f"{path}.issuer") or "",
-            association=ck.text(n, "association", path, required=False),
             status=status or "",
-            level=ck.text(n, "level", path, required=False),
             seed_named=ck.flag(n, "seed_named", path),
-            audience=ck.text(n, "audience", path) or "",
             eligibility=ck.facts(n, "eligibility", path),
             exam=ck.facts(n, "exam", path),
             renewal=ck.facts(n, "renewal", path),
@@ -175,9 +161,7 @@ def build_associations(ck: Checker, raw: Any) -> tuple[Association, ...]:
     out = []
     for path, n in records(ck, raw, "associations"):
         out.append(Association(
-            id=ck.text(n, "id", path) or "",
-            abbreviation=ck.text(n, "abbreviation", path) or "",
-            name=ck.text(n, "name", path) or "",
+            **ck.texts(n, path, "id", "abbreviation", "name"),
             seed_named=ck.flag(n, "seed_named", path),
             website=ck.text(n, "website", path, required=False),
             founded=ck.named(n.get("founded"), f"{path}.founded"),
@@ -204,12 +188,8 @@ def build_education(ck: Checker, raw: Any) -> Education:
     degrees = []
     for path, n in records(ck, root, "degrees"):
         degrees.append(Degree(
-            id=ck.text(n, "id", path) or "",
-            name=ck.text(n, "name", path) or "",
-            level=ck.text(n, "level", path) or "",
-            field=ck.text(n, "field", path) or "",
+            **ck.texts(n, path, "id", "name", "level", "field", "summary"),
             seed_named=ck.flag(n, "seed_named", path),
-            summary=ck.text(n, "summary", path) or "",
             duration=ck.fact(n.get("duration"), f"{path}.duration"),
             prerequisites=ck.facts(n, "prerequisites", path),
             accreditor=ck.text(n, "accreditor", path, required=False),
@@ -229,9 +209,7 @@ def build_education(ck: Checker, raw: Any) -> Education:
                 sources=ck.source_ids(c, cp),
             ))
         accreditors.append(Accreditor(
-            id=ck.text(n, "id", path) or "",
-            abbreviation=ck.text(n, "abbreviation", path) or "",
-            name=ck.text(n, "name", path) or "",
+            **ck.texts(n, path, "id", "abbreviation", "name"),
             scope=ck.fact(n.get("scope"), f"{path}.scope"),
             founded=ck.named(n.get("founded"), f"{path}.founded"),
             program_counts=tuple(counts),
@@ -319,12 +297,9 @@ def build_seed_claims(ck: Checker, raw: Any) -> tuple[SeedClaim, ...]:
     for path, n in records(ck, raw, "claims"):
         subject = ck.mapping(n.get("subject") or {}, f"{path}.subject")
         out.append(SeedClaim(
-            id=ck.text(n, "id", path) or "",
+            **ck.texts(n, path, "id", "claim", "verdict", "check"),
             subject_kind=ck.text(subject, "kind", f"{path}.subject") or "",
             subject_ref=ck.text(subject, "ref", f"{path}.subject", required=False),
-            claim=ck.text(n, "claim", path) or "",
-            verdict=ck.text(n, "verdict", path) or "",
-            check=ck.text(n, "check", path) or "",
             sources=ck.source_ids(n, path),
             period=ck.text(n, "period", path, required=False),
         ))

@@ -154,7 +154,7 @@ def roles_rows(r: RoleList) -> Rows:
 
 
 def role_body(d: RoleDetail) -> dict[str, Any]:
-    return {"record": plain(d.role), "release": d.release, "source": d.source,
+    return {"record": plain(d.role), "release": d.release.name, "source": d.release.source,
             "industries": [wage_record(e) for e in d.industries], "national": wage_record(d.national),
             "seed_claims": plain(d.seed_claims)}
 
@@ -165,9 +165,9 @@ def role_rows(d: RoleDetail) -> Rows:
 
 def salary_body(s: SalaryReport) -> dict[str, Any]:
     return {
-        "release": s.release,
-        "source": s.source,
-        "reference_period": s.release,
+        "release": s.release.name,
+        "source": s.release.source,
+        "reference_period": s.release.name,
         "unit": "hourly" if s.hourly else "annual",
         "national": wage_record(s.national),
         "selected": [wage_record(e) for e in s.selected],
@@ -183,7 +183,7 @@ def salary_rows(s: SalaryReport) -> Rows:
 
 
 def where_body(w: WhereReport) -> dict[str, Any]:
-    return {"release": w.release, "source": w.source, "reference_period": w.release, "level": w.level,
+    return {"release": w.release.name, "source": w.release.source, "reference_period": w.release.name, "level": w.level,
             "pays_most": [wage_record(e) for e in w.pays_most], "most_jobs": [wage_record(e) for e in w.most_jobs],
             "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
                                   for e in w.most_concentrated]}
@@ -194,15 +194,25 @@ def where_rows(w: WhereReport) -> Rows:
     return ["view", *WAGE_TABLE], [{"view": name, **wage_record(e)} for name, rows in groups for e in rows]
 
 
+def _history_records(r: HistoryReport) -> list[dict[str, Any]]:
+    """Each point with its change beside its source flag, as the contract has it."""
+    records = []
+    for point, change in zip(r.points, r.changes, strict=True):
+        fields = list(plain(point).items())
+        at = [name for name, _ in fields].index("third_party") + 1
+        records.append(dict([*fields[:at], ("change_pct", change), *fields[at:]]))
+    return records
+
+
 def history_body(r: HistoryReport) -> dict[str, Any]:
-    return {"records": plain(r.points),
+    return {"records": _history_records(r),
             "growth": {"from": r.first.reference, "to": r.last.reference, "percent": r.growth_pct,
                        "basis": "BLS national median annual wage, nominal dollars"}}
 
 
 def history_rows(r: HistoryReport) -> Rows:
     return (["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "annual_p10", "annual_p25",
-             "annual_p75", "annual_p90", "note", "sources"], plain(r.points))
+             "annual_p75", "annual_p90", "note", "sources"], _history_records(r))
 
 
 def certs_body(r: CredentialList) -> dict[str, Any]:
@@ -292,7 +302,7 @@ def associations_rows(r: AssociationList) -> Rows:
 def outlook_body(o: OutlookReport) -> dict[str, Any]:
     n = o.national
     return {"occupation": plain(o.occupation), "history": plain(o.history),
-            "latest": {"release": o.release, "source": o.source, "annual_median": n.annual_median,
+            "latest": {"release": o.release.name, "source": o.release.source, "annual_median": n.annual_median,
                        "hourly_median": n.hourly_median, "annual_mean": n.annual_mean, "employment": n.employment}}
 
 

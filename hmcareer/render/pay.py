@@ -109,9 +109,9 @@ LQ_NOTE = ("LQ (location quotient) compares this occupation's share of local job
 
 def show_salary(h: Human, s: SalaryReport) -> None:
     unit = "hourly" if s.hourly else "annual"
-    h.cite([s.source], s.release)
+    h.cite([s.release.source], s.release.name)
     n = s.national
-    h.heading(f"Medical and health services managers: {unit} pay, OEWS {s.release}")
+    h.heading(f"Medical and health services managers: {unit} pay, OEWS {s.release.name}")
     h.line(Text(f"National: {count(n.employment)} jobs; mean {money(n.wage('mean', s.hourly), s.hourly)}, "
                 f"median {money(n.wage('median', s.hourly), s.hourly)}"))
     h.line(box_line(h, n, s.hourly))
@@ -160,8 +160,8 @@ def box_line(h: Human, e: WageEstimate, hourly: bool) -> Text:
 
 
 def show_where(h: Human, w: WhereReport) -> None:
-    h.cite([w.source], w.release)
-    h.heading(f"Where medical and health services managers are paid most and work most ({w.level}, OEWS {w.release})")
+    h.cite([w.release.source], w.release.name)
+    h.heading(f"Where medical and health services managers are paid most and work most ({w.level}, OEWS {w.release.name})")
     for title, rows, sort in (("Where it pays most (mean pay)", w.pays_most, "mean"),
                               ("Where the jobs are (employment)", w.most_jobs, "employment"),
                               ("Where the jobs are most concentrated (location quotient)", w.most_concentrated, "lq")):
@@ -177,12 +177,12 @@ def show_history(h: Human, r: HistoryReport) -> None:
     h.heading("National median pay of medical and health services managers, by reference year")
     top = max(p.median_annual or 0 for p in r.points)
     rows = []
-    for p in r.points:
+    for p, change_pct in zip(r.points, r.changes, strict=True):
         h.cite(p.sources, p.reference)
         source = Text(p.sources[0] + (" +" if len(p.sources) > 1 else ""), style="dim")
         if p.third_party:
             source = Text("3P ", style="yellow") + source
-        change = f"{p.change_pct:+.1f}%" if p.change_pct is not None else ""
+        change = f"{change_pct:+.1f}%" if change_pct is not None else ""
         rows.append((p, [Text(p.reference), Text(money(p.median_annual, False)), Text(money(p.median_hourly, True)),
                          Text(change), h.bar(p.median_annual, top, 10), source]))
 

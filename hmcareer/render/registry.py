@@ -10,23 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..matching import MatchReport, PlannedPath
-from ..query import (
-    AssociationList,
-    CredentialDetail,
-    CredentialList,
-    EducationReport,
-    HistoryReport,
-    OutlookReport,
-    PathsReport,
-    RoleDetail,
-    RoleList,
-    SalaryReport,
-    SearchReport,
-    SourceList,
-    SourcesReport,
-    WhereReport,
-)
+from .. import matching, query
 from ..record import Record
 from . import machine as m
 
@@ -39,22 +23,22 @@ class View(Record):
 
 
 VIEWS: dict[type, View] = {
-    RoleList: View("roles", "views.show_roles", m.roles_body, m.roles_rows),
-    RoleDetail: View("role", "views.show_role", m.role_body, m.role_rows),
-    SalaryReport: View("salary", "pay.show_salary", m.salary_body, m.salary_rows),
-    WhereReport: View("where", "pay.show_where", m.where_body, m.where_rows),
-    HistoryReport: View("history", "pay.show_history", m.history_body, m.history_rows),
-    CredentialList: View("certs", "views.show_credentials", m.certs_body, m.certs_rows),
-    CredentialDetail: View("cert", "views.show_credential", m.cert_body, m.cert_rows),
-    EducationReport: View("education", "views.show_education", m.education_body, m.education_rows),
-    PathsReport: View("paths", "paths.show_paths", m.paths_body, m.paths_rows),
-    PlannedPath: View("plan", "fit.show_plan", m.plan_body, m.plan_rows),
-    MatchReport: View("match", "fit.show_match", m.match_body, m.match_rows),
-    SearchReport: View("search", "views.show_search", m.search_body, m.search_rows),
-    AssociationList: View("associations", "views.show_associations", m.associations_body, m.associations_rows),
-    OutlookReport: View("outlook", "views.show_outlook", m.outlook_body, m.outlook_rows),
-    SourcesReport: View("sources", "views.show_sources_report", m.sources_body, m.sources_rows),
-    SourceList: View("sources", "views.show_sources", m.source_list_body, m.sources_rows),
+    query.RoleList: View("roles", "views.show_roles", m.roles_body, m.roles_rows),
+    query.RoleDetail: View("role", "views.show_role", m.role_body, m.role_rows),
+    query.SalaryReport: View("salary", "pay.show_salary", m.salary_body, m.salary_rows),
+    query.WhereReport: View("where", "pay.show_where", m.where_body, m.where_rows),
+    query.HistoryReport: View("history", "pay.show_history", m.history_body, m.history_rows),
+    query.CredentialList: View("certs", "views.show_credentials", m.certs_body, m.certs_rows),
+    query.CredentialDetail: View("cert", "views.show_credential", m.cert_body, m.cert_rows),
+    query.EducationReport: View("education", "views.show_education", m.education_body, m.education_rows),
+    query.PathsReport: View("paths", "paths.show_paths", m.paths_body, m.paths_rows),
+    matching.PlannedPath: View("plan", "fit.show_plan", m.plan_body, m.plan_rows),
+    matching.MatchReport: View("match", "fit.show_match", m.match_body, m.match_rows),
+    query.SearchReport: View("search", "views.show_search", m.search_body, m.search_rows),
+    query.AssociationList: View("associations", "views.show_associations", m.associations_body, m.associations_rows),
+    query.OutlookReport: View("outlook", "views.show_outlook", m.outlook_body, m.outlook_rows),
+    query.SourcesReport: View("sources", "views.show_sources_report", m.sources_body, m.sources_rows),
+    query.SourceList: View("sources", "views.show_sources", m.source_list_body, m.sources_rows),
 }
 
 

@@ -74,9 +74,9 @@ def show_role(h: Human, d: RoleDetail) -> None:
         h.heading("Where it leads")
         h.bullets(h.fact(f) for f in r.ladder)
     h.line()
-    pay_table(h, f"Pay where they work (OEWS {d.release}, all 11-9111 managers in the industry)",
+    pay_table(h, f"Pay where they work (OEWS {d.release.name}, all 11-9111 managers in the industry)",
                d.national, d.industries)
-    h.cite([d.source], d.release)
+    h.cite([d.release.source], d.release.name)
     h.claims(d.seed_claims)
 
 
@@ -290,8 +290,8 @@ def show_outlook(h: Human, o: OutlookReport) -> None:
         if q.note:
             h.line(Text(f"{q.edition}: ", style="dim") + h.fact(q.note))
     n = o.national
-    h.cite([o.source], o.release)
-    h.line(Text(f"Latest BLS survey (OEWS {o.release}): {n.employment:,} jobs, median ${n.annual_median:,}, "
+    h.cite([o.release.source], o.release.name)
+    h.line(Text(f"Latest BLS survey (OEWS {o.release.name}): {n.employment:,} jobs, median ${n.annual_median:,}, "
                 f"mean ${n.annual_mean:,} a year."))
     if occ.unverified:
         h.line()

@@ -17,6 +17,8 @@ def main() -> None:
 
     try:
         run_command()
+    except KeyboardInterrupt:  # a second Ctrl-C while the first was being handled
+        raise SystemExit(130) from None
     finally:
         # Python runs one more full collection at exit. After the command it could only free
         # memory the OS takes back anyway, so freezing everything first makes it a no-op.

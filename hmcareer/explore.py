@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import select
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
 from . import matching, query
@@ -39,6 +39,22 @@ QUIT_WORDS = {"q", "quit", "exit"}
 HELP_WORDS = {"?", "help"}
 # When stdin is a pipe or file, a read that waits this long means nobody is typing.
 PIPE_TIMEOUT_SECONDS = 10.0
+
+
+@contextlib.contextmanager
+def interrupts_ignored() -> Iterator[None]:
+    """Ctrl-C does nothing inside (a Python handler, not SIG_IGN, which programs started later would inherit)."""
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: None)
+    except ValueError:  # only the main thread may set handlers
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class GoBack(Exception):
@@ -102,8 +118,9 @@ class Explorer:
         except EOFError:
             self.screen.say("")
         except KeyboardInterrupt:
-            self.screen.say("")
-            self.screen.say("Interrupted. Goodbye.")
+            with interrupts_ignored():  # a second Ctrl-C must not cut the goodbye short
+                self.screen.say("")
+                self.screen.say("Interrupted. Goodbye.")
             return EXIT_INTERRUPTED
         except NoInput:
             self.screen.terminal.message("hmcareer: explore got no input on stdin; it is interactive. Run it in a terminal, "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import signal
 import subprocess
 import sys
 
@@ -134,8 +135,10 @@ def test_search_opens_a_hit(catalog):
 def test_end_of_input_and_ctrl_c_leave_cleanly(catalog):
     code, out, err = session(catalog, "roles")
     assert code == 0 and out.rstrip().endswith("Goodbye.") and err == ""
+    before = signal.getsignal(signal.SIGINT)
     code, out, err = session(catalog, "salary", INTERRUPT)
     assert code == 130 and "Interrupted. Goodbye." in out and "Traceback" not in out + err
+    assert signal.getsignal(signal.SIGINT) is before  # Ctrl-C works again afterwards, here and in programs started later
 
 
 def test_explore_command_with_piped_input(hm):
@@ -228,14 +231,17 @@ def test_ctrl_c_in_a_terminal_exits_130_without_a_traceback():
         _wait_until_reading(child)
         # Python's line reader can miss a Ctrl-C that lands in the instant between taking the terminal and waiting
         # for a key (the next one is never missed): as a person would, press it again if nothing happened.
+        transcript = ""
         for _ in range(3):
             child.sendintr()
-            if child.expect([pexpect.EOF, pexpect.TIMEOUT], timeout=5) == 0:
+            if child.expect(["Interrupted. Goodbye.", pexpect.TIMEOUT], timeout=5) == 0:
+                transcript = child.before + child.after
                 break
-        transcript = child.before
+        child.expect(pexpect.EOF)
+        transcript += child.before
     finally:
         child.close()
-    assert child.exitstatus == 130
+    assert child.exitstatus == 130, (child.signalstatus, transcript)
     assert "Interrupted. Goodbye." in transcript and "Traceback" not in transcript
 
 

@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -167,6 +168,7 @@ def test_real_terminal_session():
     env = {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm"}
     env.pop("NO_COLOR", None)
     child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=20,
+                          preexec_fn=_keys_live,
                           dimensions=(40, 100))
     try:
         child.expect("choose> ")
@@ -199,6 +201,13 @@ def test_real_terminal_session():
     assert "Traceback" not in (child.before or "")
 
 
+def _keys_live() -> None:
+    """In the child: Ctrl-C and Ctrl-\\ act as in a person's terminal, even when the tests run as a background job
+    (a shell starts background jobs with SIGINT and SIGQUIT ignored, and a program inherits that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
 def _wait_until_reading(child) -> None:
     """Until the explorer's line editor has the terminal (it turns echo off while it reads a line).
 
@@ -210,7 +219,8 @@ def _wait_until_reading(child) -> None:
 
 def test_no_arguments_on_a_terminal_starts_the_explorer():
     pexpect = pytest.importorskip("pexpect")
-    child = pexpect.spawn(sys.executable, ["-m", "hmcareer"], encoding="utf-8", timeout=20, dimensions=(40, 100))
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer"], encoding="utf-8", timeout=20, dimensions=(40, 100),
+                          preexec_fn=_keys_live)
     try:
         child.expect("Main menu")
         child.expect("choose> ")
@@ -225,7 +235,8 @@ def test_no_arguments_on_a_terminal_starts_the_explorer():
 
 def test_ctrl_c_in_a_terminal_exits_130_without_a_traceback():
     pexpect = pytest.importorskip("pexpect")
-    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], encoding="utf-8", timeout=20, dimensions=(40, 100))
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], encoding="utf-8", timeout=20, dimensions=(40, 100),
+                          preexec_fn=_keys_live)
     try:
         child.expect("choose> ")
         _wait_until_reading(child)
@@ -237,7 +248,10 @@ def test_ctrl_c_in_a_terminal_exits_130_without_a_traceback():
             if child.expect(["Interrupted. Goodbye.", pexpect.TIMEOUT], timeout=5) == 0:
                 transcript = child.before + child.after
                 break
-        child.expect(pexpect.EOF)
+        if child.expect([pexpect.EOF, pexpect.TIMEOUT]) == 1:  # say what the process was doing
+            status = Path(f"/proc/{child.pid}/status")
+            signals = [line for line in status.read_text().splitlines() if line.startswith("Sig")] if status.exists() else []
+            raise AssertionError(f"still running after Ctrl-C: {signals}; output: {transcript!r}")
         transcript += child.before
     finally:
         child.close()

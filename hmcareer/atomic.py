@@ -11,7 +11,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -22,21 +23,26 @@ def temporary_name(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.urandom(8).hex()}{TEMP_SUFFIX}")
 
 
-def write_atomically(path: Path, chunks: Iterable[bytes], *, replace: bool, durable: bool, mode: int = 0o666) -> None:
+def write_atomically(path: Path, chunks: Iterable[bytes], *, replace: bool, durable: bool, mode: int = 0o666,
+                     keep_mode: bool = True) -> None:
     """Write `chunks` as the file `path`.
 
     replace: take the place of an existing file (otherwise FileExistsError, even for a file that
     appears while writing); durable: fsync the file and its folder (output people keep, not a cache);
-    mode: permission bits for a new file (less the umask); a replaced file keeps its own.
+    mode: permission bits for a new file (less the umask); keep_mode: a replaced regular file keeps
+    its read/write/execute bits (never setuid, setgid or sticky; never taken from a symlink's target).
     Raises OSError for anything else that goes wrong; the target is then untouched.
     """
     kept_mode = None
-    if replace:
+    if replace and keep_mode:
         with contextlib.suppress(OSError):
-            kept_mode = os.stat(path).st_mode & 0o7777
+            info = os.lstat(path)
+            if stat.S_ISREG(info.st_mode):
+                kept_mode = stat.S_IMODE(info.st_mode) & 0o777
     temporary = temporary_name(path)
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
-    with _removed_unless_renamed(temporary):
+    with _removed_unless_renamed(temporary) as created:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
+        created()
         if kept_mode is not None:
             os.fchmod(fd, kept_mode)
         with open(fd, "wb") as out:
@@ -77,22 +83,25 @@ def _sync_folder(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def _removed_unless_renamed(temporary: Path) -> Iterator[None]:
-    """Delete `temporary` if anything, Ctrl-C and SIGTERM included, stops the write before it is renamed."""
+def _removed_unless_renamed(temporary: Path) -> Iterator[Callable[[], None]]:
+    """Delete `temporary`, once created (the caller says when), if anything stops the write before its rename:
+    an error, Ctrl-C, or a SIGTERM (whose handler is in place before the file exists)."""
     import signal
 
     def terminate(signum: int, _frame: Any) -> None:
         raise SystemExit(128 + signum)
 
+    exists = []
     try:
         previous = signal.signal(signal.SIGTERM, terminate)
     except ValueError:  # not the main thread: no handler can be installed
         previous = False
     try:
-        yield
+        yield lambda: exists.append(True)
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if exists:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise
     finally:
         if previous is not False:

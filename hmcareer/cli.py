@@ -188,7 +188,7 @@ def _not_a_directory(path: Path) -> str | None:
 
 def _existing_directory(value: Path | None) -> Path | None:
     if value is not None and (problem := _not_a_directory(value)):
-        raise typer.BadParameter(f"{str(value)!r} {problem}; give a folder that holds your *.yaml data files")
+        raise typer.BadParameter(f"{str(value)!r} {problem}; give a folder that holds your data files (*.yaml, oews.jsonl)")
     return value
 
 
@@ -507,7 +507,7 @@ def validate(
     terminal = state.terminal()
     directory = path or state.data_dir
     if directory is not None and (problem := _not_a_directory(directory)):
-        terminal.message(f"hmcareer: {directory} {problem}. Give a folder that holds the *.yaml data files.")
+        terminal.message(f"hmcareer: {directory} {problem}. Give a folder that holds the data files (*.yaml, oews.jsonl).")
         raise typer.Exit(2)
     catalog = Catalog(directory, check_keys=True)
     with _errors_mapped(state, terminal):

@@ -135,6 +135,9 @@ def _usage_message(exc: UsageError) -> str:
     if isinstance(exc, InvalidChoice):
         if kind == "where":
             return f"--where takes {' or '.join(choices)}, not {value!r}"
+        if kind == "industry sort key":
+            return (f"--sort {value} compares places with the nation; BLS publishes no location quotient for an industry. "
+                    f"Sort industries by {', '.join(choices)}")
         if kind == "history year":
             return f"no BLS median for {value}; years with one: {', '.join(choices)}"
         return f"unknown {kind} {value!r}; use one of {', '.join(choices)}"

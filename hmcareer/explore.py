@@ -293,20 +293,27 @@ class Explorer:
     def salary_for(self, text: str) -> query.SalaryReport:
         """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
         readings: list[tuple[str, str, dict[str, Any]]] = []
-        for kind, finder, key in (("industry", query.find_industry, "industries"), ("state", query.find_state, "states"),
-                                  ("metro", query.find_metro, "metros")):
+        candidates: list[tuple[str, str, dict[str, Any]]] = []  # where a kind has several: offered if nothing fits better
+        # (kind, finder, salary_report keyword, how a candidate's label names it: industries and states by code)
+        for kind, finder, key, named in (("industry", query.find_industry, "industries", _first_word),
+                                         ("state", query.find_state, "states", _first_word),
+                                         ("metro", query.find_metro, "metros", str)):
             try:
                 est = finder(self.c, text)
+            except Ambiguous as exc:
+                candidates += [(kind, label, {key: (named(label),)}) for label in exc.choices]
+                continue
             except UsageError:  # not this kind of place or industry; try the next reading
                 continue
             readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
+        readings = readings or candidates
         if not readings:
             raise NotFound("industry, state or metro", text)
         if len(readings) > 1:
             exact = [r for r in readings if query.normalize(r[1]) == query.normalize(text)]
             readings = exact or readings
         if len(readings) > 1:
-            index = self.choose(f"{text!r} could mean", [(kind, name) for kind, name, _ in readings], "which")
+            index = self.choose(f"{text!r} could mean", [(name, kind) for kind, name, _ in readings], "which")
             readings = [readings[index]]
         return query.salary_report(self.c, **readings[0][2])
 
@@ -410,7 +417,8 @@ class Explorer:
     # -- search -----------------------------------------------------------------------
 
     def search_menu(self) -> None:
-        text = self.ask("search (a word such as billing, quality, cahme)")
+        self.screen.say("Search everything: type a word such as billing, quality or cahme.", "dim")
+        text = self.ask("search")
         if not text:
             self.screen.hint("Type a word to search for, or b to go back.")
             return
@@ -427,6 +435,11 @@ class Explorer:
             self.loop(lambda: self.credential_menu(query.find_credential(self.c, hit.id)))
         else:
             self.screen.result(query.salary_report(self.c, industries=(hit.id,)))
+
+
+def _first_word(label: str) -> str:
+    """The code that starts a candidate's label ("622000 Hospitals", "IL Illinois")."""
+    return label.split()[0]
 
 
 def explain(exc: UsageError | DataError) -> str:

@@ -209,8 +209,9 @@ def find_metro(c: Catalog, value: str) -> WageEstimate:
     if by_code:
         return by_code[0]
     hits = c.oews.rows.select("M", name_contains=wanted) if wanted else ()
-    if len(hits) == 1:
-        return hits[0]
+    exact = [e for e in hits if normalize(e.area_name) == wanted]  # a whole name wins over the names that contain it
+    if len(hits) == 1 or len(exact) == 1:
+        return exact[0] if exact else hits[0]
     if len(hits) > 1:
         raise Ambiguous("metro", value, tuple(e.area_name for e in hits))
     return lookup(area_rows(c, "M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
@@ -250,6 +251,9 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     selected += [find_state(c, v) for v in states if normalize(v) != "all"]
     selected += [find_metro(c, v) for v in metros if normalize(v) != "all"]
     selected = list(dict.fromkeys(selected))
+    ranks_industries = not (list_states or list_metros) and (list_industries or all(e.area_type == "N" for e in selected))
+    if order == "lq" and ranks_industries:  # BLS publishes a location quotient for places, not for an industry's nation
+        raise InvalidChoice("industry sort key", "lq", tuple(k for k in SORT_KEYS if k != "lq"))
     kind, listing = "", ()
     if list_states or list_metros:
         kind = "states" if list_states else "metros"

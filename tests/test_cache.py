@@ -12,6 +12,7 @@ import mmap
 import os
 import random
 import signal
+import stat
 import subprocess
 import sys
 import zlib
@@ -301,12 +302,56 @@ def test_orphaned_superseded_and_old_format_files_are_removed_and_others_kept(da
     writing.write_text("half")
     mine = cache / "notes.txt"
     mine.write_text("not hmcareer's")
+    hidden = cache / ".notes.tmp"  # old, and named like a temporary file, but not one hmcareer writes
+    hidden.write_text("not hmcareer's")
+    os.utime(hidden, (1, 1))
     _ = Catalog(data_copy, cache_dir=cache).roles
     names = {p.name for p in cache.iterdir()}
     assert orphan.name not in names and killed.name not in names
     assert not names & set(legacy)
-    assert {writing.name, mine.name} <= names
+    assert {writing.name, mine.name, hidden.name} <= names
     assert len(list(cache.glob("roles-*.entry"))) == 1
+
+
+def test_a_killed_writers_leftover_goes_even_when_nothing_is_written(tmp_path):
+    cache = tmp_path / "cache"
+    _ = Catalog(cache_dir=cache).roles
+    killed = cache / ".roles-00000000.entry.0123456789abcdef.tmp"
+    killed.write_text("half")
+    os.utime(killed, (1, 1))
+    _ = Catalog(cache_dir=cache).roles  # warm: reads, writes nothing
+    assert not killed.exists()
+
+
+def test_an_entry_never_takes_its_mode_from_what_it_replaces(tmp_path):
+    cache = tmp_path / "cache"
+    _ = Catalog(cache_dir=cache).roles
+    entry = _entries(cache)["roles"]
+    target = tmp_path / "shared-file"
+    target.write_text("x")
+    target.chmod(0o4755)
+    entry.unlink()
+    entry.symlink_to(target)
+    _ = Catalog(cache_dir=cache).roles
+    assert entry.is_file() and not entry.is_symlink()
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600 and target.read_text() == "x"
+
+
+def test_sigterm_is_handled_before_a_temporary_file_exists(tmp_path, monkeypatch):
+    from hmcareer import atomic
+
+    seen = []
+    real_open = os.open
+
+    def watching_open(path, flags, mode=0o777, **kwargs):
+        if str(path).endswith(".tmp"):
+            seen.append(signal.getsignal(signal.SIGTERM))
+        return real_open(path, flags, mode, **kwargs)
+
+    monkeypatch.setattr(atomic.os, "open", watching_open)
+    _ = Catalog(cache_dir=tmp_path / "cache").roles
+    assert seen and all(callable(handler) and handler not in (signal.SIG_DFL, signal.SIG_IGN) for handler in seen)
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL  # and put back after
 
 
 def test_one_entry_per_data_file_however_often_it_changes(data_copy, tmp_path):

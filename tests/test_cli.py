@@ -337,6 +337,14 @@ def test_a_write_that_fails_midway_leaves_the_old_file_and_no_partial_one(tmp_pa
     assert stat.S_IMODE(report.stat().st_mode) == 0o640  # replaced, with its permissions kept
 
 
+def test_a_replaced_output_file_keeps_its_permissions_but_never_setuid(hm, tmp_path):
+    report = tmp_path / "report.md"
+    report.write_text("old\n")
+    report.chmod(0o4750)
+    assert hm("roles", "-f", "markdown", "-o", str(report), "--force").code == 0
+    assert stat.S_IMODE(report.stat().st_mode) == 0o750
+
+
 def test_output_through_a_symlink_replaces_the_file_it_names(hm, tmp_path):
     real = tmp_path / "reports" / "2026.md"
     real.parent.mkdir()
@@ -420,6 +428,10 @@ def test_validate_says_how_many_files_it_read_from_the_folder(hm, tmp_path, data
 
 @pytest.mark.parametrize("args, message", [
     (["salary", "--sort", ""], "unknown sort key ''; use one of employment, mean, median, p90, lq"),
+    (["salary", "--sort", "lq"], "--sort lq compares places with the nation; BLS publishes no location quotient for an "
+                                 "industry. Sort industries by employment, mean, median, p90"),
+    (["salary", "-i", "pharma", "-i", "hospitals", "--sort", "lq"], "--sort lq compares places with the nation; BLS "
+     "publishes no location quotient for an industry. Sort industries by employment, mean, median, p90"),
     (["salary", "--where", ""], "--where takes states or metros, not ''"),
     (["salary", "--history", "--top", "2", "-i", "pharma"], "--history is a view of its own; it does not combine with "
                                                             "--industry, --top"),

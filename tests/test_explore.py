@@ -379,3 +379,12 @@ def test_explorer_answers_never_name_a_command_or_an_option(catalog, data_copy):
     (data_copy / "roles.yaml").write_text("roles: [\n")
     _, out, _ = session(Catalog(data_copy, cache_dir=None), "roles", "q")
     assert "hmcareer validate" not in out and "This part of the data cannot be shown" in out
+
+
+def test_a_place_that_fits_several_is_offered_as_a_menu(catalog):
+    code, out, _ = session(catalog, "salary", "springfield", "2", "q", raw=True)
+    assert code == 0 and "'springfield' could mean" in out and "Springfield, IL" in out
+    assert re.search(r"0044100 +Springfield, IL +\d", out)  # the chosen area's pay row
+    code, out, _ = session(catalog, "salary", "care", "456000 Health and Personal Care Retailers", "q", raw=True)
+    assert "'care' could mean" in out  # several industries: each a choice, by name
+    assert re.search(r"456000 +Health and Personal Care Retailers +\d", out)

@@ -270,3 +270,21 @@ def test_a_url_longer_than_the_terminal_has_a_line_of_its_own(render):
     long = [line for line in out.splitlines() if cell_len(line) > 60]
     assert long and all(line.startswith("https://") or line.startswith("http://") for line in long)
     assert "  https://download.bls.gov/pub/time.series/oe/" in out.splitlines()  # a shorter one: on its own line, indented
+
+
+def test_a_name_longer_than_the_line_breaks_only_after_its_hyphens_and_ids_and_urls_never():
+    from rich.text import Text
+
+    from hmcareer.render.layout import wrap
+
+    lines = [line.plain for line in wrap(Text("area: Nashville-Davidson--Murfreesboro--Franklin, TN"), 30)]
+    assert lines == ["area: Nashville-Davidson--", "Murfreesboro--Franklin, TN"]
+    for whole in ("[publichealthdegrees-salary]", "https://www.bls.gov/ooh/management/medical-and-health-services-managers.htm"):
+        assert [line.plain for line in wrap(Text(f"see {whole} now"), 20)] == ["see", whole, "now"]
+
+
+def test_the_longest_metro_name_fits_forty_columns(hm):
+    r = hm("salary", "--metro", "nashville", env={"COLUMNS": "40"})
+    assert r.code == 0
+    assert all(len(line) <= 40 for line in r.out.splitlines())
+    assert "Nashville-Davidson--\n" in r.out and "Murfreesboro--Franklin, TN" in r.out

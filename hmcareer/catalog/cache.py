@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from .. import __version__, models
-from ..atomic import TEMP_SUFFIX, write_atomically
+from ..atomic import write_atomically
 from ..record import Record
 
 FORMAT = b"hmcareer-cache-3"
@@ -43,6 +43,9 @@ STALE_TEMP_SECONDS = 600
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
 # Files of earlier cache formats: pickled entries, JSON entries, the SQLite wage cache and its companions.
 _LEGACY_NAME = r"^[a-z_]+-[0-9a-f]{8}(\.(cache|json|sqlite|source|stat)|\.\d+\.(tmp|stat-tmp|source-tmp))$"
+# Entries, and the temporary files they are written to (atomic.temporary_name).
+_ENTRY_NAME = r"^[a-z_]+-[0-9a-f]{8}\.entry$"
+_TEMP_NAME = r"^\.[a-z_]+-[0-9a-f]{8}\.entry\.[0-9a-f]{16}\.tmp$"
 # The modules whose code decides what a data file's records are.
 _RECORD_CODE = ("catalog/__init__", "catalog/cache", "catalog/checker", "catalog/files", "catalog/schema",
                 "catalog/wagefile", "catalog/wages", "catalog/yamlio", "models", "record", "vocabulary")
@@ -98,7 +101,9 @@ def open_cache(directory: Path | None, warn: Callable[[str], None]) -> Cache | N
         warn(f"hmcareer: not using the cache at {directory}: {why}; set HMCAREER_CACHE_DIR to another folder "
              "(commands still work, only slower)")
         return None
-    return Cache(directory)
+    cache = Cache(directory)
+    cache.sweep(entries=False)  # a killed writer's leftovers go even when nothing is written for a while
+    return cache
 
 
 def _unusable(directory: Path, info: os.stat_result) -> str | None:
@@ -203,14 +208,14 @@ class Cache:
         header = b" ".join((_header_start(subject, source, raw), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
         try:
             write_atomically(self.entry_path(subject, source), (header + b"\n", raw, payload), replace=True, durable=False,
-                             mode=0o600)
+                             mode=0o600, keep_mode=False)
         except OSError:
             return
         self.sweep()
 
-    def sweep(self) -> None:
-        """Remove what no reader will use: entries of data files that are gone, damaged entries, leftovers of
-        killed writers and files of earlier cache formats. Files that are not the cache's are left alone."""
+    def sweep(self, entries: bool = True) -> None:
+        """Remove what no reader will use: leftovers of killed writers (always) and, with `entries`, entries of data
+        files that are gone, damaged entries and files of earlier cache formats. Other files are left alone."""
         try:
             names = os.listdir(self.directory)
         except OSError:
@@ -219,9 +224,11 @@ class Cache:
         for name in names:
             path = self.directory / name
             try:
-                if name.startswith(".") and name.endswith(TEMP_SUFFIX):
+                if re.match(_TEMP_NAME, name):
                     remove = now - path.lstat().st_mtime > STALE_TEMP_SECONDS
-                elif name.endswith(ENTRY_SUFFIX):
+                elif not entries:
+                    continue
+                elif re.match(_ENTRY_NAME, name):
                     remove = _orphaned(path)
                 else:
                     remove = re.match(_LEGACY_NAME, name) is not None

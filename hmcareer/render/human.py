@@ -111,7 +111,9 @@ class Human:
                     continue
                 if not label:
                     self.hanging("  ", value)
-                elif beside and max(map(cell_len, value.plain.split())) <= room:
+                elif beside and (layout.longest_word(value.plain) <= room or (  # whole beside its label, or else
+                        layout.longest_word(value.plain) > self.console.width - 4  # too long for any line, so it breaks
+                        and layout.narrowest(value.plain) <= room)):
                     self.hanging(Text(f"  {label}", style="dim") + " " * (label_width - cell_len(label) + 1), value)
                 else:
                     self.hanging("  ", Text(label, style="dim"))

@@ -27,6 +27,7 @@ whole, for the terminal to soft-wrap, so that copying it gives the whole address
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from rich.cells import cell_len
@@ -35,6 +36,8 @@ from rich.table import Table
 from rich.text import Text
 
 _WORD = re.compile(r"\s*\S+\s*")  # a word with the spaces around it, as a line breaks after it
+_HYPHENATED = r"[^-]*-+|[^-]+"  # a word's runs up to and including each hyphen
+_IDENTIFIER = r"[\[(]?[a-z0-9-]+[\]),.;:]*"  # as ids are written in text: "[bls-ooh-2023]", "nursing-home-administrator,"
 
 
 def _plain(cell: Any) -> str:
@@ -50,7 +53,7 @@ def _widest_line(text: str) -> int:
     return max(map(cell_len, text.split("\n")), default=0)
 
 
-def _longest_word(text: str) -> int:
+def longest_word(text: str) -> int:
     return max(map(cell_len, text.split()), default=0)
 
 
@@ -102,7 +105,7 @@ def measure(table: Table) -> list[tuple[int, int, bool]]:
         elif column.no_wrap:
             natural = need = max(widest, least)
         else:
-            need = max(max(map(_longest_word, texts), default=0), least)
+            need = max(max(map(longest_word, texts), default=0), least)
             natural = max(min(widest, column.max_width) if column.max_width is not None else widest, need)
         shrinks = column.width is None and natural > need
         measured.append((max(natural, 1), max(need, 1), shrinks))
@@ -168,18 +171,43 @@ def pin(table: Table, widths: list[int], console: Console) -> None:
 
 
 def wrap(text: Text, width: int) -> list[Text]:
-    """`text` in lines of at most `width` cells, broken at spaces only; a longer word has a line of its own."""
+    """`text` in lines of at most `width` cells, broken at spaces; a word longer than a line breaks after its hyphens
+    (Nashville-Davidson--Murfreesboro--Franklin,), and one without any (a URL) has a line of its own, whole."""
     lines: list[Text] = []
     for paragraph in text.split("\n", allow_blank=True):
         if "\t" in paragraph.plain:
             paragraph.expand_tabs()
         breaks, used = [], 0
-        for word in _WORD.finditer(paragraph.plain):
-            if used and used + cell_len(word.group().rstrip()) > width:
-                breaks.append(word.start())
+        for start, unit in _units(paragraph.plain, width):
+            if used and used + cell_len(unit.rstrip()) > width:
+                breaks.append(start)
                 used = 0
-            used += cell_len(word.group())
+            used += cell_len(unit)
         for line in paragraph.divide(breaks):
             line.rstrip()
             lines.append(line)
     return lines
+
+
+def narrowest(plain: str) -> int:
+    """The fewest cells `wrap` can fit `plain` into: its longest word, or for a word it may hyphenate, longest run."""
+    return max((max(map(cell_len, re.findall(_HYPHENATED, word))) if _hyphenates(word) else cell_len(word)
+                for word in plain.split()), default=0)
+
+
+def _hyphenates(word: str) -> bool:
+    """Whether a word too long for a line may break after its hyphens: a name may, an id or a URL never (they are
+    copied and typed whole: lowercase letters, digits and hyphens, or an address)."""
+    return "://" not in word and re.fullmatch(_IDENTIFIER, word.strip()) is None
+
+
+def _units(plain: str, width: int) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each piece a line may end after: words with their spaces, and within a word too long for a
+    line (but not a URL), each run up to a hyphen."""
+    for word in _WORD.finditer(plain):
+        text = word.group()
+        if cell_len(text.strip()) <= width or not _hyphenates(text):
+            yield word.start(), text
+            continue
+        for piece in re.finditer(_HYPHENATED, text):
+            yield word.start() + piece.start(), piece.group()

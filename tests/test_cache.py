@@ -137,12 +137,16 @@ def test_a_damaged_wage_entry_is_rebuilt_from_the_file(tmp_path, damage):
 @pytest.mark.parametrize("edit", ["new mean", "inserted row", "deleted row", "swapped rows", "renamed key"])
 def test_edited_rows_are_never_served(tmp_path, edit):
     """Editing the wage rows inside an entry (as an UPDATE or INSERT did to the old SQLite cache) is caught."""
+    from array import array
+
     cache = tmp_path / "cache"
     assert _pharma_mean(None, cache) == PHARMA_MEAN
     entry = _entries(cache)["oews"]
-    release, (area_codes, industry_codes, name_keys, positions), rows = marshal.loads(_entry_parts(entry)[2])
-    at = industry_codes.index("325400")
-    rows = list(rows)
+    release, (area_codes, industry_codes, name_keys, positions, offsets, blob) = marshal.loads(_entry_parts(entry)[2])
+    starts = array("I")
+    starts.frombytes(offsets)
+    rows = [blob[a:b] for a, b in zip(starts, starts[1:], strict=False)]
+    at = industry_codes.split("\n").index("325400")
     pharma = marshal.loads(rows[at])
     if edit == "new mean":
         rows[at] = marshal.dumps(pharma[:10] + (186034,) + pharma[11:])
@@ -153,9 +157,12 @@ def test_edited_rows_are_never_served(tmp_path, edit):
     elif edit == "swapped rows":
         rows[at], rows[at + 1] = rows[at + 1], rows[at]
     else:  # the hospitals row made to answer for pharma
-        industry_codes = tuple("325400" if code == "622000" else code for code in industry_codes)
-    keys = (area_codes, industry_codes, name_keys, positions)
-    _rewrite(entry, (release, keys, tuple(rows)), checksum=False)
+        industry_codes = industry_codes.replace("\n622000\n", "\n325400\n")
+    lengths = [0]
+    for row in rows:
+        lengths.append(lengths[-1] + len(row))
+    edited = (area_codes, industry_codes, name_keys, positions, array("I", lengths).tobytes(), b"".join(rows))
+    _rewrite(entry, (release, edited), checksum=False)
     assert _pharma_mean(None, cache) == PHARMA_MEAN
 
 

@@ -74,6 +74,8 @@ CASES = {
         ["salary"], ":2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): annual mean 150970 does not "
                     "match hourly 67.77 x 2080 = 140962"),
     "oews__not-a-number.jsonl": (["salary"], ":3: invalid JSON: NaN is not a number"),
+    "oews__code-with-a-line-break.jsonl": (
+        ["salary"], ":2: rows[0].area_code: expected a BLS code (letters, digits and hyphens), got '00\\n00000'"),
     "oews__thousands-of-digits.jsonl": (["salary"], ":2: invalid JSON: a number too long to be a figure"),
     "oews__unclosed-bracket.jsonl": (["salary"], ":3: invalid JSON: Expecting ',' delimiter (column 220)"),
     "oews__duplicate-key.jsonl": (["salary"], ":1: invalid JSON: duplicate key 'release'"),

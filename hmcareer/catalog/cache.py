@@ -133,7 +133,8 @@ def stamp() -> bytes:
             with contextlib.suppress(OSError):
                 code = zlib.crc32((_PACKAGE / f"{name}{suffix}").read_bytes(), code)
                 break
-    return f"{__version__}/{sys.implementation.cache_tag}/{zlib.crc32(layout):08x}/{code:08x}".encode()
+    python = f"{sys.implementation.cache_tag}-{sys.byteorder}"  # the wage table keeps arrays of native ints
+    return f"{__version__}/{python}/{zlib.crc32(layout):08x}/{code:08x}".encode()
 
 
 def encode_records(value: Any) -> Any:

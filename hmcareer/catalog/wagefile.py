@@ -9,6 +9,7 @@ line number is its position in the file, and the format has no tags, anchors or 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..errors import DataError, Problem
@@ -21,6 +22,8 @@ from .wages import table_of
 ANNUAL_TOLERANCE = 15.5
 _INT_COLUMNS = {"industry_level", "employment", "annual_mean", "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"}
 _TEXT_COLUMNS = ("area_type", "area_code", "area_name", "state_code", "industry_code", "industry_name")
+_CODE_COLUMNS = ("area_code", "state_code", "industry_code")
+_CODE = r"[0-9A-Za-z-]+"  # as BLS writes them: 0000000, 06, 622000, 31--34
 
 
 class _Refused(ValueError):
@@ -113,6 +116,8 @@ def _checked_rows(ck: Checker, rows: list[tuple[int, Any]]) -> list[WageEstimate
             if name in _TEXT_COLUMNS:
                 if not isinstance(value, str):
                     wrong = f"expected text in quotes, got {kind_of(value)}"
+                elif name in _CODE_COLUMNS and not re.fullmatch(_CODE, value):
+                    wrong = f"expected a BLS code (letters, digits and hyphens), got {value!r}"
                 value = str(value)
             elif value == "-":
                 value = None

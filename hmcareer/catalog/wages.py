@@ -2,99 +2,119 @@
 
 What a command needs on every run, so it imports nothing it does not use; reading and checking
 the file is in wagefile.py, needed only when the cache has no entry for it.
+
+The cache keeps a table as a handful of values, not one object per row and column: each key
+column as one string (rows separated by newlines), each row as marshal bytes inside one blob,
+with the rows' offsets and each area type's positions as arrays of unsigned ints. Reading that
+back creates a few objects whatever the size of the table; a lookup then splits the one key
+column it searches and decodes only the rows it returns.
 """
 
 from __future__ import annotations
 
 import marshal
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
 from ..models import OewsRelease, Release, WageEstimate
 from ..vocabulary import normalize
 
+SEPARATOR = "\n"  # between rows in a key column; codes and names hold none (wagefile.py checks codes)
 
-class Keys:
-    """What lookups search, one entry per row in file order: area codes without leading zeros, industry codes and
-    area names in `normalize`d form (computed once, when the rows were checked), and where each area type's rows are."""
 
-    def __init__(self, area_codes: tuple[str, ...], industry_codes: tuple[str, ...], name_keys: tuple[str, ...],
-                 positions: dict[str, tuple[int, ...]]):
-        self.area_codes, self.industry_codes, self.name_keys, self.positions = area_codes, industry_codes, name_keys, positions
+def _uints(values: Iterable[int]) -> bytes:
+    return array("I", values).tobytes()
 
-    @classmethod
-    def of(cls, estimates: Iterable[WageEstimate]) -> Keys:
-        estimates = tuple(estimates)
-        positions: dict[str, list[int]] = {}
-        for i, e in enumerate(estimates):
-            positions.setdefault(e.area_type, []).append(i)
-        return cls(tuple(e.area_code.lstrip("0") for e in estimates), tuple(e.industry_code for e in estimates),
-                   tuple(normalize(e.area_name) for e in estimates), {t: tuple(p) for t, p in positions.items()})
 
-    def plain(self) -> tuple[Any, ...]:
-        return self.area_codes, self.industry_codes, self.name_keys, self.positions
+def _view(data: bytes) -> Sequence[int]:
+    """Unsigned ints stored by `_uints`, readable without building a Python int for each."""
+    return memoryview(data).cast("I")
 
 
 class WageTable:
     """A release's rows, each made into a WageEstimate only when a lookup returns it.
 
-    `rows[i]` is what `make` turns into a record: the record itself for rows just checked, or its
-    marshal bytes for rows read from the cache, so a command decodes only the rows it shows
-    (a tenth of the time decoding every row took, with ten times the data).
+    area_codes (without leading zeros), industry_codes, name_keys (`normalize`d area names): one
+    string each, a row per line; positions: for each area type, the array of its rows' indexes;
+    offsets and blob: row i is marshal.loads(blob[offsets[i]:offsets[i + 1]]).
     """
 
-    def __init__(self, keys: Keys, rows: tuple[Any, ...], make: Callable[[Any], WageEstimate]):
-        self.keys, self.rows, self.make = keys, rows, make
+    def __init__(self, area_codes: str, industry_codes: str, name_keys: str, positions: dict[str, bytes], offsets: bytes,
+                 blob: bytes):
+        self._columns = {"area_codes": area_codes, "industry_codes": industry_codes, "name_keys": name_keys}
+        self._split: dict[str, list[str]] = {}
+        self.positions = {area_type: _view(rows) for area_type, rows in positions.items()}
+        self.offsets, self.blob = _view(offsets), blob
+        self.plain = (area_codes, industry_codes, name_keys, positions, offsets, blob)  # what the cache keeps
+        if len(self.offsets) != sum(map(len, self.positions.values())) + 1:
+            raise ValueError("not a wage table")
+
+    @classmethod
+    def of(cls, estimates: Iterable[WageEstimate]) -> WageTable:
+        estimates = tuple(estimates)
+        positions: dict[str, list[int]] = {}
+        for i, e in enumerate(estimates):
+            positions.setdefault(e.area_type, []).append(i)
+        rows = [marshal.dumps(tuple(e)) for e in estimates]
+        offsets = [0]
+        for row in rows:
+            offsets.append(offsets[-1] + len(row))
+        return cls(SEPARATOR.join(e.area_code.lstrip("0") for e in estimates), SEPARATOR.join(e.industry_code for e in estimates),
+                   SEPARATOR.join(normalize(e.area_name) for e in estimates),
+                   {area_type: _uints(rows) for area_type, rows in positions.items()}, _uints(offsets), b"".join(rows))
+
+    def column(self, name: str) -> list[str]:
+        """One key column, a value per row (split on first use)."""
+        if name not in self._split:
+            self._split[name] = self._columns[name].split(SEPARATOR)
+        return self._split[name]
 
     @cached_property
     def industry_codes(self) -> frozenset[str]:
         """The industry codes of the national rows (what references to an industry may name)."""
-        codes = self.keys.industry_codes
-        return frozenset(codes[i] for i in self.keys.positions.get("N", ()))
+        codes = self.column("industry_codes")
+        return frozenset(codes[i] for i in self.positions.get("N", ()))
+
+    def row(self, i: int) -> WageEstimate:
+        return WageEstimate._make(marshal.loads(self.blob[self.offsets[i]:self.offsets[i + 1]]))
 
     def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
                name_contains: str | None = None) -> tuple[WageEstimate, ...]:
         """Rows in file order, by area type (N, S, M), industry code, area code (leading zeros ignored)
         and a fragment of the area name in `normalize`d form."""
-        keys = self.keys
+        positions: Iterable[int] = range(len(self.offsets) - 1) if area_type is None else self.positions.get(area_type, ())
         code = area_code.lstrip("0") if area_code is not None else None
-        positions = range(len(self.rows)) if area_type is None else keys.positions.get(area_type, ())
-        return tuple(
-            self.make(self.rows[i]) for i in positions
-            if (industry_code is None or keys.industry_codes[i] == industry_code)
-            and (code is None or keys.area_codes[i] == code)
-            and (name_contains is None or name_contains in keys.name_keys[i])
-        )
+        for value, column in ((industry_code, "industry_codes"), (code, "area_codes")):
+            if value is not None:
+                keys = self.column(column)
+                positions = [i for i in positions if keys[i] == value]
+        if name_contains is not None:
+            names = self.column("name_keys")
+            positions = [i for i in positions if name_contains in names[i]]
+        return tuple(map(self.row, positions))
 
 
 def table_of(estimates: list[WageEstimate]) -> WageTable:
-    return WageTable(Keys.of(estimates), tuple(estimates), _itself)
-
-
-def _itself(row: WageEstimate) -> WageEstimate:
-    return row
-
-
-def _unpacked(row: bytes) -> WageEstimate:
-    return WageEstimate._make(marshal.loads(row))
+    return WageTable.of(estimates)
 
 
 # --- the cache's form: plain values only ---------------------------------------------------
 
 
 def to_plain(oews: OewsRelease) -> tuple[Any, ...]:
-    table = oews.rows
-    rows = tuple(marshal.dumps(tuple(row)) for row in table.rows) if table.make is _itself else table.rows
-    return tuple(oews.release), table.keys.plain(), rows
+    return tuple(oews.release), oews.rows.plain
 
 
 def from_plain(value: Any) -> OewsRelease:
-    """The release back from `to_plain`'s values; ValueError for anything else."""
-    release, (area_codes, industry_codes, name_keys, positions), rows = value
-    columns = (area_codes, industry_codes, name_keys, rows)
-    if any(type(column) is not tuple or len(column) != len(rows) for column in columns) or type(positions) is not dict:
+    """The release back from `to_plain`'s values; an error for anything else."""
+    release, (area_codes, industry_codes, name_keys, positions, offsets, blob) = value
+    if not all(type(text) is str for text in (area_codes, industry_codes, name_keys)) or type(blob) is not bytes:
         raise ValueError("not a wage table")
-    if sum(map(len, positions.values())) != len(rows):
+    table = WageTable(area_codes, industry_codes, name_keys, dict(positions), offsets, blob)
+    rows = len(table.offsets) - 1
+    if table.offsets[-1] != len(blob) or any(text.count(SEPARATOR) != max(rows - 1, 0) for text in (area_codes, industry_codes,
+                                                                                                   name_keys)):
         raise ValueError("not a wage table")
-    return OewsRelease(Release._make(release), WageTable(Keys(area_codes, industry_codes, name_keys, positions), rows, _unpacked))
+    return OewsRelease(Release._make(release), table)

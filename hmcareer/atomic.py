@@ -43,9 +43,9 @@ def write_atomically(path: Path, chunks: Iterable[bytes], *, replace: bool, dura
     with _removed_unless_renamed(temporary) as created:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode)
         created()
-        if kept_mode is not None:
-            os.fchmod(fd, kept_mode)
         with open(fd, "wb") as out:
+            if kept_mode is not None:
+                os.fchmod(out.fileno(), kept_mode)
             for chunk in chunks:
                 out.write(chunk)
             out.flush()

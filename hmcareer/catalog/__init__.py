@@ -140,7 +140,7 @@ class Catalog:
         """The records of one file: from the cache entry made from exactly its bytes when there is one, else built."""
         path, label = self.locate(name), self.label(name)
         if name == WAGE_SUBJECT and self.data_dir is not None and path.parent != self.data_dir:
-            self._refuse_old_wage_file()
+            self._refuse_old_wage_file(self.data_dir)
         raw = read_data_file(path, label)
         self.origins[name] = path
         to_plain, from_plain = _CODECS.get(name, (encode_records, decode_records))
@@ -180,13 +180,13 @@ class Catalog:
             raise DataError(problems, self._dir_name())
         return result
 
-    def _refuse_old_wage_file(self) -> None:
+    def _refuse_old_wage_file(self, data_dir: Path) -> None:
         """A data directory with the wage table in the YAML of hmcareer 0.1 must not silently fall back to ours."""
-        old = self.data_dir / "oews.yaml" if self.data_dir is not None else None
-        if old is not None and old.exists():
+        old = data_dir / "oews.yaml"
+        if old.exists():
             raise DataError([Problem(str(old), "", "the wage table is now oews.jsonl (JSON Lines, see docs/data-schema.md); "
-                                                   "regenerate it with scripts/import_oews.py --out "
-                                                   f"{self.data_dir / 'oews.jsonl'}")], self._dir_name())
+                                                   f"regenerate it with scripts/import_oews.py --out {data_dir / 'oews.jsonl'}")],
+                            str(data_dir))
 
     def subject(self, name: str) -> Any:
         """The records of one subject (also its attribute: `catalog.roles`), checked against the files read before."""
@@ -242,7 +242,8 @@ def _has_shape(name: str, records: Any) -> bool:
     return all(type(x) is item for x in items)
 
 
-# How each subject's records are kept in the cache: the wage table as rows of plain values, the rest as encoded records.
+# How each subject's records are kept in the cache: the wage table in its compact form (wages.py), the rest as encoded
+# records (cache.py).
 _CODECS = {WAGE_SUBJECT: (to_plain, from_plain)}
 
 

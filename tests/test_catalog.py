@@ -285,16 +285,6 @@ def test_outlook_shows_the_onet_sample_titles(hm):
     assert "Sample titles, earlier list: Office Manager, Nurse Manager," in flat
 
 
-def test_no_home_means_no_cache_and_nothing_created(monkeypatch, tmp_path):
-    from hmcareer.catalog import default_cache_dir
-
-    monkeypatch.delenv("HMCAREER_CACHE_DIR")
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setenv("HOME", str(tmp_path / "nonexistent"))
-    assert default_cache_dir() is None
-    assert len(Catalog().roles) == 7 and not (tmp_path / "nonexistent").exists()
-
-
 def test_validate_points_at_an_unquoted_comma(hm, data_copy):
     path = data_copy / "credentials.yaml"
     quoted = 'experience: "healthcare work, 4 of them in management or leadership"'

@@ -280,8 +280,8 @@ def salary(
     elif where is not None:
         run(ctx, lambda c: query.where_report(c, where, top, hourly), fmt, output, force)
     else:
-        run(ctx, lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly,
-                                                         percentiles), fmt, output, force)
+        run(ctx, lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly, percentiles),
+            fmt, output, force)
 
 
 @app.command()

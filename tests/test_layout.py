@@ -9,21 +9,19 @@ trailing spaces. Tokens come from the view's own JSON document.
 
 from __future__ import annotations
 
-import io
 import json
 import re
 
 import pytest
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 from test_terminal import VIEWS
 from typer.testing import CliRunner
 
 from hmcareer.cli import app
-from hmcareer.render import layout
+from hmcareer.render import layout, tables
 
 WIDTHS = (40, 60, 80, 100, 120, 200)
 RULES = "\u2500-\u259f"  # box drawing (table rules, tree guides, the box plot) and block elements (bars)
@@ -43,12 +41,9 @@ def _table(*columns: dict, rows: list[tuple[str, ...]]) -> Table:
 
 
 def _draw(table: Table, width: int) -> list[str]:
-    console = Console(file=io.StringIO(), width=width, color_system=None)
     widths = layout.column_widths(table, width)
     assert widths is not None
-    layout.pin(table, widths, console)
-    console.print(table)
-    return [line.rstrip() for line in console.file.getvalue().splitlines()]
+    return [line.plain.rstrip() for line in tables.draw(table, widths)]
 
 
 NAMES = [("id", "code-123", "$140,970", "Health agency administrator of a very large district")]
@@ -80,8 +75,9 @@ def test_cropped_columns_shrink_to_their_min_width_and_set_widths_stay():
 
 
 @pytest.mark.parametrize("width", [61, 67, 80])
-def test_rich_draws_exactly_the_widths_it_is_given(width):
-    """With pinned widths no figure is cut and no line overflows, whatever Rich's own arithmetic (13.7 to 15)."""
+def test_tables_are_drawn_at_exactly_the_widths_chosen(width):
+    """No figure is cut and no line overflows: the columns are drawn at the widths layout chose, whatever Rich's
+    own arithmetic (which differed between 13.7 and 15)."""
     rows = [("health-agency-administrator", "$140,970", "597,080", "Government health agencies, working outside any single "
              "care facility"), ("nha", "$1", "1", "Nursing homes")]
     for ruled in (False, True):
@@ -94,7 +90,7 @@ def test_rich_draws_exactly_the_widths_it_is_given(width):
         text = "\n".join(lines)
         assert "health-agency-administrator" in text and "$140,970" in text and "597,080" in text
         assert "…" not in text
-        # The figure ends where our widths put its column's edge: Rich gave each column exactly its width.
+        # The figure ends where our widths put its column's edge: each column got exactly its width.
         row = next(line for line in lines if "$140,970" in line)
         assert row.index("$140,970") + len("$140,970") == widths[0] + 1 + ruled + 1 + widths[1]
 

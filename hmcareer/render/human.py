@@ -20,7 +20,7 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..models import THIRD_PARTY_TAGS, Fact, SeedClaim, Source, WageEstimate
-from . import layout
+from . import layout, tables
 
 # Guides as Rich draws them (blank, line, branch, last branch), four cells a level or two; Unicode, then ASCII.
 TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|   ", "+-- ", "`-- ")),
@@ -90,9 +90,7 @@ class Human:
         if widths is None:
             self._blocks(table)
             return
-        layout.pin(table, widths, self.console)
-        self.flush()
-        self.console.print(table)
+        self.pending += tables.draw(table, widths)
 
     def _blocks(self, table: Table) -> None:
         """Each row as a block: its first cell in bold, then its other cells, each after its column's header."""

@@ -1,9 +1,9 @@
-"""Our own column widths for Rich tables, and our own word wrapping.
+"""Our own column widths for tables, and our own word wrapping.
 
 Rich's layout squeezes columns until figures end in "…" and words break mid-way, and its
 arithmetic differs between releases. So hmcareer decides each column's width itself, from
-the plain text of the cells (`cell_len`, no rendering), and hands Rich the result as
-`Column.width`; Rich then draws exactly those widths.
+the plain text of the cells (`cell_len`, no rendering), and draws the table at those widths
+itself (tables.py); views still describe tables as Rich `Table`s, through its public API.
 
 Each column has a *natural* width, its widest line (header included; never above `max_width`
 unless a word needs more, never below `min_width`), and a *need*, the least it can have and
@@ -31,7 +31,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -138,36 +137,6 @@ def column_widths(table: Table, width: int) -> list[int] | None:
             widths[i] += 1
             spare -= 1
     return widths
-
-
-_EDGE_COUNTED: list[bool] = []  # whether this Rich counts padding it does not draw; found once per process
-
-
-def _edge_padding_counted(console: Console) -> bool:
-    """Whether Rich adds a table's edge padding to a fixed-width column although pad_edge=False leaves it out.
-
-    Rich up to 14.x does: its table then comes out wider than the widths it was given, and it
-    squeezes every column to fit, cutting figures. Measured once, through Rich's public
-    Measurement of a one-column table, rather than read from a version number.
-    """
-    if not _EDGE_COUNTED:
-        from rich.measure import Measurement
-
-        probe = Table(box=None, padding=(0, 1), pad_edge=False, show_header=False)
-        probe.add_column(width=4)
-        _EDGE_COUNTED.append(Measurement.get(console, console.options, probe).maximum > 4)
-    return _EDGE_COUNTED[0]
-
-
-def pin(table: Table, widths: list[int], console: Console) -> None:
-    """Hand Rich the widths (padding excluded); it then measures no cell and draws exactly these."""
-    columns = table.columns
-    for column, width in zip(columns, widths, strict=True):
-        column.width = width
-    if not table.pad_edge and _edge_padding_counted(console):
-        _, right, _, left = table.padding
-        columns[0].width = max(0, columns[0].width - left)  # Rich will add the `left` it does not draw
-        columns[-1].width = max(0, columns[-1].width - right)
 
 
 def wrap(text: Text, width: int) -> list[Text]:

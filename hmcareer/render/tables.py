@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from rich.table import Table
-from rich.text import Text
+from rich.text import Span, Text
 
 from . import layout
 
@@ -57,32 +57,29 @@ def _cell(value: Any, style: str) -> Text:
 
 def _row(cells: list[Text], columns: list[Any], widths: list[int], lefts: list[int], rights: list[int], vertical: str,
          style: str) -> list[Text]:
-    """One row of cells as lines: each cell wrapped to its width, justified, padded; the row's style on all of it."""
-    wrapped = []
-    for cell, column, width in zip(cells, columns, widths, strict=True):
-        cell_lines = cell.split("\n", allow_blank=True) if column.no_wrap else layout.wrap(cell, width)
-        wrapped.append([_justified(line, width, column.justify, column.style) for line in cell_lines])
-    height = max(map(len, wrapped), default=1)
+    """One row of cells as lines: each cell wrapped to its width, justified and padded; the row's style beneath all of
+    it, each column's style beneath its cells' own. Each line is built as one string and its spans: a table of a few
+    dozen rows would otherwise cost thousands of Text copies."""
+    wrapped = [cell.split("\n", allow_blank=True) if column.no_wrap else layout.wrap(cell, width)
+               for cell, column, width in zip(cells, columns, widths, strict=True)]
     lines = []
-    for n in range(height):
-        line = Text(style=style)
-        for i, cell_lines in enumerate(wrapped):
-            if i:
-                line.append(vertical)
-            line.append(" " * lefts[i])
-            line.append_text(cell_lines[n] if n < len(cell_lines) else Text(" " * widths[i]))
-            line.append(" " * rights[i])
-        line.rstrip()
-        lines.append(line)
+    for n in range(max(map(len, wrapped), default=1)):
+        parts: list[str] = []
+        spans: list[Span] = []
+        at = 0  # characters so far (spans count characters; widths count cells)
+        for i, (cell_lines, column, width) in enumerate(zip(wrapped, columns, widths, strict=True)):
+            lead = (vertical if i else "") + " " * lefts[i]
+            parts.append(lead)
+            at += len(lead)
+            line = cell_lines[n] if n < len(cell_lines) else Text()
+            gap = max(0, width - line.cell_len)
+            before = gap if column.justify == "right" else gap // 2 if column.justify == "center" else 0
+            start, end = at + before, at + before + len(line.plain)
+            spans += [Span(start, end, cell_style) for cell_style in (column.style, line.style) if cell_style]
+            spans += [Span(start + span.start, start + span.end, span.style) for span in line.spans]
+            parts.append(" " * before + line.plain + " " * (gap - before + rights[i]))
+            at = end + gap - before + rights[i]
+        text = "".join(parts).rstrip()
+        kept = [Span(span.start, min(span.end, len(text)), span.style) for span in spans if span.start < len(text)]
+        lines.append(Text(text, style=style, spans=kept))
     return lines
-
-
-def _justified(line: Text, width: int, justify: str | None, style: Any) -> Text:
-    """The line in a cell `width` wide: the column's style beneath the line's own."""
-    gap = " " * max(0, width - line.cell_len)
-    body = Text(style=style or "") + line
-    if justify == "right":
-        return Text(gap) + body
-    if justify == "center":
-        return Text(gap[: len(gap) // 2]) + body + Text(gap[len(gap) // 2:])
-    return body + Text(gap)

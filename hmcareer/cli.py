@@ -511,12 +511,13 @@ def validate(
         raise typer.Exit(2)
     catalog = Catalog(directory, check_keys=True)
     with _errors_mapped(state, terminal):
-        problems = check(catalog)
+        problems, omitted = check(catalog)
     for p in problems:
         terminal.message(str(p))
     where = directory or "bundled data"
     if problems:
-        terminal.message(f"{len(problems)} problem(s) in {where}")
+        listed = f"; the first {len(problems)} are listed: fix them and run validate again" if omitted else ""
+        terminal.message(f"{len(problems) + omitted} problem(s) in {where}{listed}")
         raise typer.Exit(EXIT_DATA)
     if directory is None:
         terminal.message("bundled data: all data files are valid")

@@ -45,9 +45,10 @@ class Problem(Record):
 class DataError(HmcareerError):
     """A data file is missing, unreadable, unsafe or does not match the schema."""
 
-    def __init__(self, problems: list[Problem], data_dir: str | None = None):
+    def __init__(self, problems: list[Problem], data_dir: str | None = None, omitted: int = 0):
         self.problems = problems
         self.data_dir = data_dir  # where the files are, so the hint to validate checks the same ones
+        self.omitted = omitted  # problems found beyond those listed
         super().__init__(str(problems[0]))
 
 
@@ -154,12 +155,13 @@ def _usage_message(exc: UsageError) -> str:
 
 def _data_message(exc: DataError) -> str:
     text = f"data error: {exc.problems[0]}"
-    more = len(exc.problems) - 1
+    more = len(exc.problems) - 1 + exc.omitted
     if more:
         import shlex
 
         command = "hmcareer validate" + (f" {shlex.quote(exc.data_dir)}" if exc.data_dir else "")
-        text += f" (and {more} more; run `{command}` to list them)"
+        listed = "them" if not exc.omitted else f"the first {len(exc.problems)}"
+        text += f" (and {more} more; run `{command}` to list {listed})"
     return text
 
 

@@ -308,6 +308,7 @@ class WageEstimate(Record):
 
 
 OEWS_COLUMNS = WageEstimate._fields[:-1]  # all but not_published
+ALL_INDUSTRIES = "000000"  # BLS's industry code for all industries together
 
 
 class WageRows(Protocol):

@@ -13,6 +13,7 @@ from typing import TypeVar
 from .catalog import Catalog
 from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, Problem, TooShort
 from .models import (
+    ALL_INDUSTRIES,
     Association,
     Credential,
     DataFile,
@@ -34,23 +35,34 @@ from .vocabulary import normalize
 T = TypeVar("T")
 
 
-def lookup(items: Sequence[T], value: str, names: Callable[[T], Iterable[str]], kind: str, label: Callable[[T], str]) -> T:
-    """Find one item by any of its names: exact, then unique prefix, then unique substring.
+def lookup(items: Sequence[T], value: str, names: Callable[[T], Iterable[str]], kind: str, label: Callable[[T], str],
+           prefix_wins_over_words: bool = True) -> T:
+    """Find one item by its label (id or code), else by any of its names: exact, then unique prefix, then unique word.
 
+    `prefix_wins_over_words` False: a value that begins one item's name but is a whole word in others' is ambiguous
+    ("manager" begins one role's title and is a word in five more); True: "new york" finds the one metro it begins.
     Raises NotFound with close matches, or Ambiguous listing the candidates.
     """
     wanted = normalize(value)
     if not wanted:
         raise NotFound(kind, value)
+    by_label = [item for item in items if normalize(label(item)) == wanted]
+    if len(by_label) == 1:  # an id (or code) always finds its own item, whatever other items call themselves
+        return by_label[0]
     keyed = [(item, {normalize(n) for n in names(item) if n}) for item in items]
     exact = _unique([item for item, keys in keyed if wanted in keys])
     if len(exact) == 1:
         return exact[0]
+    if len(exact) > 1:
+        raise Ambiguous(kind, value, tuple(label(h) for h in exact))
     for matcher in (
         lambda keys: any(k.startswith(wanted) for k in keys),
         lambda keys: any(re.search(rf"\b{re.escape(wanted)}", k) for k in keys),
     ):
         hits = _unique([item for item, keys in keyed if matcher(keys)])
+        if len(hits) == 1 and not prefix_wins_over_words:
+            hits = _unique([item for item, keys in keyed if matcher(keys) or any(re.search(rf"\b{re.escape(wanted)}\b", k)
+                                                                                  for k in keys)])
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -84,7 +96,7 @@ def list_roles(c: Catalog) -> RoleList:
 
 
 def find_role(c: Catalog, value: str) -> Role:
-    return lookup(c.roles, value, lambda r: (r.id, r.title, *r.aliases), "role", lambda r: r.id)
+    return lookup(c.roles, value, lambda r: (r.id, r.title, *r.aliases), "role", lambda r: r.id, prefix_wins_over_words=False)
 
 
 def find_credential(c: Catalog, value: str) -> Credential:
@@ -127,7 +139,6 @@ def role_detail(c: Catalog, role: Role) -> RoleDetail:
 
 # --- wages ------------------------------------------------------------------------------
 
-ALL_INDUSTRIES = "000000"
 SORT_KEYS = ("employment", "mean", "median", "p90", "lq")
 
 

@@ -546,7 +546,7 @@ def test_validate_never_uses_the_cache(data_copy, tmp_path):
     path.write_text(path.read_text().replace("67.77, 140970", "67.77, 150970", 1))
     from hmcareer.catalog import validate
 
-    problems = validate(Catalog(data_copy, cache_dir=cache, check_keys=True))
+    problems, _ = validate(Catalog(data_copy, cache_dir=cache, check_keys=True))
     assert [str(p) for p in problems][0].endswith("annual mean 150970 does not match hourly 67.77 x 2080 = 140962")
 
 

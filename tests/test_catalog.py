@@ -17,7 +17,7 @@ YAML_SUBJECTS = [name for name in SUBJECTS if name != "oews"]
 
 
 def test_bundled_data_is_valid(catalog):
-    assert validate(catalog) == []
+    assert validate(catalog) == ([], 0)
 
 
 def test_every_fact_with_a_figure_has_a_period_and_every_record_a_source(catalog):
@@ -46,7 +46,7 @@ def test_oews_extract_is_complete(catalog):
 
 
 def _problems(data_dir):
-    return [str(p) for p in validate(Catalog(data_dir, cache_dir=None))]
+    return [str(p) for p in validate(Catalog(data_dir, cache_dir=None))[0]]
 
 
 def test_missing_key_names_file_and_path(data_copy):
@@ -173,7 +173,7 @@ def test_validate_reads_the_file_itself(data_copy, tmp_path, file, anchor, typo,
     path.write_text(path.read_text().replace(anchor, f"{anchor}{typo}", 1))
     _ = getattr(Catalog(data_copy, cache_dir=cache), subject)  # commands skip the unknown-key check, and cache
     assert list(cache.glob(f"{subject}-*"))
-    assert any("titel" in str(p) for p in validate(Catalog(data_copy, cache_dir=cache, check_keys=True)))
+    assert any("titel" in str(p) for p in validate(Catalog(data_copy, cache_dir=cache, check_keys=True))[0])
 
 
 class Reference:

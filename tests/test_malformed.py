@@ -86,7 +86,7 @@ CASES = {
     "roles__utf-16.yaml": (["roles"], ": the file is UTF-16 text; save it as UTF-8"),
     "sources__latin-1.yaml": (["sources"], ":4: not UTF-8 text (byte 113); save the file as UTF-8"),
     # hostile
-    "roles__alias-bomb.yaml": (["roles"], ":2: invalid YAML: anchors and aliases (&name / *name) are not allowed"),
+    "roles__alias-bomb.yaml": (["roles"], ":3: invalid YAML: anchors and aliases (&name / *name) are not allowed"),
     "roles__python-tag.yaml": (
         ["roles"], ":2: invalid YAML: YAML tags such as !!python/... are not allowed (nothing was executed)"),
     "credentials__nested-too-deeply.yaml": (["certs"], ":2: invalid YAML: exceeded maximum nesting depth"),
@@ -148,7 +148,7 @@ def _symlink_loop(path: Path) -> None:
 
 def _oversized(path: Path) -> None:
     with path.open("wb") as f:
-        f.truncate(21 * 1024 * 1024)  # sparse: costs no disk space or write time
+        f.truncate(257 * 1024)  # sparse: costs no disk space or write time
 
 
 MADE_HERE = {
@@ -157,7 +157,7 @@ MADE_HERE = {
     "endless-device": (_endless_device, ": is not a regular file (a device, pipe or socket); expected a data file"),
     "dangling-symlink": (_dangling_symlink, ": file not found"),
     "symlink-loop": (_symlink_loop, ": cannot read: Too many levels of symbolic links"),
-    "oversized": (_oversized, ": file is larger than 20 MB; refusing to read it"),
+    "oversized": (_oversized, ": file is larger than 256 KB, the most a data file of its kind may hold; refusing to read it"),
 }
 
 

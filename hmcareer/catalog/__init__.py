@@ -33,12 +33,13 @@ from ..models import (
     WagePoint,
 )
 from .cache import Cache, configured_directory, decode_records, encode_records, open_cache
-from .files import MAX_FILE_BYTES, bundled_data_dir, read_data_file
+from .checker import MAX_PROBLEMS
+from .files import MAX_TABLE_BYTES, MAX_YAML_BYTES, bundled_data_dir, read_data_file
 from .references import reference_problems
 from .wages import WageTable, from_plain, to_plain
 from .yamlio import parse_yaml
 
-__all__ = ["MAX_FILE_BYTES", "SUBJECTS", "Catalog", "WageTable", "bundled_data_dir", "default_cache_dir",
+__all__ = ["MAX_TABLE_BYTES", "MAX_YAML_BYTES", "SUBJECTS", "Catalog", "WageTable", "bundled_data_dir", "default_cache_dir",
            "file_name", "parse_yaml", "validate"]
 
 SUBJECTS = (
@@ -141,7 +142,7 @@ class Catalog:
         path, label = self.locate(name), self.label(name)
         if name == WAGE_SUBJECT and self.data_dir is not None and path.parent != self.data_dir:
             self._refuse_old_wage_file(self.data_dir)
-        raw = read_data_file(path, label)
+        raw = read_data_file(path, label, MAX_TABLE_BYTES if name == WAGE_SUBJECT else MAX_YAML_BYTES)
         self.origins[name] = path
         to_plain, from_plain = _CODECS.get(name, (encode_records, decode_records))
         cache = self.cache
@@ -168,16 +169,16 @@ class Catalog:
             problems = ck.problems  # each with its line
         else:
             from .schema import BUILDERS
-            from .yamlio import with_lines
+            from .yamlio import parse_yaml_nodes, with_lines_of
 
-            parsed = parse_yaml(raw, label)
+            parsed, nodes = parse_yaml_nodes(raw, label)
             if parsed is None:
                 raise DataError([Problem(label, "", "file is empty (or only comments)")])
             result = BUILDERS[name](ck, parsed)
             ck.unknown_keys()
-            problems = with_lines(raw, ck.problems) if ck.problems else []
+            problems = with_lines_of(nodes, ck.problems) if ck.problems else []
         if problems:
-            raise DataError(problems, self._dir_name())
+            raise DataError(problems, self._dir_name(), ck.omitted)
         return result
 
     def _refuse_old_wage_file(self, data_dir: Path) -> None:
@@ -193,9 +194,11 @@ class Catalog:
         if name not in self._subjects:
             self._subjects[name] = self._load(name)
             found = reference_problems(self, name, self._subjects)
-            problems = [p for subject, ps in found.items() for p in self._with_lines(subject, ps)]
+            problems = [p for ps in found.values() for p in ps]
             if problems:
-                raise DataError(problems, self._dir_name())
+                kept = {subject: ps[:MAX_PROBLEMS] for subject, ps in found.items()}
+                listed = [p for subject, ps in kept.items() for p in self._with_lines(subject, ps)]
+                raise DataError(listed, self._dir_name(), len(problems) - len(listed))
         return self._subjects[name]
 
     def _with_lines(self, subject: str, problems: list[Problem]) -> list[Problem]:
@@ -247,12 +250,15 @@ def _has_shape(name: str, records: Any) -> bool:
 _CODECS = {WAGE_SUBJECT: (to_plain, from_plain)}
 
 
-def validate(catalog: Catalog) -> list[Problem]:
-    """Every problem in every file, including references between files."""
+def validate(catalog: Catalog) -> tuple[list[Problem], int]:
+    """The problems in every file, including references between files (at most MAX_PROBLEMS a file), and how many more
+    were found and not listed."""
     problems: list[Problem] = []
+    omitted = 0
     for name in SUBJECTS:
         try:
             getattr(catalog, name)
         except DataError as exc:
             problems.extend(exc.problems)
-    return problems
+            omitted += exc.omitted
+    return problems, omitted

@@ -11,6 +11,8 @@ from ..errors import Problem
 from ..models import Fact, NamedValue
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+# Problems kept per file: enough to fix a file in rounds, and a broken file of any size is reported in linear time.
+MAX_PROBLEMS = 50
 
 
 class _ReadKeys(dict):
@@ -47,10 +49,14 @@ class Checker:
     def __init__(self, file: str, track_keys: bool = False):
         self.file = file
         self.problems: list[Problem] = []
+        self.omitted = 0  # problems past MAX_PROBLEMS: counted, not kept
         self.tracked: dict[int, tuple[str, _ReadKeys]] | None = {} if track_keys else None
 
     def problem(self, path: str, message: str, line: int | None = None) -> None:
-        self.problems.append(Problem(self.file, path, message, line))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(self.file, path, message, line))
+        else:
+            self.omitted += 1
 
     def mapping(self, value: Any, path: str) -> dict:
         if isinstance(value, dict):
@@ -189,12 +195,33 @@ def kind_of(value: Any) -> str:
     )
 
 
+def distinct_names(ck: Checker, kind: str, named: list[tuple[str, str, tuple[tuple[str, str], ...]]]) -> None:
+    """Every name a user can type for a record (its id, title, aliases...) must lead to that record alone, compared as
+    lookups compare them (case, accents and punctuation aside). `named`: (key path, id, ((field, name), ...)) per record.
+    Ids are claimed first, so a name equal to another record's id is the one reported."""
+    from ..vocabulary import normalize
+
+    owners = {normalize(ident): (ident, "id") for _, ident, _ in reversed(named)}
+    for path, ident, names in named:
+        for field, name in names:
+            key = normalize(name)
+            if not key:
+                continue
+            owner, owner_field = owners.setdefault(key, (ident, field))
+            if owner != ident:
+                ck.problem(join_path(path, field), f"{name!r} also names the {kind} {owner!r} (its {owner_field}); a name a user "
+                                                  f"types must lead to one {kind}")
+
+
 def records(ck: Checker, raw: Any, key: str) -> list[tuple[str, dict]]:
     """The list under `key` as (path, mapping) pairs; checks unique `id`s."""
     root = ck.mapping(raw, "")
     out, seen = [], set()
     for i, item in enumerate(ck.seq(root, key, "")):
         path = f"{key}[{i}]"
+        if not isinstance(item, dict):  # one problem for it, not one for each key it lacks
+            ck.mapping(item, path)
+            continue
         node = ck.mapping(item, path)
         ident = node.get("id")
         if ident is not None:

@@ -126,9 +126,26 @@ USES: dict[str, Callable[[Any], Iterator[Use]]] = {
 }
 
 
+def _history_within_release(c: Any) -> Iterator[tuple[str, str]]:
+    """(key path, message) for each wage-history year the OEWS release cannot be the end of: the release is the
+    history's last BLS point, so BLS points come before its year, and third-party ones no later."""
+    release = c.oews.release
+    year = int(release.name.split()[-1])  # the wage file's checks hold the name to "Month YYYY"
+    for point in c.wage_history:
+        if point.year > year or (point.year == year and not point.third_party):
+            key = "third_party" if point.third_party else "points"
+            yield f"{key}[{point.year}].year", f"{point.year} is not before the wage release ({release.name}), which ends the history"
+
+
+# Checks between two files that are not ids: (the file checked, the file it is checked against) -> its problems.
+CONSISTENCY: dict[tuple[str, str], Callable[[Any], Iterator[tuple[str, str]]]] = {
+    ("wage_history", "oews"): _history_within_release,
+}
+
+
 def reference_problems(catalog: Any, name: str, loaded: Iterable[str]) -> dict[str, list[Problem]]:
-    """Unknown ids between `name` and every file already loaded, per file that uses them: each pair of files is
-    checked once, when the second of them is loaded."""
+    """Unknown ids (and inconsistencies) between `name` and every file already loaded, per file that uses them: each
+    pair of files is checked once, when the second of them is loaded."""
     loaded = set(loaded)
     known: dict[str, Collection[str]] = {}
     found: dict[str, list[Problem]] = {}
@@ -143,4 +160,7 @@ def reference_problems(catalog: Any, name: str, loaded: Iterable[str]) -> dict[s
                 known[target] = ids(catalog)
             if ref not in known[target]:
                 found.setdefault(user, []).append(Problem(catalog.label(user), path, f"unknown {kind} {ref!r}"))
+    for (checked, against), check in CONSISTENCY.items():
+        if {checked, against} <= loaded and name in (checked, against):
+            found.setdefault(checked, []).extend(Problem(catalog.label(checked), path, message) for path, message in check(catalog))
     return found

@@ -29,8 +29,8 @@ from ..models import (
     Task,
     WagePoint,
 )
-from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
-from .checker import Checker, kind_of, records
+from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
+from .checker import Checker, distinct_names, kind_of, records
 
 SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
 
@@ -90,6 +90,8 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
             backgrounds=_vocabulary(ck, fit, "backgrounds", f"{path}.fit", FIT_BACKGROUNDS),
             interests=_vocabulary(ck, fit, "interests", f"{path}.fit", FIT_INTERESTS),
         ))
+    distinct_names(ck, "role", [(f"roles[{r.id}]", r.id, (("title", r.title), *(("aliases", a) for a in r.aliases)))
+                                for r in roles])
     return tuple(roles)
 
 
@@ -154,6 +156,8 @@ def build_credentials(ck: Checker, raw: Any) -> tuple[Credential, ...]:
             sources=ck.source_ids(n, path),
             requires=tuple(_requirement(ck, r, f"{path}.requires[{i}]") for i, r in enumerate(ck.seq(n, "requires", path, False))),
         ))
+    distinct_names(ck, "credential", [(f"credentials[{x.id}]", x.id, (("abbreviation", x.abbreviation), ("name", x.name),
+                                                                      *(("variants", v) for v in x.variants))) for x in out])
     return tuple(out)
 
 
@@ -310,9 +314,14 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
     root = ck.mapping(raw, "")
     out = []
     for key, third_party in (("points", False), ("third_party", True)):
+        years: set[int] = set()
         for i, p in enumerate(ck.seq(root, key, "", required=key == "points")):
             pp = f"{key}[{i}]"
             p = ck.mapping(p, pp)
+            year = p.get("year")
+            if year in years:
+                ck.problem(f"{pp}.year", f"a second point for {year}; each year has one {'point' if third_party else 'BLS median'}")
+            years.add(year)
             out.append(WagePoint(
                 year=ck.number(p, "year", pp, required=True) or 0,
                 reference=ck.text(p, "reference", pp) or "",
@@ -329,12 +338,21 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
 def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:
     root = ck.mapping(raw, "")
     aliases = ck.mapping(root.get("aliases") or {}, "aliases")
-    out = {}
+    out: dict[str, str] = {}
+    spelled: dict[str, str] = {}  # normalized word -> the word as written first
     for word, code in aliases.items():
+        if not isinstance(word, str):  # yes:, null:, 2025: are true, None and a number to YAML
+            ck.problem(f"aliases.{word}", f"a key YAML reads as {kind_of(word)}, not as a word; put the word in quotes")
+            continue
         if not isinstance(code, str):
             ck.problem(f"aliases.{word}", f"expected an industry code in quotes, got {kind_of(code)}")
             continue
-        out[str(word).lower()] = code
+        first = spelled.setdefault(normalize(word), word)
+        if first != word:
+            ck.problem(f"aliases.{word}", f"the same word as {first!r} (words are matched without regard to case, accents and "
+                                          "punctuation); keep one of them")
+            continue
+        out[word.lower()] = code
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..errors import DataError, Problem
-from ..models import OEWS_COLUMNS, WAGE_FIELDS, OewsRelease, Release, WageEstimate
+from ..models import ALL_INDUSTRIES, OEWS_COLUMNS, WAGE_FIELDS, OewsRelease, Release, WageEstimate
 from .checker import Checker, is_finite, kind_of
 from .files import decode_text
 from .wages import table_of
@@ -24,6 +24,7 @@ _INT_COLUMNS = {"industry_level", "employment", "annual_mean", "annual_p10", "an
 _TEXT_COLUMNS = ("area_type", "area_code", "area_name", "state_code", "industry_code", "industry_name")
 _CODE_COLUMNS = ("area_code", "state_code", "industry_code")
 _CODE = r"[0-9A-Za-z-]+"  # as BLS writes them: 0000000, 06, 622000, 31--34
+_RELEASE_NAME = r"(January|February|March|April|May|June|July|August|September|October|November|December) (19|20)\d\d"
 
 
 class _Refused(ValueError):
@@ -83,6 +84,8 @@ def build_oews(ck: Checker, header_line: int, header: Any, rows: list[tuple[int,
         occupation=ck.text(rel, "occupation", "release") or "",
         source=ck.text(rel, "source", "release") or "",
     )
+    if release.name and not re.fullmatch(_RELEASE_NAME, release.name):
+        ck.problem("release.name", f"expected the month and year of the survey, such as 'May 2025', got {release.name!r}")
     ck.text(root, "comment", "", required=False)
     columns = tuple(ck.strings(root, "columns", "", required=True))
     estimates: list[WageEstimate] = []
@@ -96,6 +99,9 @@ def build_oews(ck: Checker, header_line: int, header: Any, rows: list[tuple[int,
                                   f"({differences or 'same names, other order'})")
     else:
         estimates = _checked_rows(ck, rows)
+        if not any(e.area_type == "N" and e.industry_code == ALL_INDUSTRIES for e in estimates):
+            ck.problem("rows", f"no national row for all industries (area type N, industry {ALL_INDUSTRIES}); every pay view "
+                               "compares with it")
     ck.unknown_keys()
     ck.problems = [p if p.line is not None else p._replace(line=header_line) for p in ck.problems]
     return OewsRelease(release, table_of(estimates))
@@ -152,6 +158,9 @@ def _check_wages(ck: Checker, est: WageEstimate, path: str, line: int) -> None:
         for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
             if va > vb:
                 ck.problem(path, f"percentiles out of order: {'hourly' if unit else 'annual'} {a} {va} > {b} {vb}", line)
+        mean, low, high = est.wage("mean", unit), est.wage("p10", unit), est.wage("p90", unit)
+        if mean is not None and ((low is not None and mean < low) or (high is not None and mean > high)):
+            ck.problem(path, f"{'hourly' if unit else 'annual'} mean {mean} is outside p10 {low} to p90 {high}", line)
     for stat in WAGE_FIELDS:
         hourly, annual = est.wage(stat, True), est.wage(stat, False)
         if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:

@@ -1,13 +1,15 @@
 """Safe YAML: parsing that refuses tags, anchors, aliases and duplicate keys, and line numbers for problems.
 
-Loading never keeps YAML positions (that would slow every parse); once a problem is found, the
-file is composed again (nodes with marks, nothing constructed) to find the line of its key path.
+A parse composes the document's nodes (with their marks) and then constructs values from them,
+as yaml.load does; `parse_yaml_nodes` keeps the nodes so that the problems a builder finds get
+their lines from one index of them, without parsing the file again.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from collections import deque
 from functools import cache
 from typing import Any
 
@@ -18,6 +20,11 @@ from .files import decode_text
 # never matches cannot contain one, so the fast C parser is safe for it.
 # Patterns used only on a parse or an error stay strings, compiled (and kept by `re`) on first use.
 _MAYBE_ANCHOR = rb"(?m)(?:^|[\s\[{,:])[&*][^\s,\]}]"
+# What PyYAML's safe constructors raise for a scalar its tag cannot read: 2025-02-30, !!int abc, !!bool maybe, an
+# integer of thousands of digits.
+_UNREADABLE = (ValueError, KeyError, TypeError, OverflowError, AttributeError)
+_TAG_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
+              "null": "empty value", "binary": "base64 value"}
 
 
 def _yaml_problem(file: str, exc: Exception) -> Problem:
@@ -32,33 +39,115 @@ def _yaml_problem(file: str, exc: Exception) -> Problem:
     return Problem(file, "", f"invalid YAML: {reason}", line)
 
 
-def _loader_for(raw: bytes) -> type:
-    fast, pure, strict = _loaders()
-    if re.search(_MAYBE_ANCHOR, raw):
-        return strict
+def _loader() -> type:
+    fast, pure = _loaders()
     # HMCAREER_PURE_YAML: parse as on a platform without libyaml (benchmarks and tests).
     return pure if os.environ.get("HMCAREER_PURE_YAML") else fast
 
 
 def parse_yaml(raw: bytes, file: str) -> Any:
     """Safe-load YAML text; refuse binary, non-UTF-8, tags, anchors/aliases and duplicate keys."""
+    return parse_yaml_nodes(raw, file)[0]
+
+
+def parse_yaml_nodes(raw: bytes, file: str) -> tuple[Any, Any]:
+    """(value, root node) of YAML text, refused as `parse_yaml` refuses it; (None, None) for an empty document."""
     import yaml
 
     text = decode_text(raw, file)
+    loader = _loader()(text)
     try:
-        return yaml.load(text, Loader=_loader_for(raw))  # noqa: S506 - both loaders are safe loaders
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        if re.search(_MAYBE_ANCHOR, raw):
+            _refuse_aliases(root, file)
+        try:
+            return loader.construct_document(root), root
+        except _UNREADABLE:
+            raise DataError([_unreadable_scalar(loader, root, file)]) from None
     except yaml.YAMLError as exc:
         raise DataError([_yaml_problem(file, exc)]) from None
     except RecursionError:
         raise DataError([Problem(file, "", "YAML nested too deeply; refusing to read it")]) from None
+    finally:
+        loader.dispose()
+
+
+def _refuse_aliases(root: Any, file: str) -> None:
+    """Refuse a document in which a node is used twice (*name): an alias bomb is small as nodes, huge as values."""
+    import yaml
+
+    seen: set[int] = set()
+    pending: list[tuple[Any, Any]] = [(root, root)]  # (node, the node or key that places it, for the line)
+    while pending:
+        node, place = pending.pop()
+        if id(node) in seen:
+            raise DataError([Problem(file, "", "invalid YAML: anchors and aliases (&name / *name) are not allowed",
+                                     place.start_mark.line + 1)])
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            pending.extend(pair for key, value in reversed(node.value) for pair in ((value, key), (key, key)))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend((item, node) for item in reversed(node.value))
+
+
+def _unreadable_scalar(loader: Any, root: Any, file: str) -> Problem:
+    """The first scalar whose tag cannot read its text, as a problem with its key path and line."""
+    import yaml
+
+    for path, node in _scalars(root):
+        fresh = type(loader)("")  # the failed construction left its nodes marked as in progress
+        try:
+            fresh.construct_object(node, deep=True)
+        except (*_UNREADABLE, yaml.YAMLError) as exc:
+            tag = node.tag.rsplit(":", 1)[-1]
+            what = _TAG_NAMES.get(tag, tag)
+            shown = repr(node.value) if len(node.value) <= 40 else f"a value of {len(node.value):,} characters"
+            reason = f" ({exc})" if isinstance(exc, ValueError) and tag == "timestamp" else ""
+            return Problem(file, path, f"{shown} is not a valid {what}{reason}; quote it if it is meant as text",
+                           node.start_mark.line + 1)
+        finally:
+            fresh.dispose()
+    return Problem(file, "", "a value YAML cannot read", None)
+
+
+def _scalars(root: Any) -> Any:
+    """(key path, node) of every scalar under `root`, keys included, in document order."""
+    import yaml
+
+    pending: deque = deque([("", root)])
+    while pending:
+        path, node = pending.popleft()
+        if isinstance(node, yaml.ScalarNode):
+            yield path, node
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                name = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                pending.append((path, key))
+                pending.append((f"{path}.{name}" if path else name, value))
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend((f"{path}[{_name_of(item) or i}]", item) for i, item in enumerate(node.value))
+
+
+def _name_of(node: Any) -> str | None:
+    """A record's id (a wage point's year), which names it in key paths as the builders name it."""
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in ("id", "year") and isinstance(value, yaml.ScalarNode):
+                return value.value
+    return None
 
 
 @cache
-def _loaders() -> tuple[type, type, type]:
-    """(fast, pure, strict) safe loaders, built on first use so importing this module stays cheap.
+def _loaders() -> tuple[type, type]:
+    """(fast, pure) safe loaders, built on first use so importing this module stays cheap.
 
-    All refuse duplicate keys (YAML would silently keep the last one). The strict one is pure
-    Python and also refuses anchors and aliases, so an alias bomb cannot expand.
+    Both refuse duplicate keys (YAML would silently keep the last one). The fast one is libyaml's
+    when PyYAML has it; aliases are refused after composing (`_refuse_aliases`), before any value
+    is built, so an alias bomb never expands.
     """
     import yaml
 
@@ -79,16 +168,7 @@ def _loaders() -> tuple[type, type, type]:
     class PureLoader(NoDuplicateKeys, yaml.SafeLoader):
         pass
 
-    class StrictLoader(NoDuplicateKeys, yaml.SafeLoader):
-        def compose_node(self, parent, index):  # type: ignore[override]
-            event = self.peek_event()
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise yaml.composer.ComposerError(
-                    None, None, "anchors and aliases (&name / *name) are not allowed", event.start_mark
-                )
-            return super().compose_node(parent, index)
-
-    return FastLoader, PureLoader, StrictLoader
+    return FastLoader, PureLoader
 
 
 # --- line numbers, found only when there is a problem to report ---------------------------
@@ -99,61 +179,81 @@ _QUOTED = r"'([^']*)'"
 
 
 def with_lines(raw: bytes, problems: list[Problem]) -> list[Problem]:
-    """`problems` with the YAML line of each key path filled in where it can be found."""
+    """`problems` with the YAML line of each key path filled in where it can be found (the file is parsed again)."""
     import yaml
 
     try:
-        root = yaml.compose(raw.decode("utf-8"), Loader=_loader_for(raw))  # noqa: S506 - composes nodes only
-    except (yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        root = parse_yaml_nodes(raw, "")[1]
+    except (DataError, yaml.YAMLError, UnicodeDecodeError, RecursionError):
         return problems
+    return with_lines_of(root, problems)
+
+
+def with_lines_of(root: Any, problems: list[Problem]) -> list[Problem]:
+    """`problems` with the line of each key path in the parsed nodes `root`: one index of them serves all problems."""
     if root is None:
         return problems
-    return [p if p.line is not None else p._replace(line=_line_of(root, p.path, p.message)) for p in problems]
+    index = _Index()
+    return [p if p.line is not None else p._replace(line=index.line_of(root, p.path, p.message)) for p in problems]
 
 
-def _line_of(root: Any, path: str, message: str) -> int | None:
-    """The line of the deepest node `path` reaches; inside it, the line of a value the message quotes (an unknown id)."""
-    import yaml
+class _Index:
+    """Children of sequence nodes by their `id` or `year`, built once per node when a path first goes through it."""
 
-    node, line = root, None
-    for index, key in (m.groups() for m in re.finditer(_PATH_PART, re.sub(_PATH_LABEL, "", path))):
-        found = _child(node, index, key)
-        if found is None:
-            break
-        node, marked = found
-        line = marked.start_mark.line + 1
-    quoted = re.search(_QUOTED, message)
-    if quoted and not isinstance(node, yaml.ScalarNode):
-        scalar = _find_scalar(node, quoted.group(1))
-        if scalar is not None:
-            return scalar.start_mark.line + 1
-    return line
+    def __init__(self) -> None:
+        self.named: dict[int, dict[str, Any]] = {}
 
+    def line_of(self, root: Any, path: str, message: str) -> int | None:
+        """The line of the deepest node `path` reaches; inside it, the line of a value the message quotes (an unknown id)."""
+        import yaml
 
-def _child(node: Any, index: str | None, key: str | None) -> tuple[Any, Any] | None:
-    """(child node, node whose line to report) for one path part: `key`, `[id]`, `[year]` or `[position]`."""
-    import yaml
+        node, line = root, None
+        for index, key in (m.groups() for m in re.finditer(_PATH_PART, re.sub(_PATH_LABEL, "", path))):
+            found = self._child(node, index, key)
+            if found is None:
+                break
+            node, marked = found
+            line = marked.start_mark.line + 1
+        quoted = re.search(_QUOTED, message)
+        if quoted and not isinstance(node, yaml.ScalarNode):
+            scalar = _find_scalar(node, quoted.group(1))
+            if scalar is not None:
+                return scalar.start_mark.line + 1
+        return line
 
-    if isinstance(node, yaml.MappingNode) and key is not None:
-        for k, v in node.value:
-            if isinstance(k, yaml.ScalarNode) and k.value == key:
-                return v, k
-    if isinstance(node, yaml.SequenceNode) and index is not None:
-        for item in node.value:  # a record is named by its id (a wage point by its year), else by position
-            if isinstance(item, yaml.MappingNode) and any(
-                    k.value in ("id", "year") and isinstance(v, yaml.ScalarNode) and v.value == index for k, v in item.value):
+    def _child(self, node: Any, index: str | None, key: str | None) -> tuple[Any, Any] | None:
+        """(child node, node whose line to report) for one path part: `key`, `[id]`, `[year]` or `[position]`."""
+        import yaml
+
+        if isinstance(node, yaml.MappingNode) and key is not None:
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == key:
+                    return v, k
+        if isinstance(node, yaml.SequenceNode) and index is not None:
+            item = self._by_name(node).get(index)  # a record is named by its id (a wage point by its year), else by position
+            if item is not None:
                 return item, item
-        if index.isdigit() and int(index) < len(node.value):
-            return node.value[int(index)], node.value[int(index)]
-    return None
+            if index.isdigit() and int(index) < len(node.value):
+                return node.value[int(index)], node.value[int(index)]
+        return None
+
+    def _by_name(self, node: Any) -> dict[str, Any]:
+
+        if id(node) not in self.named:
+            named: dict[str, Any] = {}
+            for item in node.value:
+                if (name := _name_of(item)) is not None:
+                    named.setdefault(name, item)
+            self.named[id(node)] = named
+        return self.named[id(node)]
 
 
 def _find_scalar(node: Any, value: str) -> Any:
     import yaml
 
-    pending = [node]
+    pending = deque([node])
     while pending:
-        current = pending.pop(0)
+        current = pending.popleft()
         if isinstance(current, yaml.ScalarNode):
             if current.value == value:
                 return current

@@ -7,6 +7,7 @@ Cases that cannot live in git (a directory, a pipe, unreadable permissions) are 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -79,6 +80,60 @@ CASES = {
     "oews__thousands-of-digits.jsonl": (["salary"], ":2: invalid JSON: a number too long to be a figure"),
     "oews__unclosed-bracket.jsonl": (["salary"], ":3: invalid JSON: Expecting ',' delimiter (column 220)"),
     "oews__duplicate-key.jsonl": (["salary"], ":1: invalid JSON: duplicate key 'release'"),
+    # round two: values YAML cannot read, keys it reads as something else, names that lead to two records, years and
+    # wages that contradict the release
+    "sources__impossible-date.yaml": (
+        ["sources"],
+        ":4: sources[bls-oews-may2025].date: '2025-02-30' cannot be read as a date (day is out of range for "
+        "month); quote it if it is meant as text"),
+    "sources__month-thirteen.yaml": (
+        ["sources"],
+        ":3: sources[bls-oews-may2025].date: '2026-13-45' cannot be read as a date (month must be in 1..12); "
+        "quote it if it is meant as text"),
+    "sources__year-zero.yaml": (
+        ["sources"],
+        ":4: sources[seed-2012].date: '0000-01-01' cannot be read as a date (year 0 is out of range); quote "
+        "it if it is meant as text"),
+    "roles__float-tag-on-a-word.yaml": (
+        ["roles"], ":3: roles[clinical-manager].title: 'abc' cannot be read as a number; quote it if it is meant as text"),
+    "credentials__int-tag-on-a-word.yaml": (
+        ["certs"],
+        ":4: credentials[cpam].exam[0].text: 'abc' cannot be read as a whole number; quote it if it is meant "
+        "as text"),
+    "associations__bool-tag-maybe.yaml": (
+        ["associations"], ":3: associations[ache].member: 'maybe' cannot be read as true/false; quote it if it is meant as text"),
+    "occupation__five-thousand-digits.yaml": (
+        ["outlook"],
+        ":3: definition.count: a value of 5,000 characters cannot be read as a whole number; quote it if it "
+        "is meant as text"),
+    "industry_aliases__same-word-in-capitals.yaml": (
+        ["salary", "-i", "pharma"],
+        ":7: aliases.PHARMA: the same word as 'pharma' (words are matched without regard to case, accents "
+        "and punctuation); keep one of them"),
+    "industry_aliases__yes-as-a-word.yaml": (
+        ["salary", "-i", "pharma"], ":12: invalid YAML: the key 'yes' is read by YAML as true/false, not as a word; put it in quotes"),
+    "industry_aliases__null-as-a-word.yaml": (
+        ["salary", "-i", "pharma"], ":13: invalid YAML: the key 'null' is read by YAML as nothing (null), not as a word; put it in quotes"),
+    "roles__alias-is-another-roles-id.yaml": (
+        ["roles"],
+        ":9: roles[health-agency-administrator].aliases: 'clinical-manager' also names the role "
+        "'clinical-manager' (its id); a name a user types must lead to one role"),
+    "wage_history__year-after-the-release.yaml": (
+        ["salary", "--history"], ":3: points[2999].year: 2999 is not before the wage release (May 2025), which ends the history"),
+    "wage_history__two-points-for-a-year.yaml": (
+        ["salary", "--history"], ":8: points[1].year: a second point for 2010; each year has one BLS median"),
+    "oews__mean-below-p10.jsonl": (
+        ["salary"],
+        ":2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): hourly mean 30.0 is "
+        "outside p10 35.29 to p90 107.86 (and 1 more; run `hmcareer validate {dir}` to list them)"),
+    "oews__release-name-revised.jsonl": (
+        ["salary"],
+        ":1: release.name: expected the month and year of the survey, such as 'May 2025', got 'May 2025 "
+        "(revised)'"),
+    "oews__no-national-row.jsonl": (
+        ["salary"],
+        ":1: rows: no national row for all industries (area type N, industry 000000); every pay view "
+        "compares with it"),
     # not YAML text at all
     "roles__empty.yaml": (["roles"], ": file is empty (or only comments)"),
     "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),
@@ -178,3 +233,30 @@ def test_unreadable_permissions(hm, data_copy):
         _assert_one_clear_line(hm, data_copy, target, ["roles"], ": permission denied; make the file readable")
     finally:
         target.chmod(0o644)
+
+
+def test_a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest(hm, data_copy):
+    # Each problem once cost a scan of the whole document for its line: minutes for a file like this one.
+    roles = data_copy / "roles.yaml"
+    roles.write_text("roles: [" + ",".join(["0"] * 100_000) + "]\n", encoding="utf-8")
+    r = hm("--data-dir", str(data_copy), "roles")
+    assert (r.code, r.out) == (1, "")
+    assert r.err == (f"hmcareer: data error: {roles}:1: roles[0]: expected a mapping, got a number (and 99999 more; run "
+                     f"`hmcareer validate {data_copy}` to list the first 50)\n")
+    v = hm("validate", str(data_copy))
+    lines = v.err.splitlines()
+    assert v.code == 1 and len(lines) == 51
+    assert lines[49] == f"{roles}:1: roles[49]: expected a mapping, got a number"
+    assert lines[50] == f"100000 problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
+
+
+def test_a_wage_file_with_every_row_wrong_lists_the_first_fifty(hm, data_copy):
+    wages = data_copy / "oews.jsonl"
+    header, *rows = wages.read_text(encoding="utf-8").splitlines()
+    broken = [json.dumps([*row[:7], "lots", *row[8:]]) for row in map(json.loads, rows)]
+    wages.write_text("\n".join([header, *broken]) + "\n", encoding="utf-8")
+    v = hm("validate", str(data_copy))
+    lines = v.err.splitlines()
+    assert v.code == 1 and len(lines) == 51
+    assert lines[0] == f"{wages}:2: rows[0].employment: expected a whole number, \"-\" or null, got 'lots'"
+    assert lines[50] == f"{len(rows)} problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"

@@ -39,6 +39,28 @@ def test_ambiguous_role_lists_candidates(catalog):
     assert len(info.value.choices) > 1
 
 
+def test_a_word_that_begins_one_title_and_is_in_others_is_ambiguous(catalog):
+    # "manager" begins "Manager of a small facility" and is a word in five more titles and aliases: never a silent pick.
+    with pytest.raises(Ambiguous) as info:
+        query.find_role(catalog, "manager")
+    assert info.value.choices == ("health-agency-administrator", "assistant-administrator", "small-facility-manager",
+                                  "clinical-manager", "health-information-manager", "group-practice-manager")
+    assert query.find_role(catalog, "small").id == "small-facility-manager"
+
+
+def test_an_id_always_finds_its_own_item_and_a_shared_name_is_ambiguous():
+    items = [("a", ("b",)), ("b", ("x",)), ("c", ("x",))]  # (id, aliases): a's alias is b's id; b and c share "x"
+
+    def find(value):
+        return query.lookup(items, value, lambda i: (i[0], *i[1]), "role", lambda i: i[0])
+
+    assert find("b")[0] == "b"
+    assert find("a")[0] == "a"
+    with pytest.raises(Ambiguous) as info:
+        find("x")
+    assert info.value.choices == ("b", "c")
+
+
 @pytest.mark.parametrize(
     "value, code",
     [("pharma", "325400"), ("hospitals", "622000"), ("general hospitals", "622100"), ("nursing", "623100"), ("physicians", "621100"),

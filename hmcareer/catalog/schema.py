@@ -341,9 +341,6 @@ def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:
     out: dict[str, str] = {}
     spelled: dict[str, str] = {}  # normalized word -> the word as written first
     for word, code in aliases.items():
-        if not isinstance(word, str):  # yes:, null:, 2025: are true, None and a number to YAML
-            ck.problem(f"aliases.{word}", f"a key YAML reads as {kind_of(word)}, not as a word; put the word in quotes")
-            continue
         if not isinstance(code, str):
             ck.problem(f"aliases.{word}", f"expected an industry code in quotes, got {kind_of(code)}")
             continue

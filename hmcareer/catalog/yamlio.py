@@ -23,13 +23,17 @@ _MAYBE_ANCHOR = rb"(?m)(?:^|[\s\[{,:])[&*][^\s,\]}]"
 # What PyYAML's safe constructors raise for a scalar its tag cannot read: 2025-02-30, !!int abc, !!bool maybe, an
 # integer of thousands of digits.
 _UNREADABLE = (ValueError, KeyError, TypeError, OverflowError, AttributeError)
-_TAG_NAMES = {"timestamp": "date", "int": "whole number", "float": "number", "bool": "true/false value",
-              "null": "empty value", "binary": "base64 value"}
+STR_TAG = "tag:yaml.org,2002:str"
+_TAG_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true/false", "null": "nothing (null)",
+              "binary": "binary data", "set": "a set", "map": "a mapping", "seq": "a list", "omap": "an ordered mapping",
+              "pairs": "pairs"}
 
 
-def _yaml_problem(file: str, exc: Exception) -> Problem:
+def _yaml_problem(file: str, exc: Exception, text: str) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else None
+    if line is None and isinstance(getattr(exc, "position", None), int):  # a character the reader refuses (a control)
+        line = text.count("\n", 0, exc.position) + 1
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
     context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
     if context and start is not None and line is not None and start.line + 1 != line:
@@ -55,8 +59,9 @@ def parse_yaml_nodes(raw: bytes, file: str) -> tuple[Any, Any]:
     import yaml
 
     text = decode_text(raw, file)
-    loader = _loader()(text)
+    loader = None
     try:
+        loader = _loader()(text)  # the pure-Python reader checks every character here
         root = loader.get_single_node()
         if root is None:
             return None, None
@@ -67,11 +72,12 @@ def parse_yaml_nodes(raw: bytes, file: str) -> tuple[Any, Any]:
         except _UNREADABLE:
             raise DataError([_unreadable_scalar(loader, root, file)]) from None
     except yaml.YAMLError as exc:
-        raise DataError([_yaml_problem(file, exc)]) from None
+        raise DataError([_yaml_problem(file, exc, text)]) from None
     except RecursionError:
         raise DataError([Problem(file, "", "YAML nested too deeply; refusing to read it")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _refuse_aliases(root: Any, file: str) -> None:
@@ -102,10 +108,10 @@ def _unreadable_scalar(loader: Any, root: Any, file: str) -> Problem:
             fresh.construct_object(node, deep=True)
         except (*_UNREADABLE, yaml.YAMLError) as exc:
             tag = node.tag.rsplit(":", 1)[-1]
-            what = _TAG_NAMES.get(tag, tag)
+            what = _TAG_NAMES.get(tag, f"!!{tag}")
             shown = repr(node.value) if len(node.value) <= 40 else f"a value of {len(node.value):,} characters"
             reason = f" ({exc})" if isinstance(exc, ValueError) and tag == "timestamp" else ""
-            return Problem(file, path, f"{shown} is not a valid {what}{reason}; quote it if it is meant as text",
+            return Problem(file, path, f"{shown} cannot be read as {what}{reason}; quote it if it is meant as text",
                            node.start_mark.line + 1)
         finally:
             fresh.dispose()
@@ -152,6 +158,9 @@ def _loaders() -> tuple[type, type]:
     import yaml
 
     class NoDuplicateKeys:
+        """Keys are unique words: no duplicates (YAML keeps the last), and none YAML reads as something else (yes:
+        would be true, null: nothing, 2025: a number)."""
+
         def construct_mapping(self, node, deep=False):
             seen = set()
             for key_node, _ in node.value:
@@ -160,6 +169,11 @@ def _loaders() -> tuple[type, type]:
                         raise yaml.constructor.ConstructorError(
                             "while reading a mapping", node.start_mark, f"duplicate key {key_node.value!r}", key_node.start_mark)
                     seen.add(key_node.value)
+                    if key_node.tag != STR_TAG:
+                        what = _TAG_NAMES.get(key_node.tag.rsplit(":", 1)[-1], "something else")
+                        raise yaml.constructor.ConstructorError(
+                            None, None, f"the key {key_node.value!r} is read by YAML as {what}, not as a word; put it in "
+                                        "quotes", key_node.start_mark)
             return super().construct_mapping(node, deep)
 
     class FastLoader(NoDuplicateKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):

@@ -134,6 +134,13 @@ CASES = {
         ["salary"],
         ":1: rows: no national row for all industries (area type N, industry 000000); every pay view "
         "compares with it"),
+    "wage_history__median-not-2080-hours-pay.yaml": (
+        ["salary", "--history"], ":8: points[1]: median_annual 150000 does not match median_hourly 45.43 x 2080 = 94494"),
+    "roles__empty-list.yaml": (["paths"], ":2: roles: the list is empty; it needs one entry at least"),
+    "associations__list-left-blank.yaml": (["associations"], ":1: associations: the list is empty; it needs one entry at least"),
+    "sources__id-is-a-list.yaml": (
+        ["sources"], ":2: sources[0].id: ids are lowercase letters, digits and '-', got [1, [2, [3]]] (and 4 more; run "
+                     "`hmcareer validate {dir}` to list them)"),
     # not YAML text at all
     "roles__empty.yaml": (["roles"], ": file is empty (or only comments)"),
     "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),

@@ -171,6 +171,8 @@ class Checker:
         return NamedValue(self.text(node, "value", path) or "", self.source_ids(node, path))
 
 
+# BLS annual figures are hourly x 2,080 from unrounded hourly values, rounded to $10.
+ANNUAL_TOLERANCE = 15.5
 # No count or wage comes near this; larger values are typos, and would overflow SQLite's integers.
 MAX_FIGURE = 10**12
 
@@ -213,21 +215,25 @@ def distinct_names(ck: Checker, kind: str, named: list[tuple[str, str, tuple[tup
                                                   f"types must lead to one {kind}")
 
 
-def records(ck: Checker, raw: Any, key: str) -> list[tuple[str, dict]]:
-    """The list under `key` as (path, mapping) pairs; checks unique `id`s."""
+def records(ck: Checker, raw: Any, key: str, may_be_empty: bool = False) -> list[tuple[str, dict]]:
+    """The list under `key` as (path, mapping) pairs; checks unique `id`s, and that there is one at least (an empty
+    list of roles would make every view about roles print nothing)."""
     root = ck.mapping(raw, "")
+    items = ck.seq(root, key, "")
+    if not may_be_empty and key in root and root[key] in (None, []):
+        ck.problem(key, "the list is empty; it needs one entry at least")
     out, seen = [], set()
-    for i, item in enumerate(ck.seq(root, key, "")):
+    for i, item in enumerate(items):
         path = f"{key}[{i}]"
         if not isinstance(item, dict):  # one problem for it, not one for each key it lacks
             ck.mapping(item, path)
             continue
         node = ck.mapping(item, path)
         ident = node.get("id")
-        if ident is not None:
-            if not isinstance(ident, str) or not ID_RE.match(ident):
-                ck.problem(f"{path}.id", f"ids are lowercase letters, digits and '-', got {ident!r}")
-            elif ident in seen:
+        if ident is not None and (not isinstance(ident, str) or not ID_RE.match(ident)):
+            ck.problem(f"{path}.id", f"ids are lowercase letters, digits and '-', got {ident!r}")
+        elif ident is not None:
+            if ident in seen:
                 ck.problem(f"{path}.id", f"duplicate id {ident!r}")
             seen.add(ident)
             path = f"{key}[{ident}]"

@@ -30,7 +30,7 @@ from ..models import (
     WagePoint,
 )
 from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
-from .checker import Checker, distinct_names, kind_of, records
+from .checker import ANNUAL_TOLERANCE, Checker, distinct_names, kind_of, records
 
 SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
 
@@ -298,7 +298,7 @@ def build_occupation(ck: Checker, raw: Any) -> Occupation:
 
 def build_seed_claims(ck: Checker, raw: Any) -> tuple[SeedClaim, ...]:
     out = []
-    for path, n in records(ck, raw, "claims"):
+    for path, n in records(ck, raw, "claims", may_be_empty=True):
         subject = ck.mapping(n.get("subject") or {}, f"{path}.subject")
         out.append(SeedClaim(
             **ck.texts(n, path, "id", "claim", "verdict", "check"),
@@ -318,11 +318,7 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
         for i, p in enumerate(ck.seq(root, key, "", required=key == "points")):
             pp = f"{key}[{i}]"
             p = ck.mapping(p, pp)
-            year = p.get("year")
-            if year in years:
-                ck.problem(f"{pp}.year", f"a second point for {year}; each year has one {'point' if third_party else 'BLS median'}")
-            years.add(year)
-            out.append(WagePoint(
+            point = WagePoint(
                 year=ck.number(p, "year", pp, required=True) or 0,
                 reference=ck.text(p, "reference", pp) or "",
                 median_annual=ck.number(p, "median_annual", pp),
@@ -331,8 +327,27 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
                 third_party=third_party,
                 **{f"annual_{q}": ck.number(p, q, pp) for q in ("p10", "p25", "p75", "p90")},
                 note=ck.text(p, "note", pp, required=False),
-            ))
+            )
+            if point.year and point.year in years:
+                ck.problem(f"{pp}.year", f"a second point for {point.year}; each year has one "
+                                         f"{'point' if third_party else 'BLS median'}")
+            years.add(point.year)
+            _check_point(ck, point, pp)
+            out.append(point)
     return tuple(sorted(out, key=lambda p: (p.year, p.third_party)))
+
+
+def _check_point(ck: Checker, point: WagePoint, path: str) -> None:
+    """A point's figures agree with each other as BLS's do: percentiles in order, the annual median 2,080 hours' pay."""
+    shown = [(name, value) for name, value in (("p10", point.annual_p10), ("p25", point.annual_p25),
+                                               ("median_annual", point.median_annual), ("p75", point.annual_p75),
+                                               ("p90", point.annual_p90)) if value is not None]
+    for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
+        if va > vb:
+            ck.problem(path, f"figures out of order: {a} {va} > {b} {vb}")
+    hourly, annual = point.median_hourly, point.median_annual
+    if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:
+        ck.problem(path, f"median_annual {annual} does not match median_hourly {hourly} x 2080 = {hourly * 2080:.0f}")
 
 
 def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:

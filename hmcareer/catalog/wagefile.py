@@ -14,12 +14,10 @@ from typing import Any
 
 from ..errors import DataError, Problem
 from ..models import ALL_INDUSTRIES, OEWS_COLUMNS, WAGE_FIELDS, OewsRelease, Release, WageEstimate
-from .checker import Checker, is_finite, kind_of
+from .checker import ANNUAL_TOLERANCE, MAX_FIGURE, Checker, is_finite, kind_of
 from .files import decode_text
 from .wages import table_of
 
-# BLS annual figures are hourly x 2,080 from unrounded hourly values, rounded to $10.
-ANNUAL_TOLERANCE = 15.5
 _INT_COLUMNS = {"industry_level", "employment", "annual_mean", "annual_p10", "annual_p25", "annual_median", "annual_p75", "annual_p90"}
 _TEXT_COLUMNS = ("area_type", "area_code", "area_name", "state_code", "industry_code", "industry_name")
 _CODE_COLUMNS = ("area_code", "state_code", "industry_code")
@@ -107,61 +105,78 @@ def build_oews(ck: Checker, header_line: int, header: Any, rows: list[tuple[int,
     return OewsRelease(release, table_of(estimates))
 
 
+# Each column's kind, by position: rows are checked as lists, at a few microseconds a row.
+_TEXT, _CODE_TEXT, _WHOLE, _NUMBER = range(4)
+_KINDS = tuple(_CODE_TEXT if name in _CODE_COLUMNS else _TEXT if name in _TEXT_COLUMNS else _WHOLE if name in _INT_COLUMNS
+               else _NUMBER for name in OEWS_COLUMNS)
+_STATS = ("p10", "p25", "median", "p75", "p90")
+# (unit, the positions of its p10..p90, of its mean)
+_UNITS = tuple((unit, tuple(OEWS_COLUMNS.index(f"{unit}_{stat}") for stat in _STATS), OEWS_COLUMNS.index(f"{unit}_mean"))
+               for unit in ("hourly", "annual"))
+_AREA_TYPE, _AREA_CODE, _AREA_NAME, _INDUSTRY_CODE, _INDUSTRY_NAME = (
+    OEWS_COLUMNS.index(name) for name in ("area_type", "area_code", "area_name", "industry_code", "industry_name"))
+
+
 def _checked_rows(ck: Checker, rows: list[tuple[int, Any]]) -> list[WageEstimate]:
     estimates, seen = [], set()
+    width, code = len(OEWS_COLUMNS), re.compile(_CODE).fullmatch
     for i, (line, row) in enumerate(rows):
-        path = f"rows[{i}]"
-        if not isinstance(row, list) or len(row) != len(OEWS_COLUMNS):
+        if type(row) is not list or len(row) != width:
             got = kind_of(row) if not isinstance(row, list) else len(row)
-            ck.problem(path, f"expected a list of {len(OEWS_COLUMNS)} values, got {got}", line)
+            ck.problem(f"rows[{i}]", f"expected a list of {width} values, got {got}", line)
             continue
-        values: dict[str, Any] = {}
+        values = list(row)
         missing = []
-        for name, value in zip(OEWS_COLUMNS, row, strict=True):
-            wrong = None
-            if name in _TEXT_COLUMNS:
-                if not isinstance(value, str):
-                    wrong = f"expected text in quotes, got {kind_of(value)}"
-                elif name in _CODE_COLUMNS and not re.fullmatch(_CODE, value):
-                    wrong = f"expected a BLS code (letters, digits and hyphens), got {value!r}"
-                value = str(value)
-            elif value == "-":
-                value = None
-                missing.append(name)
+        for index, kind in enumerate(_KINDS):
+            value = values[index]
+            if kind <= _CODE_TEXT:
+                if type(value) is str and (kind == _TEXT or code(value)):
+                    continue
+                values[index] = str(value)
+                wrong = (f"expected text in quotes, got {kind_of(value)}" if not isinstance(value, str) else
+                         f"expected a BLS code (letters, digits and hyphens), got {value!r}")
             elif value is None:
-                pass
-            elif (isinstance(value, bool) or not isinstance(value, (int, float)) or (name in _INT_COLUMNS and not isinstance(value, int))
-                  or not is_finite(value)):
-                wrong = f"expected a {'whole ' if name in _INT_COLUMNS else ''}number, \"-\" or null, got {value!r}"
-                value = None
-            elif value < 0:
-                wrong, value = "must not be negative", None
-            if wrong:
-                ck.problem(f"{path}.{name}", wrong, line)
-            values[name] = value
-        if values["area_type"] not in ("N", "S", "M"):
-            ck.problem(f"{path}.area_type", f"expected N, S or M, got {values['area_type']!r}", line)
-        key = (values["area_type"], values["area_code"], values["industry_code"])
+                continue
+            elif (type(value) is int or (type(value) is float and kind == _NUMBER)) and 0 <= value <= MAX_FIGURE:
+                continue  # the common case; NaN fails the comparison and goes on below
+            elif value == "-":
+                values[index] = None
+                missing.append(OEWS_COLUMNS[index])
+                continue
+            else:
+                values[index] = None
+                if isinstance(value, bool) or not isinstance(value, (int, float)) or (kind == _WHOLE and not isinstance(value, int)) \
+                        or not is_finite(value):
+                    wrong = f"expected a {'whole ' if kind == _WHOLE else ''}number, \"-\" or null, got {value!r}"
+                else:
+                    wrong = "must not be negative"
+            ck.problem(f"rows[{i}].{OEWS_COLUMNS[index]}", wrong, line)
+        if values[_AREA_TYPE] not in ("N", "S", "M"):
+            ck.problem(f"rows[{i}].area_type", f"expected N, S or M, got {values[_AREA_TYPE]!r}", line)
+        key = (values[_AREA_TYPE], values[_AREA_CODE], values[_INDUSTRY_CODE])
         if key in seen:
-            ck.problem(path, f"duplicate row for area {key[1]} and industry {key[2]}", line)
+            ck.problem(f"rows[{i}]", f"duplicate row for area {key[1]} and industry {key[2]}", line)
         seen.add(key)
-        est = WageEstimate(**values, not_published=tuple(missing))
-        _check_wages(ck, est, f"{path} ({est.area_name} / {est.industry_name})", line)
-        estimates.append(est)
+        _check_wages(ck, values, i, line)
+        values.append(tuple(missing))
+        estimates.append(WageEstimate._make(values))
     return estimates
 
 
-def _check_wages(ck: Checker, est: WageEstimate, path: str, line: int) -> None:
-    for unit in (True, False):
-        pcts = [(s, est.wage(s, unit)) for s in ("p10", "p25", "median", "p75", "p90")]
-        shown = [(s, v) for s, v in pcts if v is not None]
+def _check_wages(ck: Checker, values: list[Any], i: int, line: int) -> None:
+    def where() -> str:
+        return f"rows[{i}] ({values[_AREA_NAME]} / {values[_INDUSTRY_NAME]})"
+
+    for unit, positions, mean_at in _UNITS:
+        shown = [(stat, values[at]) for stat, at in zip(_STATS, positions, strict=True) if values[at] is not None]
         for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
             if va > vb:
-                ck.problem(path, f"percentiles out of order: {'hourly' if unit else 'annual'} {a} {va} > {b} {vb}", line)
-        mean, low, high = est.wage("mean", unit), est.wage("p10", unit), est.wage("p90", unit)
+                ck.problem(where(), f"percentiles out of order: {unit} {a} {va} > {b} {vb}", line)
+        mean, low, high = values[mean_at], values[positions[0]], values[positions[-1]]
         if mean is not None and ((low is not None and mean < low) or (high is not None and mean > high)):
-            ck.problem(path, f"{'hourly' if unit else 'annual'} mean {mean} is outside p10 {low} to p90 {high}", line)
-    for stat in WAGE_FIELDS:
-        hourly, annual = est.wage(stat, True), est.wage(stat, False)
+            ck.problem(where(), f"{unit} mean {mean} is outside p10 {low} to p90 {high}", line)
+    (_, hourly_at, hourly_mean_at), (_, annual_at, annual_mean_at) = _UNITS
+    for stat, h, a in zip(WAGE_FIELDS, (hourly_mean_at, *hourly_at), (annual_mean_at, *annual_at), strict=True):
+        hourly, annual = values[h], values[a]
         if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:
-            ck.problem(path, f"annual {stat} {annual} does not match hourly {hourly} x 2080 = {hourly * 2080:.0f}", line)
+            ck.problem(where(), f"annual {stat} {annual} does not match hourly {hourly} x 2080 = {hourly * 2080:.0f}", line)

@@ -6,6 +6,7 @@ and what was read, so `validate` can also name keys no builder knows.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..models import (
@@ -43,6 +44,8 @@ def build_sources(ck: Checker, raw: Any) -> dict[str, Source]:
             ck.problem(f"{path}.tag", f"unknown provenance tag {tag!r} (one of {', '.join(sorted(SOURCE_TAGS))})")
         src = Source(**ck.texts(n, path, "id", "publisher", "title", "date"), **ck.optional_texts(n, path, "url", "note"),
                      tag=tag or "")
+        if src.url is not None and not re.fullmatch(r"https?://[^\s\x00-\x1f\x7f]+", src.url):
+            ck.problem(f"{path}.url", f"expected a web address (http:// or https://, no spaces), got {src.url!r}")
         out[src.id] = src
     return out
 
@@ -318,6 +321,9 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
         for i, p in enumerate(ck.seq(root, key, "", required=key == "points")):
             pp = f"{key}[{i}]"
             p = ck.mapping(p, pp)
+            year = p.get("year")
+            if isinstance(year, int) and not isinstance(year, bool) and year < 1900:
+                ck.problem(f"{pp}.year", f"{year} is not a plausible survey year")
             point = WagePoint(
                 year=ck.number(p, "year", pp, required=True) or 0,
                 reference=ck.text(p, "reference", pp) or "",

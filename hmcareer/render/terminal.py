@@ -8,24 +8,47 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import IO, Any
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides that
-# can make a terminal show text in another order than it is stored. Compiled on first use
-# (by `re`, which keeps it): text that str.isprintable() passes never needs it.
-_UNPRINTABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# What data text may not carry to a terminal (or a file read in one): control characters (C0 but tab
+# and newline, DEL, C1: ESC starts the sequences that clear screens, write the clipboard or make
+# links), format characters (bidirectional overrides, isolates and marks such as U+202E, U+2066,
+# U+200F and U+061C, which show text in another order than it is stored; zero-width characters
+# such as U+200B and U+FEFF, which hide inside names; soft hyphens, tag characters), the line and
+# paragraph separators U+2028/U+2029, and lone surrogates (undecodable bytes in arguments). By
+# Unicode category, so characters a later Unicode adds to these categories are covered as well.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+KEPT = frozenset("\t\n")
 
 
-def _visible_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+def visible_escape(char: str) -> str:
+    """How `printable` spells a character: `\\x1b`, `\\u202e`, `\\U000e0041`, as Python writes them."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def printable(text: str) -> str:
-    """`text` with control characters (ESC, BEL, CR...) spelled out as `\\x1b`, so data can never drive the terminal."""
-    if text.isprintable():  # no control or format character at all: the common case, checked in C
+def json_escape(char: str) -> str:
+    """How JSON spells a character: `\\u001b`, and a pair of surrogates above U+FFFF."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def printable(text: str, spell: Callable[[str], str] = visible_escape) -> str:
+    """`text` with every character in HIDDEN_CATEGORIES (but tab and newline) spelled out (`\\x1b`, `\\u202e`).
+
+    The one escaper of data text: tables, csv, markdown, JSON (with `json_escape`), messages and
+    the explorer all go through it, so data can never drive the terminal or hide what it says.
+    """
+    if text.isprintable():  # no control, format or separator character at all: the common case, checked in C
         return text
-    return re.sub(_UNPRINTABLE, _visible_escape, text)
+    from unicodedata import category
+
+    return "".join([char if char.isprintable() or char in KEPT or category(char) not in HIDDEN_CATEGORIES else spell(char)
+                    for char in text])
 
 
 def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:
@@ -131,5 +154,6 @@ class Terminal:
 
     def message(self, text: str) -> None:
         """One line for the user on stderr: never markup-interpreted, control characters shown as escapes."""
-        self.stderr.write(printable(" ".join(text.splitlines())) + "\n")
+        # Escaped first, so that only real newlines are left to join (U+2028, \\x1c... are shown, not split on).
+        self.stderr.write(" ".join(printable(text).split("\n")) + "\n")
         self.stderr.flush()

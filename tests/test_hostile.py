@@ -1,0 +1,239 @@
+"""Hostile text in the data: escape sequences, bidi and zero-width characters in every text field of a user data
+directory, through every command, format and explorer menu; none of them may reach the terminal raw."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+import yaml
+from test_explore import session
+from typer.main import get_command
+
+from hmcareer.catalog import Catalog, bundled_data_dir, validate
+from hmcareer.cli import app
+from hmcareer.explore import Explorer
+from hmcareer.render.terminal import Terminal, printable
+
+# What must never reach the output raw, by Unicode category (the test's own definition): control characters but
+# newline and tab (ESC, BEL, C1...), format characters (bidi overrides, isolates and marks; zero-width characters),
+# line and paragraph separators, surrogates.
+HIDDEN = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+# Put before and after each text. A text with a figure gets the sequences that hold digits (OSC 52 writes the
+# clipboard, CSI 2J clears the screen, OSC 8 makes a link); one without gets sequences without digits, since a fact
+# with no reference period must state no figure (the catalog checks that).
+HEAD = "\x1b]52;c;aGk=\x07\x1b[2J\u202e\u2066\u200f\u202a\u202d "
+TAIL = " \u200b\u200c\u200d\u2060\ufeff\u2028\u2029\u061c\u200e\x85\x9b\x1b]8;;https://x.invalid/\x1b\\\u202c\u2069"
+PLAIN_HEAD = "\x1bc\x1b[H\x9b\x07\x08\r\x00\u202e\u2067\u2068\u200f\u202b "
+PLAIN_TAIL = " \u200b\ufeff\u2028\u2029\u061c\u202c\u2069\x7f\x1b]\x07"
+# Keys whose values are not free text (ids, references, vocabularies) are found by the catalog's own checks (below);
+# these are free text the catalog does not check but the code relies on. education.yaml's degree `level` must be a
+# DEGREE_LEVELS id: any other text makes `paths --from` and `match` fail with an internal error (a data-layer bug,
+# reported: the catalog should check it).
+UNCHECKED_STRUCTURE = {"education.yaml": {"level"}}
+# Text the views show: these must stay hostile, or the test would prove nothing.
+MUST_STAY_HOSTILE = {"roles.yaml": {"title", "summary", "aliases", "text"}, "credentials.yaml": {"name", "abbreviation"},
+                     "associations.yaml": {"name"}, "sources.yaml": {"title", "publisher", "url"},
+                     "education.yaml": {"name"}, "occupation.yaml": {"text"}}
+
+
+def hidden(text: str) -> list[str]:
+    return sorted({char for char in text if char not in "\n\t" and unicodedata.category(char) in HIDDEN})
+
+
+def hostile(text: str) -> str:
+    return HEAD + text + TAIL if re.search(r"\d", text) else PLAIN_HEAD + text + PLAIN_TAIL
+
+
+def _mutated(value, keep: set[str], key: str | None = None):
+    if isinstance(value, dict):
+        return {k: _mutated(v, keep, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mutated(v, keep, key) for v in value]
+    return hostile(value) if isinstance(value, str) and key not in keep else value
+
+
+def _hostile_wage_file(source: Path, target: Path) -> None:
+    """oews.jsonl with hostile area and industry names (the codes stay: lookups and checks use them)."""
+    header, *rows = source.read_text(encoding="utf-8").splitlines()
+    columns = json.loads(header)["columns"]
+    names = [columns.index("area_name"), columns.index("industry_name")]
+    lines = [header]
+    for line in rows:
+        row = json.loads(line)
+        for i in names:
+            row[i] = hostile(row[i])
+        lines.append(json.dumps(row))
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hostile_dir(tmp_path_factory) -> Path:
+    """A data directory whose every free-text value carries HEAD/TAIL (or PLAIN_HEAD/PLAIN_TAIL).
+
+    Every string is made hostile; the keys the catalog then rejects (ids, references, vocabularies, tags) are put
+    back, file by file, until the catalog validates the directory.
+    """
+    target = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(bundled_data_dir(), target)
+    _hostile_wage_file(bundled_data_dir() / "oews.jsonl", target / "oews.jsonl")
+    keep = {name: set(keys) for name, keys in UNCHECKED_STRUCTURE.items()}
+    for _ in range(6):
+        for path in sorted(bundled_data_dir().glob("*.yaml")):
+            data = _mutated(yaml.safe_load(path.read_text(encoding="utf-8")), keep.get(path.name, set()))
+            (target / path.name).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        problems = validate(Catalog(target, cache_dir=None, check_keys=True))
+        if not problems:
+            break
+        for problem in problems:
+            key = re.sub(r"\[[^\]]*\]", "", problem.path).rpartition(".")[2]
+            keep.setdefault(Path(problem.file).name, set()).add(key)
+    else:
+        raise AssertionError(f"the hostile data never validated: {problems[:3]}")
+    for name, keys in MUST_STAY_HOSTILE.items():
+        assert not keys & keep.get(name, set()), (name, keys & keep[name])
+    return target
+
+
+@pytest.fixture
+def shared_cache(monkeypatch, tmp_path_factory):
+    """One cache for every run over the hostile data: each file is parsed once, not once per command."""
+    monkeypatch.setenv("HMCAREER_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "hostile-cache"))
+
+
+def test_the_test_hides_what_the_issue_names():
+    for char in "\x1b\x07\x9b\u202e\u2066\u2069\u200e\u200f\u061c\u200b\u200c\u200d\u2060\ufeff\u2028\u2029":
+        assert hidden(char) == [char], hex(ord(char))
+    assert hidden("tab\tand\nnewline \u00e9\u00b7\u2014 \U0001f600") == []
+
+
+def test_printable_escapes_every_hidden_character_in_unicode():
+    """Every character of the hidden categories (in this Python's Unicode), one by one, is spelled out."""
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if char not in "\n\t" and unicodedata.category(char) in HIDDEN:
+            shown = printable(f"a{char}b")
+            assert hidden(shown) == [] and len(shown) > 3, hex(code)
+
+
+# Every view of every data command, found by id or code (the names, aliases and abbreviations are hostile too).
+VIEWS = [
+    ["roles"], ["roles", "nursing-home-administrator"],
+    ["salary"], ["salary", "-i", "pharma", "-i", "622000"], ["salary", "--state", "all", "--top", "5"],
+    ["salary", "--metro", "all", "--top", "5"], ["salary", "-s", "NY", "--percentiles", "--hourly"],
+    ["salary", "--industry", "all"], ["salary", "--where", "metros"], ["salary", "--where", "states"], ["salary", "--history"],
+    ["certs"], ["certs", "cpam"], ["certs", "--role", "nursing-home-administrator"], ["education"], ["paths"],
+    ["paths", "nursing-home-administrator"], ["associations"], ["outlook"], ["sources"], ["sources", "bls-oews-may2025"],
+    ["paths", "nursing-home-administrator", "--from", "nurse", "--degree", "associate", "--years", "3"],
+    ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
+    ["search", "nursing", "home"], ["search", "cpam"],
+]
+
+
+def test_every_data_command_is_in_the_hostile_views():
+    commands = get_command(app).commands
+    data_commands = {name for name, c in commands.items() if any("--format" in getattr(p, "opts", ()) for p in c.params)}
+    assert data_commands == {view[0] for view in VIEWS}
+
+
+@pytest.mark.parametrize("view", VIEWS, ids=" ".join)
+def test_no_hidden_character_reaches_any_format(hm, hostile_dir, shared_cache, view):
+    for fmt in ("table", "csv", "markdown"):
+        r = hm("--data-dir", str(hostile_dir), *view, "--format", fmt, env={"COLUMNS": "120"})
+        assert r.code == 0, (fmt, r.err)
+        assert hidden(r.out) == [] and hidden(r.err) == [], fmt
+        assert "\\u202e" in r.out and "\\x1b" in r.out, fmt  # the hostile text is there, spelled out
+    r = hm("--data-dir", str(hostile_dir), *view, "--format", "json")
+    assert r.code == 0 and hidden(r.out) == [] and "\\u202e" in r.out
+    document = json.loads(r.out)
+    assert any(HEAD in value or PLAIN_HEAD in value for value in _strings(document))  # JSON keeps the exact text
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+@pytest.mark.parametrize("view", [["roles"], ["roles", "nursing-home-administrator"], ["salary", "-i", "622000"],
+                                  ["paths", "nursing-home-administrator"], ["sources"]], ids=" ".join)
+def test_a_colour_terminal_gets_only_our_own_styles(hm, hostile_dir, shared_cache, view):
+    r = hm("--data-dir", str(hostile_dir), *view, env={"FORCE_COLOR": "1", "TERM": "xterm-256color", "COLUMNS": "120"})
+    assert r.code == 0 and "\x1b[" in r.out  # coloured ...
+    assert hidden(re.sub(r"\x1b\[[0-9;]*m", "", r.out)) == []  # ... and nothing but colour
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "markdown", "json"])
+def test_output_files_get_the_same_escapes(hm, hostile_dir, shared_cache, tmp_path, fmt):
+    target = tmp_path / f"roles.{fmt}"
+    r = hm("--data-dir", str(hostile_dir), "roles", "-f", fmt, "-o", str(target))
+    assert r.code == 0, r.err
+    text = target.read_text(encoding="utf-8")
+    assert hidden(text) == [] and "\\u202e" in text
+
+
+def test_messages_quoting_data_are_escaped(hm, hostile_dir, shared_cache):
+    r = hm("--data-dir", str(hostile_dir), "salary", "--metro", "springfield")  # several metros: their names are listed
+    assert r.code == 2 and "matches several" in r.err
+    assert hidden(r.err) == [] and "\\u202e" in r.err
+    r = hm("validate", str(hostile_dir))
+    assert r.code == 0 and hidden(r.err) == []
+
+
+def test_typed_hidden_characters_are_escaped_in_messages(hm):
+    r = hm("roles", "zzz\u202e\u200b\u2028\x9b")
+    assert r.code == 2 and hidden(r.err) == [] and "zzz\\u202e\\u200b\\u2028\\x9b" in r.err
+
+
+# Every menu of the explorer: numbers and ids only, since names and abbreviations are hostile.
+WALKS = [
+    ("1", "nursing-home-administrator", "1", "2", "1", "1", "b", "b", "b", "3", "b", "b"),
+    ("2", "1", "2", "3", "4", "5", "622000", "NY", "springfield", "1", "zzzz", "b"),
+    ("3", "1", "2", "b"),
+    ("4", "cpam", "1", "b", "b", "b"),
+    ("5", "6"),
+    ("7", "nurse", "bachelor", "4", "", "leadership", "1", "1", "b", "b"),
+    ("8", "nursing", "1", "b", "8", "cpam", "1", "b"),
+]
+
+
+@pytest.fixture(scope="session")
+def hostile_catalog(hostile_dir) -> Catalog:
+    return Catalog(hostile_dir, cache_dir=None)
+
+
+@pytest.mark.parametrize("walk", WALKS, ids=" ".join)
+def test_no_hidden_character_reaches_the_explorer(hostile_catalog, walk):
+    code, out, err = session(hostile_catalog, *walk, "q", width=120, raw=True)
+    assert code == 0 and err == ""
+    assert hidden(out) == []
+    assert "\\u202e" in out and "\\x1b" in out
+    assert "not an option" not in out.replace("'zzzz' is not an option", "")  # every step went where it was meant to
+
+
+def test_explorer_menu_titles_and_options_are_escaped(hostile_catalog):
+    code, out, _ = session(hostile_catalog, "1", "q", width=200, raw=True)
+    role = hostile_catalog.roles[0]
+    assert printable(role.title) in out and role.title not in out
+    code, out, _ = session(hostile_catalog, "1", role.id, "q", width=200, raw=True)
+    assert f"{printable(role.title)}: more" in out  # the role's own menu title
+
+
+def test_the_explorer_on_a_colour_terminal_shows_only_our_styles(hostile_catalog):
+    out, err = io.StringIO(), io.StringIO()
+    feed = iter(["1", "1", "b", "2", "springfield", "b", "q"])
+    code = Explorer(hostile_catalog, Terminal(out, err, color=True, width=120), lambda prompt: next(feed)).run()
+    assert code == 0 and "\x1b[" in out.getvalue()
+    assert hidden(re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())) == []

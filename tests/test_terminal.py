@@ -158,3 +158,56 @@ def test_table_words_stay_whole_at_any_width(hm, columns):
     records = json.loads(hm("certs", "-f", "json").out)["records"]
     split = [word for x in records for word in f"{x['name']} {x['status']}".split() if word not in out]
     assert split == []
+
+
+# A stream that cannot carry every character: ASCII, latin-1, and the C locale with Python's UTF-8 mode turned off.
+NARROW_ENCODINGS = [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"},
+                    {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}]
+MIDDLE_DOT_SOURCE = "national-skills-exchange-11-9111"  # its note reads "Job Zone 4 · Considerable Preparation"
+
+
+def _run_narrow(args, env):
+    environment = {**os.environ, "HMCAREER_NO_CACHE": "1", **env}
+    for name in ("HMCAREER_DATA_DIR", "PYTHONUTF8", "PYTHONIOENCODING", "LC_ALL"):
+        if name not in env:
+            environment.pop(name, None)
+    return subprocess.run([sys.executable, "-m", "hmcareer", *args], capture_output=True, env=environment, timeout=60)
+
+
+@pytest.mark.parametrize("env", NARROW_ENCODINGS, ids=["ascii", "latin-1", "C"])
+def test_json_stays_exact_whatever_the_encoding(env):
+    for args in (["sources", MIDDLE_DOT_SOURCE], ["education"]):  # a middle dot; a right single quotation mark
+        exact = _run_narrow([*args, "-f", "json"], {"PYTHONIOENCODING": "utf-8"})
+        r = _run_narrow([*args, "-f", "json"], env)
+        assert r.returncode == 0 and r.stderr == b"", r.stderr
+        text = r.stdout.decode("ascii")  # every non-ASCII character escaped, none replaced
+        assert "?" not in text.replace("?", "") and json.loads(text) == json.loads(exact.stdout.decode("utf-8"))
+    assert "Job Zone 4 \\u00b7 Considerable" in _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "json"], env).stdout.decode()
+
+
+def test_people_formats_on_ascii_show_a_question_mark_and_csv_says_so():
+    """Tables, csv and markdown are text for people: a character the stream's encoding lacks becomes '?' (never a
+    crash). A table says nothing (its box and bullets fall back to ASCII as well); csv and markdown, which people
+    save and feed to programs, say in one line on stderr what was lost and how to keep it."""
+    env = {"PYTHONIOENCODING": "ascii"}
+    r = _run_narrow(["sources", MIDDLE_DOT_SOURCE], env)
+    assert r.returncode == 0 and r.stderr == b""
+    assert re.search(rb"Job Zone 4 \?\s+Considerable", r.stdout)
+    for fmt in ("csv", "markdown"):
+        r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", fmt], env)
+        assert r.returncode == 0 and b"Job Zone 4 ? Considerable" in r.stdout
+        assert r.stderr.decode() == (f"hmcareer: standard output's encoding (ascii) lacks 1 character(s) of this {fmt}, "
+                                     "shown as '?'; use --output FILE (always UTF-8) or --format json for the exact text\n")
+
+
+def test_latin1_shows_what_latin1_has():
+    r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "csv"], {"PYTHONIOENCODING": "latin-1"})
+    assert r.returncode == 0 and r.stderr == b"" and "Job Zone 4 \u00b7 Considerable".encode("latin-1") in r.stdout
+    r = _run_narrow(["education"], {"PYTHONIOENCODING": "latin-1"})  # a seed claim's U+2019 is not in latin-1
+    assert r.returncode == 0 and r.stderr == b"" and re.search(rb"master\?s\s+degree", r.stdout)
+
+
+def test_output_files_are_utf8_whatever_the_encoding(tmp_path):
+    target = tmp_path / "sources.csv"
+    r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "csv", "-o", str(target)], {"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0 and "Job Zone 4 \u00b7 Considerable" in target.read_text(encoding="utf-8")

@@ -25,7 +25,7 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
     if fmt == "json":
         # JSON escapes control characters itself and keeps the data's exact text.
         document = machine.document(view.kind, view.body(result), catalog.sources, catalog.release_name())
-        terminal.stdout.write(machine.to_json(document))
+        terminal.stdout.write(machine.to_json(document, ascii_only=terminal.ascii_only))
         terminal.stdout.flush()
         return
     # Everything else shows data text literally: an escape sequence in a title prints as "\x1b[31m".
@@ -40,6 +40,10 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
         return
     columns, rows = view.rows(result)
     text = machine.to_csv(columns, rows) if fmt == "csv" else machine.to_markdown(columns, rows)
+    lost = terminal.unencodable(text)
+    if lost:  # the stream's encoding shows these as "?" (see Terminal.from_environment): say so, and how to keep them
+        terminal.message(f"hmcareer: standard output's encoding ({terminal.stdout.encoding}) lacks {lost} character(s) of "
+                         f"this {fmt}, shown as '?'; use --output FILE (always UTF-8) or --format json for the exact text")
     terminal.stdout.write(text)
     terminal.stdout.flush()
 

@@ -86,15 +86,17 @@ def step_record(c: StepCheck) -> dict[str, Any]:
     return record
 
 
-def to_json(doc: dict[str, Any]) -> str:
+def to_json(doc: dict[str, Any], ascii_only: bool = False) -> str:
     """The document as JSON text; exact whatever it holds.
 
     json.dumps escapes C0 controls; the other characters `printable` hides (C1 controls, bidi and
     zero-width characters, U+2028...) are escaped here too, as JSON's `\\uXXXX`, so that printed
-    on a terminal JSON can neither drive it nor reorder what it shows.
+    on a terminal JSON can neither drive it nor reorder what it shows. ascii_only: every other
+    non-ASCII character escaped too, for a stream whose encoding could not carry it (LANG=C,
+    PYTHONIOENCODING=ascii or latin-1): replacing it with "?" would alter the data.
     """
     import json  # imported here: table output never needs it
-    return printable(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", json_escape)
+    return printable(json.dumps(doc, indent=2, ensure_ascii=ascii_only) + "\n", json_escape)
 
 
 def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:

@@ -81,6 +81,14 @@ def _encoding_is_unicode(stream: IO[str]) -> bool:
     return encoding.startswith("utf")
 
 
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 _TRAILING_SPACES = re.compile(r" +\n")
 
 
@@ -122,6 +130,19 @@ class Terminal:
     @property
     def ascii_only(self) -> bool:
         return not (self.unicode if self.unicode is not None else _encoding_is_unicode(self.stdout))
+
+    def unencodable(self, text: str) -> int:
+        """How many characters of `text` stdout's encoding cannot carry (0 for an in-memory stream, which has none)."""
+        encoding = getattr(self.stdout, "encoding", None)
+        if not encoding or self.unicode:
+            return 0
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            return sum(text.count(char) for char in set(text) if not _encodes(char, encoding))
+        except LookupError:  # an encoding Python does not know
+            return 0
+        return 0
 
     def console(self, stderr: bool = False) -> Any:
         from rich.console import Console

@@ -3,6 +3,7 @@ ASCII-only encodings and pipes that close early."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -211,3 +212,90 @@ def test_output_files_are_utf8_whatever_the_encoding(tmp_path):
     target = tmp_path / "sources.csv"
     r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "csv", "-o", str(target)], {"PYTHONIOENCODING": "ascii"})
     assert r.returncode == 0 and "Job Zone 4 \u00b7 Considerable" in target.read_text(encoding="utf-8")
+
+
+# --- sizes: a COLUMNS or LINES that no terminal has is unknown, on a terminal as in a pipe -------------
+
+NONSENSE_SIZES = ["0", "-5", "abc", "1000000000", "9" * 5000, " ", "80x"]
+
+
+@pytest.mark.parametrize("columns", NONSENSE_SIZES)
+def test_a_pipe_ignores_nonsense_sizes(hm, columns):
+    expected = hm("roles", env={"COLUMNS": "100"}).out
+    assert hm("roles", env={"COLUMNS": columns, "LINES": "0"}).out == expected  # the pipe default: 100 columns
+
+
+@contextlib.contextmanager
+def _pty_of_size(rows: int, cols: int):
+    """A pseudo-terminal of that size (as a text stream of its follower side)."""
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    try:
+        with os.fdopen(follower, "w") as stream:
+            yield stream
+    finally:
+        os.close(leader)
+
+
+@pytest.mark.parametrize("columns", [*NONSENSE_SIZES, None])
+def test_a_terminal_with_nonsense_sizes_uses_its_real_size(monkeypatch, columns):
+    from hmcareer.render.terminal import screen_size
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", "0")
+    with _pty_of_size(33, 77) as tty:
+        assert screen_size(tty, True) == (77, 33)
+        assert Terminal(tty, io.StringIO()).console().size == (77, 33)
+    with _pty_of_size(0, 0) as tty:  # a terminal that reports no size at all
+        assert screen_size(tty, True) == (80, 25)
+    monkeypatch.setenv("COLUMNS", "120")  # a sane COLUMNS still wins, as in Rich
+    monkeypatch.setenv("LINES", "50")
+    with _pty_of_size(33, 77) as tty:
+        assert screen_size(tty, True) == (120, 50)
+
+
+def _spawn(args, columns: str, **env):
+    pexpect = pytest.importorskip("pexpect")
+    environment = {**os.environ, "COLUMNS": columns, "LINES": "0", "TERM": "xterm", "HMCAREER_NO_CACHE": "1", **env}
+    environment.pop("NO_COLOR", None)
+    return pexpect.spawn(sys.executable, ["-m", "hmcareer", *args], env=environment, encoding="utf-8", timeout=30,
+                         dimensions=(30, 90))
+
+
+@pytest.mark.parametrize("columns", ["0", "-1", "wide", "1000000000"])
+def test_commands_on_a_terminal_with_nonsense_columns(columns):
+    pexpect = pytest.importorskip("pexpect")
+    child = _spawn(["roles"], columns)
+    try:
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    out = re.sub(r"\x1b\[[0-9;]*m", "", child.before)
+    assert child.exitstatus == 0
+    assert "nursing-home-administrator" in out and "Sources:" in out
+    assert max(len(line) for line in out.split("\r\n")) <= 90  # drawn for the terminal's real 90 columns
+
+
+@pytest.mark.parametrize("columns", ["0", "1000000000"])
+def test_the_explorer_on_a_terminal_with_nonsense_columns(columns):
+    pexpect = pytest.importorskip("pexpect")
+    child = _spawn(["explore"], columns)
+    try:
+        child.expect("Main menu")
+        child.expect("choose> ")
+        menu = re.sub(r"\x1b\[[0-9;]*m", "", child.before)
+        assert "what each management role does" in menu and "find my fit" in menu
+        assert max(len(line) for line in menu.split("\r\n")) <= 90
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0

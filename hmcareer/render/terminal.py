@@ -81,6 +81,37 @@ def _encoding_is_unicode(stream: IO[str]) -> bool:
     return encoding.startswith("utf")
 
 
+# Widths and heights outside these are not a terminal's: COLUMNS=0, LINES=0, COLUMNS=1000000000 are read as unknown.
+SANE_COLUMNS = range(20, 10_001)
+SANE_LINES = range(2, 10_001)
+PIPE_WIDTH = 100  # what a pipe or file gets without a sane COLUMNS: readable, and the same everywhere
+DEFAULT_SIZE = (80, 25)  # a terminal that reports no size (some pseudo-terminals say 0 x 0)
+
+
+def _setting(name: str, sane: range) -> int | None:
+    """The environment variable `name` as a size, or None when it is unset or nonsense (text, 0, negative, huge)."""
+    value = os.environ.get(name, "").strip()
+    if not (value.isdigit() and len(value) <= 6):
+        return None
+    number = int(value)
+    return number if number in sane else None
+
+
+def screen_size(stream: IO[str], tty: bool, width: int | None = None) -> tuple[int, int]:
+    """(columns, lines) to draw for: `width` if given; else COLUMNS and LINES when sane; else, on a terminal, the size it
+    reports (when sane); else PIPE_WIDTH for a pipe or file, DEFAULT_SIZE for a terminal."""
+    columns, lines = width or _setting("COLUMNS", SANE_COLUMNS), _setting("LINES", SANE_LINES)
+    if tty and (columns is None or lines is None):
+        try:
+            real = os.get_terminal_size(stream.fileno())
+        except (AttributeError, ValueError, OSError):  # no descriptor (io.UnsupportedOperation is an OSError)
+            real = None
+        if real is not None:
+            columns = columns or (real.columns if 1 <= real.columns <= SANE_COLUMNS.stop else None)
+            lines = lines or (real.lines if 1 <= real.lines <= SANE_LINES.stop else None)
+    return columns or (DEFAULT_SIZE[0] if tty else PIPE_WIDTH), lines or DEFAULT_SIZE[1]
+
+
 def _encodes(char: str, encoding: str) -> bool:
     try:
         char.encode(encoding)
@@ -145,7 +176,7 @@ class Terminal:
         return 0
 
     def console(self, stderr: bool = False) -> Any:
-        from rich.console import Console
+        from rich.console import Console, ConsoleDimensions
 
         stream = self.stderr if stderr else self.stdout
         options: dict[str, Any] = {"file": stream, "highlight": False, "emoji": False, "soft_wrap": False}
@@ -155,23 +186,32 @@ class Terminal:
         elif self.color is True:
             options["force_terminal"] = True
             options["color_system"] = "truecolor"
-        if self.width:
-            options["width"] = self.width
-        elif not stream.isatty():
-            # Pipes get a fixed, readable width; a nonsense COLUMNS (text, 0, negative) is ignored.
-            columns = os.environ.get("COLUMNS", "")
-            options["width"] = int(columns) if columns.isdigit() and int(columns) >= 20 else 100
         if self.ascii_only:
             options["safe_box"] = True
-        if not stream.isatty():
+        tty = stream.isatty()
+        if not tty:
             options["file"] = _TrimmedLines(stream)
+        fixed_width = self.width
+        # Given to Rich too, so that it never reads COLUMNS itself (int() of 5,000 digits raises).
+        options["width"], options["height"] = screen_size(stream, tty, fixed_width)
 
-        class QuietPipeConsole(Console):
+        class HmcareerConsole(Console):
             def on_broken_pipe(self) -> None:
                 # Rich would exit 1 here; let the CLI's handler end quietly with 0 instead.
                 raise BrokenPipeError
 
-        return QuietPipeConsole(**options)
+            @property
+            def size(self) -> ConsoleDimensions:
+                # Asked again at each use, as Rich does, so that a terminal resized during the explorer is followed; but a
+                # COLUMNS or LINES of 0 or 10**9 is unknown, not a width (Rich would print nothing, or pad lines for ever).
+                return ConsoleDimensions(*screen_size(stream, tty, fixed_width))
+
+            @size.setter
+            def size(self, new_size: tuple[int, int]) -> None:
+                nonlocal fixed_width
+                fixed_width = new_size[0]
+
+        return HmcareerConsole(**options)
 
     def message(self, text: str) -> None:
         """One line for the user on stderr: never markup-interpreted, control characters shown as escapes."""

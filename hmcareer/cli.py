@@ -13,11 +13,40 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE
 
+# Click's UsageError, the base of every usage error it raises (a bad value, an unknown option or command). Typer 0.26+
+# carries its own copy of Click, so the class is reached through Typer's public BadParameter rather than by import.
+CLICK_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class OneLineUsageErrors(TyperGroup):
+    """The app's command group: Click's usage errors (4 lines: usage, a hint, a blank line, the error) become one line
+    on stderr, exit 2, as hmcareer's own are (errors.click_usage_message); the rest is Typer's."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except CLICK_USAGE_ERROR as exc:
+            from .errors import click_usage_message
+            from .render.terminal import Terminal
+
+            Terminal(sys.stdout, sys.stderr).message(f"hmcareer: {click_usage_message(exc)}")
+            code = EXIT_USAGE
+        except typer.Abort:
+            sys.stderr.write("hmcareer: aborted\n")
+            code = EXIT_DATA
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 APP_SETTINGS: dict[str, Any] = {
+    "cls": OneLineUsageErrors,
     "name": "hmcareer",
     "help": "Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
     "education, credentials, associations and outlook, from sourced BLS, O*NET and issuer data.",
@@ -153,8 +182,22 @@ complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry
 # force: ForceOpt = False` and pass them to `run`.
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                            help="Output: table (for people), json, csv or markdown.")]
+def _file_name(value: str) -> Path:
+    """--output's value: Click would read "" as the current folder (". is a directory")."""
+    if not value:
+        raise typer.BadParameter("needs a file name ('' is none), or - for the terminal")
+    return Path(value)
+
+
+def _folder_name(value: str) -> Path:
+    """--data-dir's and validate's value: Click would read "" as the current folder."""
+    if not value:
+        raise typer.BadParameter("needs a folder name ('' is none)")
+    return Path(value)
+
+
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE",
+    "--output", "-o", metavar="FILE", parser=_file_name,
     help="Write the output to FILE (UTF-8, no colour) instead of the terminal; - means the terminal.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it already exists.")]
 
@@ -198,7 +241,8 @@ def root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the app version and the data release, then exit.")] = False,
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory,
+        # HMCAREER_DATA_DIR='' counts as not set (Click ignores an empty variable), like an unset XDG_CACHE_HOME.
+        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory, parser=_folder_name, metavar="DIR",
         help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
@@ -494,7 +538,8 @@ def sources(
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[Path | None, typer.Argument(help="A data directory to check (default: the data in use).")] = None,
+    path: Annotated[Path | None, typer.Argument(help="A data directory to check (default: the data in use).",
+                                                parser=_folder_name, metavar="[DIR]")] = None,
 ) -> None:
     """Check a data directory and list every problem (exit 1 if any).
 

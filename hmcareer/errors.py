@@ -178,6 +178,29 @@ def _output_message(exc: OutputError) -> str:
     return f"cannot write {path}: {problem}; " + ("the existing file is unchanged" if exc.existed else "no file was written")
 
 
+def click_usage_message(exc: Exception) -> str:
+    """One line for Click's own usage errors (a bad value, an unknown option or command, a missing argument), from
+    their public attributes, ending with where help is: "--top: 0 is not in the range x>=1 (see hmcareer salary -h)"."""
+    ctx = getattr(exc, "ctx", None)
+    param = getattr(exc, "param", None)
+    message = getattr(exc, "message", "") or ""
+    if hasattr(exc, "possibilities") and getattr(exc, "option_name", None):  # NoSuchOption
+        text = f"no such option: {exc.option_name}"
+        if exc.possibilities:
+            text += f"; did you mean {' or '.join(sorted(exc.possibilities))}?"
+    elif param is not None and message:  # BadParameter: a value its type or callback refused
+        opts = [o for o in getattr(param, "opts", ()) if o.startswith("--")] or [param.human_readable_name.strip("[]")]
+        text = f"{opts[0]}: {message}"
+    else:
+        text = exc.format_message()  # type: ignore[attr-defined]
+        if ctx is not None and text.startswith("No such command") and "Did you mean" not in text:
+            text = f"{text.rstrip('.')}; commands: {', '.join(ctx.command.list_commands(ctx))}"
+    text = " ".join(text.split()).rstrip(".").replace(". Did you mean", "; did you mean")
+    if text[:2].istitle():  # "No such command", "Missing argument": our messages start in lower case
+        text = text[0].lower() + text[1:]
+    return f"{text} (see {ctx.command_path if ctx is not None else 'hmcareer'} -h)"
+
+
 def describe(exc: BaseException, debug: bool = False) -> tuple[str, int]:
     """The one line (without "hmcareer: ") and the exit code the command line gives for `exc`."""
     if isinstance(exc, UsageError):

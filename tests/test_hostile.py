@@ -7,6 +7,7 @@ import io
 import json
 import re
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -114,8 +115,6 @@ def test_the_test_hides_what_the_issue_names():
 
 def test_printable_escapes_every_hidden_character_in_unicode():
     """Every character of the hidden categories (in this Python's Unicode), one by one, is spelled out."""
-    import sys
-
     for code in range(sys.maxunicode + 1):
         char = chr(code)
         if char not in "\n\t" and unicodedata.category(char) in HIDDEN:
@@ -237,3 +236,54 @@ def test_the_explorer_on_a_colour_terminal_shows_only_our_styles(hostile_catalog
     code = Explorer(hostile_catalog, Terminal(out, err, color=True, width=120), lambda prompt: next(feed)).run()
     assert code == 0 and "\x1b[" in out.getvalue()
     assert hidden(re.sub(r"\x1b\[[0-9;]*m", "", out.getvalue())) == []
+
+
+# --- Click's usage errors: one line, exit 2 --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args, line", [
+    (["salary", "--top", "0"], "--top: 0 is not in the range x>=1 (see hmcareer salary -h)"),
+    (["roles", "--format", "xml"], "--format: 'xml' is not one of 'table', 'json', 'csv', 'markdown' (see hmcareer roles -h)"),
+    (["roles", "--bogus"], "no such option: --bogus (see hmcareer roles -h)"),
+    (["roles", "--forc"], "no such option: --forc; did you mean --force or --format? (see hmcareer roles -h)"),
+    (["rolez"], "no such command 'rolez'; did you mean 'roles'? (see hmcareer -h)"),
+    (["--data-dir"], "option '--data-dir' requires an argument (see hmcareer -h)"),
+    (["roles", "-o", ""], "--output: needs a file name ('' is none), or - for the terminal (see hmcareer roles -h)"),
+    (["--data-dir", "", "roles"], "--data-dir: needs a folder name ('' is none) (see hmcareer -h)"),
+    (["--data-dir=", "roles"], "--data-dir: needs a folder name ('' is none) (see hmcareer -h)"),
+    (["roles", "\x1b[2J\u202e"], "unknown role '\\x1b[2J\\u202e'. Run `hmcareer roles` to list them."),
+])
+def test_every_usage_error_is_one_line(hm, args, line):
+    r = hm(*args)
+    assert (r.code, r.out, r.err) == (2, "", f"hmcareer: {line}\n")
+
+
+def test_an_unknown_command_lists_the_commands(hm):
+    r = hm("nosuch")
+    assert (r.code, r.out) == (2, "")
+    assert r.err.startswith("hmcareer: no such command 'nosuch'; commands: roles, salary, ")
+    assert r.err.endswith(", validate (see hmcareer -h)\n") and r.err.count("\n") == 1
+
+
+def test_a_missing_argument_and_escapes_in_usage_errors(hm):
+    """(Click's and Typer's wording of these differs between versions; the shape is the same.)"""
+    r = hm("search")
+    assert r.code == 2 and r.err.startswith("hmcareer: missing argument ") and r.err.endswith("(see hmcareer search -h)\n")
+    r = hm("roles", "nha", "extra")
+    assert r.code == 2 and re.fullmatch(r"hmcareer: got unexpected extra argument\S* \(extra\) \(see hmcareer roles -h\)\n", r.err)
+    r = hm("\x1b]52;c;aGk=\x07")  # an unknown command quoting a clipboard write
+    assert r.code == 2 and hidden(r.err) == [] and "'\\x1b]52;c;aGk=\\x07'" in r.err
+
+
+def test_help_version_and_no_arguments_are_unchanged(hm):
+    for args in (["-h"], ["--help"], ["salary", "-h"]):
+        r = hm(*args)
+        assert r.code == 0 and r.out.startswith("Usage: hmcareer") and r.err == ""
+    assert hm("--version").out.startswith("hmcareer ")
+    r = hm()
+    assert r.code == 0 and r.out.startswith("Usage: hmcareer")
+
+
+def test_an_empty_data_dir_variable_means_not_set(hm):
+    r = hm("sources", "-f", "json", env={"HMCAREER_DATA_DIR": ""})
+    assert r.code == 0 and json.loads(r.out)["data_dir"] is None

@@ -16,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE
+from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
 
 # Click's UsageError, the base of every usage error it raises (a bad value, an unknown option or command). Typer 0.26+
 # carries its own copy of Click, so the class is reached through Typer's public BadParameter rather than by import.
@@ -107,8 +107,10 @@ def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
     traceback comes first, and the exit code stays the same."""
     try:
         yield
-    except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
+    except (typer.Exit, KeyboardInterrupt, ReaderGone):
         raise
+    except BrokenPipeError:  # the reader went away: not an error (Click would exit 1 for an EPIPE)
+        raise ReaderGone from None
     except Exception as exc:
         from .errors import describe
 
@@ -215,8 +217,15 @@ def _version(value: bool) -> None:
         data = f"data: BLS OEWS {rel.name} (release {rel.code}), SOC {rel.soc}"
     except DataError as exc:
         data = f"data: unreadable ({exc.problems[0]})"
-    typer.echo(f"hmcareer {__version__} ({data})")
+    _echo(f"hmcareer {__version__} ({data})")
     raise typer.Exit()
+
+
+def _echo(text: str) -> None:
+    try:
+        typer.echo(text)
+    except BrokenPipeError:
+        raise ReaderGone from None
 
 
 def _not_a_directory(path: Path) -> str | None:
@@ -252,7 +261,7 @@ def root(
         # No command: on a terminal, start the explorer; in a pipe or script, show help instead of waiting for input.
         if sys.stdin.isatty() and sys.stdout.isatty():
             _explore(ctx.obj)
-        typer.echo(ctx.get_help())
+        _echo(ctx.get_help())
         raise typer.Exit()
 
 
@@ -609,19 +618,22 @@ def app_for(args: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point: the app, plus clean exits for pipes, Ctrl-C and anything unexpected."""
-    if sys.stdout is None:  # started with stdout closed (`hmcareer roles >&-`)
-        sys.stderr.write("hmcareer: standard output is closed; nothing to write the answer to\n")
-        sys.exit(EXIT_DATA)
+    """Console-script entry point: the app, plus clean exits for closed streams, pipes, Ctrl-C and anything unexpected.
+
+    Exit codes: 0 success, also when the reader of stdout goes away (`| head -1`); 1 data or internal error, or
+    stdout closed (`>&-`); 2 usage error; 130 interrupted. See hmcareer/streams.py for closed streams.
+    """
+    from .streams import guard_standard_streams, silence_stdout
+
+    guard_standard_streams()
     try:
         app_for(sys.argv[1:])(prog_name="hmcareer")
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
+    except (ReaderGone, BrokenPipeError):
         # The reader (e.g. `head`) went away: stop quietly, and keep Python from complaining at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         sys.exit(0)
     except Exception as exc:  # raised outside any command (a callback, Typer itself)
         if _debug_requested():

@@ -66,6 +66,18 @@ class OutputError(HmcareerError):
         super().__init__(f"{path}: {problem}")
 
 
+class StreamClosed(HmcareerError):
+    """stdout was closed when hmcareer started (`hmcareer roles >&-`): what a command prints can go nowhere."""
+
+    def __init__(self) -> None:
+        super().__init__("standard output is closed; nothing to write the answer to")
+
+
+class ReaderGone(Exception):
+    """Whoever read stdout went away (`hmcareer salary | head -1`): stop quietly. Not an OSError, so that nothing on
+    the way (Click treats an EPIPE as a failure) takes it for one."""
+
+
 class UsageError(HmcareerError):
     """The user asked for something that does not exist or cannot be combined: `kind` says what (a role, a sort key)."""
 
@@ -209,6 +221,8 @@ def describe(exc: BaseException, debug: bool = False) -> tuple[str, int]:
         return _data_message(exc), exc.exit_code
     if isinstance(exc, OutputError):
         return _output_message(exc), exc.exit_code
+    if isinstance(exc, StreamClosed):
+        return str(exc), EXIT_DATA
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted", EXIT_INTERRUPTED
     if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:  # writing to stdout

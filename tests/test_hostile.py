@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
+import shlex
 import shutil
+import subprocess
 import sys
 import unicodedata
 from pathlib import Path
@@ -287,3 +290,76 @@ def test_help_version_and_no_arguments_are_unchanged(hm):
 def test_an_empty_data_dir_variable_means_not_set(hm):
     r = hm("sources", "-f", "json", env={"HMCAREER_DATA_DIR": ""})
     assert r.code == 0 and json.loads(r.out)["data_dir"] is None
+
+
+# --- closed streams and readers that go away (real processes: a closed descriptor is not /dev/null) -------------
+
+
+def _sh(command: str, stdin=None) -> subprocess.CompletedProcess:
+    """`hmcareer COMMAND` run by sh, which applies COMMAND's redirections (<&-, >&-, 2>&-) before starting it."""
+    env = {**os.environ, "HMCAREER_NO_CACHE": "1"}
+    env.pop("HMCAREER_DATA_DIR", None)
+    return subprocess.run(["sh", "-c", f"exec {shlex.quote(sys.executable)} -m hmcareer {command}"], stdin=stdin,
+                          capture_output=True, text=True, env=env, timeout=60)
+
+
+CLOSED_STDOUT = "hmcareer: standard output is closed; nothing to write the answer to\n"
+
+
+@pytest.mark.parametrize("command, code, out, err", [
+    # stdin closed: read as empty input, as from /dev/null
+    ("'<&-'", 0, "Usage: hmcareer", ""),
+    ("explore '<&-'", 0, "hmcareer explore:", ""),
+    ("match '<&-'", 2, "", "hmcareer: give at least one answer, e.g. --background nurse --interest leadership "
+                           "(or run hmcareer match in a terminal for the questions)\n"),
+    # stderr closed: messages go nowhere, the exit code stays what it is
+    ("roles nosuchrole '2>&-'", 2, "", ""),
+    ("salary --top 0 '2>&-'", 2, "", ""),
+    ("--data-dir /nonexistent roles '2>&-'", 2, "", ""),
+    # stdout closed: one line and exit 1 at the first write; usage errors stay 2; --output needs no stdout
+    ("roles '>&-'", 1, "", CLOSED_STDOUT),
+    ("roles -f json '>&-'", 1, "", CLOSED_STDOUT),
+    ("roles nosuchrole '>&-'", 2, "", "hmcareer: unknown role 'nosuchrole'. Run `hmcareer roles` to list them.\n"),
+    ("-h '>&-'", 1, "", CLOSED_STDOUT),
+    ("--version '>&-'", 1, "", CLOSED_STDOUT),
+    ("'>&-'", 1, "", CLOSED_STDOUT),
+    ("explore '>&-'", 1, "", CLOSED_STDOUT),
+    # all three closed
+    ("roles '<&-' '>&-' '2>&-'", 1, "", ""),
+    ("roles nosuchrole '<&-' '>&-' '2>&-'", 2, "", ""),
+])
+def test_closed_standard_streams(command, code, out, err):
+    r = _sh(command.replace("'", ""), stdin=subprocess.DEVNULL)
+    assert r.returncode == code, r.stderr
+    assert r.stdout.startswith(out) and (out or r.stdout == "")
+    assert r.stderr == err
+    if "explore '<&-'" in command:
+        assert r.stdout.endswith("Goodbye.\n")
+
+
+def test_output_file_with_stdout_closed(tmp_path):
+    target = tmp_path / "roles.txt"
+    r = _sh(f"roles -o {shlex.quote(str(target))} '>&-'".replace("'>&-'", ">&-"))
+    assert (r.returncode, r.stderr) == (0, f"hmcareer: wrote {target}\n")
+    assert "Nursing home administrator" in target.read_text()
+
+
+@pytest.mark.parametrize("args", [["salary", "--metro", "all", "-f", "json"], ["salary", "--metro", "all", "-f", "csv"],
+                                  ["salary", "--metro", "all", "-f", "markdown"], ["salary", "--metro", "all"],
+                                  ["--version"], ["explore"]])
+def test_a_reader_gone_before_the_first_write_ends_quietly_with_0(args):
+    env = {**os.environ, "HMCAREER_NO_CACHE": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "hmcareer", *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=env)
+    process.stdout.close()
+    assert process.wait(timeout=60) == 0
+    assert process.stderr.read() == b""
+    process.stderr.close()
+
+
+@pytest.mark.parametrize("command", ["salary --metro all -f json", "salary --metro all -f csv", "salary --metro all"])
+def test_a_reader_that_stops_early_ends_quietly_with_0(command):
+    r = subprocess.run(f"{shlex.quote(sys.executable)} -m hmcareer {command} | head -1; echo \"exit=${{PIPESTATUS[0]}}\" >&2",
+                       shell=True, executable="/bin/bash", capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "HMCAREER_NO_CACHE": "1"})
+    assert len(r.stdout.splitlines()) == 1 and r.stderr == "exit=0\n"

@@ -363,3 +363,23 @@ def test_a_reader_that_stops_early_ends_quietly_with_0(command):
                        shell=True, executable="/bin/bash", capture_output=True, text=True, timeout=60,
                        env={**os.environ, "HMCAREER_NO_CACHE": "1"})
     assert len(r.stdout.splitlines()) == 1 and r.stderr == "exit=0\n"
+
+
+# --- names: letters NFKD does not decompose ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed, normal", [
+    ("Kırşehir", "kirsehir"), ("Øresund", "oresund"), ("Łódź", "lodz"), ("Đakovo", "dakovo"), ("Straße", "strasse"),
+    ("Ærø", "aero"), ("Œuvre", "oeuvre"), ("Þórr", "thorr"), ("Sæþórsdóttir", "saethorsdottir"), ("ǿ", "o"),
+    ("ħ ŧ ŋ ĸ ƒ ƶ ɨ", "h t ng k f z i"), ("Mayagüez", "mayaguez"),
+])
+def test_letters_without_a_decomposition_keep_their_ascii_spelling(typed, normal):
+    from hmcareer.vocabulary import normalize
+
+    assert normalize(typed) == normal
+
+
+def test_a_dotless_i_finds_what_an_i_finds(hm):
+    assert hm("roles", "clınıcal manager", "-f", "json").out == hm("roles", "clinical manager", "-f", "json").out
+    r = hm("salary", "--metro", "mayagüez", "-f", "json")
+    assert r.code == 0 and json.loads(r.out)["selected"][0]["area_name"] == "Mayaguez, PR"

@@ -456,7 +456,8 @@ def test_output_dash_is_stdout_and_format_is_case_insensitive(hm, tmp_path, monk
     assert list(work.iterdir()) == []
 
 
-@pytest.mark.parametrize("value, shown", [("0", False), ("false", False), ("no", False), ("1", True), ("yes", True)])
+@pytest.mark.parametrize("value, shown", [("0", False), ("false", False), ("no", False), ("off", False), ("", False),
+                                          (" OFF ", False), ("1", True), ("yes", True), ("true", True), ("ON", True)])
 def test_hmcareer_debug_values(hm, data_copy, value, shown):
     (data_copy / "roles.yaml").write_text("roles: [\n")
     r = hm("--data-dir", str(data_copy), "roles", env={"HMCAREER_DEBUG": value})

@@ -383,3 +383,31 @@ def test_a_dotless_i_finds_what_an_i_finds(hm):
     assert hm("roles", "clınıcal manager", "-f", "json").out == hm("roles", "clinical manager", "-f", "json").out
     r = hm("salary", "--metro", "mayagüez", "-f", "json")
     assert r.code == 0 and json.loads(r.out)["selected"][0]["area_name"] == "Mayaguez, PR"
+
+
+# --- yes/no settings: one rule for every HMCAREER_ variable -----------------------------------------------------
+
+
+def _cache_entries(cache: Path) -> list[Path]:
+    return sorted(cache.glob("*.entry")) if cache.exists() else []
+
+
+@pytest.mark.parametrize("value, cached", [("0", True), ("false", True), ("no", True), ("off", True), ("", True),
+                                           (" Off ", True), ("1", False), ("true", False), ("YES", False), ("on", False)])
+def test_hmcareer_no_cache_values(hm, tmp_path, monkeypatch, value, cached):
+    cache = tmp_path / "flag-cache"
+    monkeypatch.setenv("HMCAREER_CACHE_DIR", str(cache))
+    r = hm("roles", env={"HMCAREER_NO_CACHE": value})
+    assert r.code == 0 and r.err == ""
+    assert bool(_cache_entries(cache)) is cached
+
+
+@pytest.mark.parametrize("name", ["HMCAREER_NO_CACHE", "HMCAREER_DEBUG"])
+def test_a_value_that_means_neither_is_ignored_with_one_line(hm, tmp_path, monkeypatch, name):
+    cache = tmp_path / "flag-cache"
+    monkeypatch.setenv("HMCAREER_CACHE_DIR", str(cache))
+    r = hm("roles", "nosuchrole", env={name: "maybe"})
+    assert r.code == 2 and r.err == (f"hmcareer: ignoring {name}='maybe': it takes 1, true, yes or on, or 0, false, no or off\n"
+                                     "hmcareer: unknown role 'nosuchrole'. Run `hmcareer roles` to list them.\n")
+    assert hm("roles", env={name: "maybe"}).code == 0
+    assert _cache_entries(cache)  # ignored means off: the cache is used, no traceback was shown

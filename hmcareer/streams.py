@@ -41,6 +41,15 @@ class ClosedOutput(io.TextIOBase):
         return 0
 
 
+_CLOSED: set[int] = set()  # descriptors 0-2 that were closed at start (and are now /dev/null)
+
+
+def closed_at_start() -> frozenset[int]:
+    """The standard descriptors that were closed when hmcareer started: `-o /dev/stdout` must not write into the
+    /dev/null that keeps the number taken."""
+    return frozenset(_CLOSED)
+
+
 def guard_standard_streams() -> None:
     """Make closed standard streams behave as the module docstring says."""
     for fd in (0, 1, 2):
@@ -48,6 +57,7 @@ def guard_standard_streams() -> None:
             os.fstat(fd)
         except OSError:
             os.open(os.devnull, os.O_RDWR)  # the lowest free number: this one
+            _CLOSED.add(fd)
     if sys.stdin is None:
         sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - the process's stdin, open until it ends
     if sys.stderr is None:

@@ -411,3 +411,58 @@ def test_a_value_that_means_neither_is_ignored_with_one_line(hm, tmp_path, monke
                                      "hmcareer: unknown role 'nosuchrole'. Run `hmcareer roles` to list them.\n")
     assert hm("roles", env={name: "maybe"}).code == 0
     assert _cache_entries(cache)  # ignored means off: the cache is used, no traceback was shown
+
+
+# --- --output to a device, a pipe or an open descriptor: nothing to replace, so no --force ---------------------------
+
+
+def test_output_to_dev_stdout_in_a_pipeline():
+    r = _sh("roles -f csv -o /dev/stdout")  # stdout is the test's pipe
+    assert (r.returncode, r.stderr) == (0, "hmcareer: wrote /dev/stdout\n")
+    assert r.stdout == _sh("roles -f csv").stdout and r.stdout.startswith("id,title,")
+
+
+def test_output_to_dev_stdout_appends_to_the_file_behind_it(tmp_path):
+    target = tmp_path / "log.txt"
+    target.write_text("kept\n")
+    r = _sh(f"roles -f csv -o /dev/stdout >> {shlex.quote(str(target))}")
+    assert (r.returncode, r.stderr) == (0, "hmcareer: wrote /dev/stdout\n")
+    assert target.read_text() == "kept\n" + _sh("roles -f csv").stdout
+
+
+def test_output_to_a_descriptor_as_process_substitution_gives_it():
+    """`-o >(cmd)` hands hmcareer /dev/fd/N, the write end of a pipe: the same here with a pipe of our own."""
+    read_end, write_end = os.pipe()
+    env = {**os.environ, "HMCAREER_NO_CACHE": "1"}
+    r = subprocess.run([sys.executable, "-m", "hmcareer", "roles", "-f", "csv", "-o", f"/dev/fd/{write_end}"],
+                       pass_fds=(write_end,), capture_output=True, text=True, env=env, timeout=60)
+    os.close(write_end)
+    with os.fdopen(read_end) as piped:
+        assert (r.returncode, r.stderr) == (0, f"hmcareer: wrote /dev/fd/{write_end}\n")
+        assert piped.read() == _sh("roles -f csv").stdout
+
+
+def test_output_to_a_named_pipe(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader is there, so hmcareer's open does not wait
+    try:
+        r = _sh(f"roles -f csv -o {shlex.quote(str(fifo))}")
+        assert (r.returncode, r.stderr) == (0, f"hmcareer: wrote {fifo}\n")
+        assert os.read(reader, 1 << 16).decode() == _sh("roles -f csv").stdout
+    finally:
+        os.close(reader)
+
+
+def test_output_to_dev_null_needs_no_force_but_a_file_does(hm, tmp_path):
+    assert (hm("roles", "-o", "/dev/null").code, hm("roles", "-o", os.devnull).err) == (0, "hmcareer: wrote /dev/null\n")
+    existing = tmp_path / "roles.txt"
+    existing.write_text("mine")
+    r = hm("roles", "-o", str(existing))
+    assert r.code == 2 and "already exists; add --force" in r.err and existing.read_text() == "mine"
+
+
+def test_output_to_dev_stdout_when_stdout_is_closed():
+    r = _sh("roles -o /dev/stdout >&-")
+    assert (r.returncode, r.stderr) == (1, "hmcareer: cannot write /dev/stdout: that descriptor was closed when "
+                                           "hmcareer started\n")

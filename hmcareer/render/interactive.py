@@ -70,13 +70,17 @@ class Screen:
     def help(self) -> None:
         self.console.print(Text(KEYS_HELP, style="dim"))
 
+    # The prompt and the echo are plain text, written as they are: through Rich, each line of piped input cost two
+    # Rich prints, most of the time of a long piped session.
+
     def show_prompt(self, prompt: str) -> None:
         """A prompt without a newline, for input read from a pipe (a terminal's input() shows its own)."""
-        self.console.print(Text(prompt), end="")
+        self.console.file.write(printable(prompt))
         self.console.file.flush()
 
     def echo(self, typed: str) -> None:
-        self.console.print(Text(printable(typed)))
+        """What was read from a pipe, after its prompt, so that a transcript reads like a session."""
+        self.console.file.write(printable(typed) + "\n")
 
     def prompt(self, text: str) -> str:
         """The prompt line as plain text, for the input function to show."""

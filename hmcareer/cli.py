@@ -183,10 +183,7 @@ complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.rows.select("N")])
 
-# Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
-# force: ForceOpt = False` and pass them to `run`.
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
-                                           help="Output: table (for people), json, csv or markdown.")]
+
 def _file_name(value: str) -> Path:
     """--output's value: Click would read "" as the current folder (". is a directory")."""
     if not value:
@@ -201,6 +198,10 @@ def _folder_name(value: str) -> Path:
     return Path(value)
 
 
+# Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
+# force: ForceOpt = False` and pass them to `run`.
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
+                                           help="Output: table (for people), json, csv or markdown.")]
 OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", parser=_file_name,
     help="Write the output to FILE (UTF-8, no colour) instead of the terminal; - means the terminal.")]

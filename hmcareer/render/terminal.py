@@ -107,8 +107,8 @@ def screen_size(stream: IO[str], tty: bool, width: int | None = None) -> tuple[i
         except (AttributeError, ValueError, OSError):  # no descriptor (io.UnsupportedOperation is an OSError)
             real = None
         if real is not None:
-            columns = columns or (real.columns if 1 <= real.columns <= SANE_COLUMNS.stop else None)
-            lines = lines or (real.lines if 1 <= real.lines <= SANE_LINES.stop else None)
+            columns = columns or (real.columns if 0 < real.columns < SANE_COLUMNS.stop else None)
+            lines = lines or (real.lines if 0 < real.lines < SANE_LINES.stop else None)
     return columns or (DEFAULT_SIZE[0] if tty else PIPE_WIDTH), lines or DEFAULT_SIZE[1]
 
 

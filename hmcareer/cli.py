@@ -13,11 +13,40 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
-from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE
+from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
+
+# Click's UsageError, the base of every usage error it raises (a bad value, an unknown option or command). Typer 0.26+
+# carries its own copy of Click, so the class is reached through Typer's public BadParameter rather than by import.
+CLICK_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class OneLineUsageErrors(TyperGroup):
+    """The app's command group: Click's usage errors (4 lines: usage, a hint, a blank line, the error) become one line
+    on stderr, exit 2, as hmcareer's own are (errors.click_usage_message); the rest is Typer's."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except CLICK_USAGE_ERROR as exc:
+            from .errors import click_usage_message
+            from .render.terminal import Terminal
+
+            Terminal(sys.stdout, sys.stderr).message(f"hmcareer: {click_usage_message(exc)}")
+            code = EXIT_USAGE
+        except typer.Abort:
+            sys.stderr.write("hmcareer: aborted\n")
+            code = EXIT_DATA
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
 
 APP_SETTINGS: dict[str, Any] = {
+    "cls": OneLineUsageErrors,
     "name": "hmcareer",
     "help": "Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
     "education, credentials, associations and outlook, from sourced BLS, O*NET and issuer data.",
@@ -68,8 +97,9 @@ def _state(ctx: typer.Context) -> State:
 
 
 def _debug_enabled(state: State | None = None) -> bool:
-    flag = os.environ.get("HMCAREER_DEBUG", "").strip().lower()
-    return bool((state and state.debug) or flag not in ("", "0", "false", "no", "off"))
+    from .settings import enabled
+
+    return bool(state and state.debug) or enabled("HMCAREER_DEBUG")
 
 
 @contextmanager
@@ -78,8 +108,10 @@ def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
     traceback comes first, and the exit code stays the same."""
     try:
         yield
-    except (typer.Exit, KeyboardInterrupt, BrokenPipeError):
+    except (typer.Exit, KeyboardInterrupt, ReaderGone):
         raise
+    except BrokenPipeError:  # the reader went away: not an error (Click would exit 1 for an EPIPE)
+        raise ReaderGone from None
     except Exception as exc:
         from .errors import describe
 
@@ -119,7 +151,9 @@ def _env_catalog():
     """A catalog for code that runs before the root callback (completion, --version)."""
     from .catalog import Catalog
     from .render.terminal import Terminal
+    from .settings import settle_catalog_flags
 
+    settle_catalog_flags()
     data_dir = os.environ.get("HMCAREER_DATA_DIR")
     return Catalog(Path(data_dir) if data_dir else None, warn=Terminal.from_environment().message)
 
@@ -149,12 +183,27 @@ complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.rows.select("N")])
 
+
+def _file_name(value: str) -> Path:
+    """--output's value: Click would read "" as the current folder (". is a directory")."""
+    if not value:
+        raise typer.BadParameter("needs a file name ('' is none), or - for the terminal")
+    return Path(value)
+
+
+def _folder_name(value: str) -> Path:
+    """--data-dir's and validate's value: Click would read "" as the current folder."""
+    if not value:
+        raise typer.BadParameter("needs a folder name ('' is none)")
+    return Path(value)
+
+
 # Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
 # force: ForceOpt = False` and pass them to `run`.
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
                                            help="Output: table (for people), json, csv or markdown.")]
 OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE",
+    "--output", "-o", metavar="FILE", parser=_file_name,
     help="Write the output to FILE (UTF-8, no colour) instead of the terminal; - means the terminal.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it already exists.")]
 
@@ -172,8 +221,15 @@ def _version(value: bool) -> None:
         data = f"data: BLS OEWS {rel.name} (release {rel.code}), SOC {rel.soc}"
     except DataError as exc:
         data = f"data: unreadable ({exc.problems[0]})"
-    typer.echo(f"hmcareer {__version__} ({data})")
+    _echo(f"hmcareer {__version__} ({data})")
     raise typer.Exit()
+
+
+def _echo(text: str) -> None:
+    try:
+        typer.echo(text)
+    except BrokenPipeError:
+        raise ReaderGone from None
 
 
 def _not_a_directory(path: Path) -> str | None:
@@ -198,17 +254,22 @@ def root(
     version: Annotated[bool, typer.Option("--version", "-V", callback=_version, is_eager=True,
                                           help="Show the app version and the data release, then exit.")] = False,
     data_dir: Annotated[Path | None, typer.Option(
-        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory,
+        # HMCAREER_DATA_DIR='' counts as not set (Click ignores an empty variable), like an unset XDG_CACHE_HOME.
+        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory, parser=_folder_name, metavar="DIR",
         help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
 ) -> None:
+    from .settings import settle_catalog_flags, warn_about_flags
+
     ctx.obj = State(data_dir, no_color, debug)
+    warn_about_flags(ctx.obj.terminal().message)
+    settle_catalog_flags()
     if ctx.invoked_subcommand is None:
         # No command: on a terminal, start the explorer; in a pipe or script, show help instead of waiting for input.
         if sys.stdin.isatty() and sys.stdout.isatty():
             _explore(ctx.obj)
-        typer.echo(ctx.get_help())
+        _echo(ctx.get_help())
         raise typer.Exit()
 
 
@@ -494,7 +555,8 @@ def sources(
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[Path | None, typer.Argument(help="A data directory to check (default: the data in use).")] = None,
+    path: Annotated[Path | None, typer.Argument(help="A data directory to check (default: the data in use).",
+                                                parser=_folder_name, metavar="[DIR]")] = None,
 ) -> None:
     """Check a data directory and list every problem (exit 1 if any).
 
@@ -565,19 +627,22 @@ def app_for(args: list[str]) -> typer.Typer:
 
 
 def main() -> None:
-    """Console-script entry point: the app, plus clean exits for pipes, Ctrl-C and anything unexpected."""
-    if sys.stdout is None:  # started with stdout closed (`hmcareer roles >&-`)
-        sys.stderr.write("hmcareer: standard output is closed; nothing to write the answer to\n")
-        sys.exit(EXIT_DATA)
+    """Console-script entry point: the app, plus clean exits for closed streams, pipes, Ctrl-C and anything unexpected.
+
+    Exit codes: 0 success, also when the reader of stdout goes away (`| head -1`); 1 data or internal error, or
+    stdout closed (`>&-`); 2 usage error; 130 interrupted. See hmcareer/streams.py for closed streams.
+    """
+    from .streams import guard_standard_streams, silence_stdout
+
+    guard_standard_streams()
     try:
         app_for(sys.argv[1:])(prog_name="hmcareer")
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
+    except (ReaderGone, BrokenPipeError):
         # The reader (e.g. `head`) went away: stop quietly, and keep Python from complaining at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        silence_stdout()
         sys.exit(0)
     except Exception as exc:  # raised outside any command (a callback, Typer itself)
         if _debug_requested():

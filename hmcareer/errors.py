@@ -67,6 +67,18 @@ class OutputError(HmcareerError):
         super().__init__(f"{path}: {problem}")
 
 
+class StreamClosed(HmcareerError):
+    """stdout was closed when hmcareer started (`hmcareer roles >&-`): what a command prints can go nowhere."""
+
+    def __init__(self) -> None:
+        super().__init__("standard output is closed; nothing to write the answer to")
+
+
+class ReaderGone(Exception):
+    """Whoever read stdout went away (`hmcareer salary | head -1`): stop quietly. Not an OSError, so that nothing on
+    the way (Click treats an EPIPE as a failure) takes it for one."""
+
+
 class UsageError(HmcareerError):
     """The user asked for something that does not exist or cannot be combined: `kind` says what (a role, a sort key)."""
 
@@ -180,6 +192,29 @@ def _output_message(exc: OutputError) -> str:
     return f"cannot write {path}: {problem}; " + ("the existing file is unchanged" if exc.existed else "no file was written")
 
 
+def click_usage_message(exc: Exception) -> str:
+    """One line for Click's own usage errors (a bad value, an unknown option or command, a missing argument), from
+    their public attributes, ending with where help is: "--top: 0 is not in the range x>=1 (see hmcareer salary -h)"."""
+    ctx = getattr(exc, "ctx", None)
+    param = getattr(exc, "param", None)
+    message = getattr(exc, "message", "") or ""
+    if hasattr(exc, "possibilities") and getattr(exc, "option_name", None):  # NoSuchOption
+        text = f"no such option: {exc.option_name}"
+        if exc.possibilities:
+            text += f"; did you mean {' or '.join(sorted(exc.possibilities))}?"
+    elif param is not None and message:  # BadParameter: a value its type or callback refused
+        opts = [o for o in getattr(param, "opts", ()) if o.startswith("--")] or [param.human_readable_name.strip("[]")]
+        text = f"{opts[0]}: {message}"
+    else:
+        text = exc.format_message()  # type: ignore[attr-defined]
+        if ctx is not None and text.startswith("No such command") and "Did you mean" not in text:
+            text = f"{text.rstrip('.')}; commands: {', '.join(ctx.command.list_commands(ctx))}"
+    text = " ".join(text.split()).rstrip(".").replace(". Did you mean", "; did you mean")
+    if text[:2].istitle():  # "No such command", "Missing argument": our messages start in lower case
+        text = text[0].lower() + text[1:]
+    return f"{text} (see {ctx.command_path if ctx is not None else 'hmcareer'} -h)"
+
+
 def describe(exc: BaseException, debug: bool = False) -> tuple[str, int]:
     """The one line (without "hmcareer: ") and the exit code the command line gives for `exc`."""
     if isinstance(exc, UsageError):
@@ -188,6 +223,8 @@ def describe(exc: BaseException, debug: bool = False) -> tuple[str, int]:
         return _data_message(exc), exc.exit_code
     if isinstance(exc, OutputError):
         return _output_message(exc), exc.exit_code
+    if isinstance(exc, StreamClosed):
+        return str(exc), EXIT_DATA
     if isinstance(exc, KeyboardInterrupt):
         return "interrupted", EXIT_INTERRUPTED
     if isinstance(exc, OSError) and exc.errno in OUTPUT_FAILURES:  # writing to stdout

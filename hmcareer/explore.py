@@ -148,11 +148,24 @@ class Explorer:
             return text
 
     def choose(self, title: str, options: Sequence[tuple[str, str]], prompt: str = "choose",
-               aliases: dict[str, Sequence[str]] | None = None) -> int:
-        """The index of the option the user picks by number, name, alias or unique start of one."""
+               aliases: dict[str, Sequence[str]] | None = None, top: bool = False) -> int:
+        """The index of the option the user picks by number, name, alias or unique start of one.
+
+        top: the main menu, where b has nowhere to go: it says so once, and the menu is not drawn again (10,000
+        piped b's would otherwise draw it 10,000 times).
+        """
         self.screen.menu(title, options)
+        said_top = False
         while True:
-            text = self.ask(prompt)
+            try:
+                text = self.ask(prompt)
+            except GoBack:
+                if not top:
+                    raise
+                if not said_top:
+                    self.screen.hint("This is the main menu; q leaves.")
+                    said_top = True
+                continue
             if not text:
                 self.screen.hint(f"Type a number from 1 to {len(options)}, or a name. ? for help.")
                 continue
@@ -198,12 +211,7 @@ class Explorer:
         actions = [self.roles_menu, self.salary_menu, self.education_menu, self.credentials_menu,
                    self.associations_view, self.outlook_view, self.fit_menu, self.search_menu]
         while True:
-            try:
-                index = self.choose("Main menu", self.SECTIONS)
-            except GoBack:
-                self.screen.hint("This is the main menu; q leaves.")
-                continue
-            self.loop(actions[index])
+            self.loop(actions[self.choose("Main menu", self.SECTIONS, top=True)])
 
     def roles_menu(self) -> None:
         role = self.choose_role("Roles", self.c.roles)

@@ -53,9 +53,18 @@ LICENCE_SATISFIES = {"rn": {"rn", "clinical"}, "clinical": {"clinical"}, "nha": 
 LICENCE_OF_CREDENTIAL = {"nha-licence": "nha"}
 
 
+# Letters that NFKD does not decompose into a base letter and marks, so that dropping what is not ASCII would drop them
+# whole ("Kırşehir" would become "krsehir"): their usual ASCII spelling.
+UNDECOMPOSED_LETTERS = str.maketrans({
+    "ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "ß": "ss", "ẞ": "SS",
+    "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+    "ŋ": "ng", "Ŋ": "NG", "ĸ": "k", "ƒ": "f", "ƶ": "z", "Ƶ": "Z", "ɨ": "i", "Ɨ": "I",
+})
+
 
 def normalize(text: str) -> str:
-    """Case-, accent-, punctuation- and spacing-insensitive form of a name, used for matching (Mayagüez = mayaguez)."""
+    """Case-, accent-, punctuation- and spacing-insensitive form of a name, used for matching (Mayagüez = mayaguez,
+    Kırşehir = kirsehir, Straße = strasse)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        text = unicodedata.normalize("NFKD", text).translate(UNDECOMPOSED_LETTERS).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()

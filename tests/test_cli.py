@@ -422,8 +422,8 @@ def test_validate_says_how_many_files_it_read_from_the_folder(hm, tmp_path, data
     r = hm("validate", str(empty))
     assert r.code == 2 and r.err.startswith(f"hmcareer: {empty} holds none of the data files (sources.yaml, roles.yaml,")
     assert r.err.endswith("nothing of yours to check. Is it the right folder?\n")
-    r = hm("validate", "")  # Click reads "" as the current folder, which holds no data files here
-    assert r.code == 2 and r.err.startswith("hmcareer: . holds none of the data files")
+    r = hm("validate", "")  # Click would read "" as the current folder
+    assert (r.code, r.err) == (2, "hmcareer: DIR: needs a folder name ('' is none) (see hmcareer validate -h)\n")
 
 
 @pytest.mark.parametrize("args, message", [
@@ -456,7 +456,8 @@ def test_output_dash_is_stdout_and_format_is_case_insensitive(hm, tmp_path, monk
     assert list(work.iterdir()) == []
 
 
-@pytest.mark.parametrize("value, shown", [("0", False), ("false", False), ("no", False), ("1", True), ("yes", True)])
+@pytest.mark.parametrize("value, shown", [("0", False), ("false", False), ("no", False), ("off", False), ("", False),
+                                          (" OFF ", False), ("1", True), ("yes", True), ("true", True), ("ON", True)])
 def test_hmcareer_debug_values(hm, data_copy, value, shown):
     (data_copy / "roles.yaml").write_text("roles: [\n")
     r = hm("--data-dir", str(data_copy), "roles", env={"HMCAREER_DEBUG": value})

@@ -388,3 +388,27 @@ def test_a_place_that_fits_several_is_offered_as_a_menu(catalog):
     code, out, _ = session(catalog, "salary", "care", "456000 Health and Personal Care Retailers", "q", raw=True)
     assert "'care' could mean" in out  # several industries: each a choice, by name
     assert re.search(r"456000 +Health and Personal Care Retailers +\d", out)
+
+
+def test_b_at_the_main_menu_says_so_once_and_draws_nothing_again(catalog):
+    """10,000 piped b's drew the main menu 10,000 times (about a minute); now: the menu once, the hint once, and
+    each line's prompt and echo. The output's size stands in for a timing: it is what took the time."""
+    lines = 10_000
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"b\n" * lines)  # 20 kB: within a pipe's buffer
+    os.close(write_end)
+    with os.fdopen(read_end) as piped:
+        out, err = io.StringIO(), io.StringIO()
+        code = Explorer(catalog, Terminal(out, err, color=False, width=100), stdin=piped, timeout=5).run()
+    text = out.getvalue()
+    assert code == 0 and err.getvalue() == ""
+    assert text.count("Main menu") == 1 and text.count("This is the main menu; q leaves.") == 1
+    assert text.count("choose> b\n") == lines
+    before_input = text.index("choose> ")
+    assert len(text) == before_input + lines * len("choose> b\n") + len("This is the main menu; q leaves.\n") + len(
+        "choose> \nGoodbye.\n")
+
+
+def test_b_at_the_main_menu_after_a_section_says_so_again(catalog):
+    code, out, _ = session(catalog, "b", "b", "outlook", "b", "b", "q")
+    assert code == 0 and out.count("Main menu") == 2 and out.count("This is the main menu; q leaves.") == 2

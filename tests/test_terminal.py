@@ -3,6 +3,7 @@ ASCII-only encodings and pipes that close early."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -158,3 +159,143 @@ def test_table_words_stay_whole_at_any_width(hm, columns):
     records = json.loads(hm("certs", "-f", "json").out)["records"]
     split = [word for x in records for word in f"{x['name']} {x['status']}".split() if word not in out]
     assert split == []
+
+
+# A stream that cannot carry every character: ASCII, latin-1, and the C locale with Python's UTF-8 mode turned off.
+NARROW_ENCODINGS = [{"PYTHONIOENCODING": "ascii"}, {"PYTHONIOENCODING": "latin-1"},
+                    {"LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"}]
+MIDDLE_DOT_SOURCE = "national-skills-exchange-11-9111"  # its note reads "Job Zone 4 · Considerable Preparation"
+
+
+def _run_narrow(args, env):
+    environment = {**os.environ, "HMCAREER_NO_CACHE": "1", **env}
+    for name in ("HMCAREER_DATA_DIR", "PYTHONUTF8", "PYTHONIOENCODING", "LC_ALL"):
+        if name not in env:
+            environment.pop(name, None)
+    return subprocess.run([sys.executable, "-m", "hmcareer", *args], capture_output=True, env=environment, timeout=60)
+
+
+@pytest.mark.parametrize("env", NARROW_ENCODINGS, ids=["ascii", "latin-1", "C"])
+def test_json_stays_exact_whatever_the_encoding(env):
+    for args in (["sources", MIDDLE_DOT_SOURCE], ["education"]):  # a middle dot; a right single quotation mark
+        exact = _run_narrow([*args, "-f", "json"], {"PYTHONIOENCODING": "utf-8"})
+        r = _run_narrow([*args, "-f", "json"], env)
+        assert r.returncode == 0 and r.stderr == b"", r.stderr
+        text = r.stdout.decode("ascii")  # every non-ASCII character escaped, none replaced
+        assert "?" not in text.replace("?", "") and json.loads(text) == json.loads(exact.stdout.decode("utf-8"))
+    assert "Job Zone 4 \\u00b7 Considerable" in _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "json"], env).stdout.decode()
+
+
+def test_people_formats_on_ascii_show_a_question_mark_and_csv_says_so():
+    """Tables, csv and markdown are text for people: a character the stream's encoding lacks becomes '?' (never a
+    crash). A table says nothing (its box and bullets fall back to ASCII as well); csv and markdown, which people
+    save and feed to programs, say in one line on stderr what was lost and how to keep it."""
+    env = {"PYTHONIOENCODING": "ascii"}
+    r = _run_narrow(["sources", MIDDLE_DOT_SOURCE], env)
+    assert r.returncode == 0 and r.stderr == b""
+    assert re.search(rb"Job Zone 4 \?\s+Considerable", r.stdout)
+    for fmt in ("csv", "markdown"):
+        r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", fmt], env)
+        assert r.returncode == 0 and b"Job Zone 4 ? Considerable" in r.stdout
+        assert r.stderr.decode() == (f"hmcareer: standard output's encoding (ascii) lacks 1 character(s) of this {fmt}, "
+                                     "shown as '?'; use --output FILE (always UTF-8) or --format json for the exact text\n")
+
+
+def test_latin1_shows_what_latin1_has():
+    r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "csv"], {"PYTHONIOENCODING": "latin-1"})
+    assert r.returncode == 0 and r.stderr == b"" and "Job Zone 4 \u00b7 Considerable".encode("latin-1") in r.stdout
+    r = _run_narrow(["education"], {"PYTHONIOENCODING": "latin-1"})  # a seed claim's U+2019 is not in latin-1
+    assert r.returncode == 0 and r.stderr == b"" and re.search(rb"master\?s\s+degree", r.stdout)
+
+
+def test_output_files_are_utf8_whatever_the_encoding(tmp_path):
+    target = tmp_path / "sources.csv"
+    r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "csv", "-o", str(target)], {"PYTHONIOENCODING": "ascii"})
+    assert r.returncode == 0 and "Job Zone 4 \u00b7 Considerable" in target.read_text(encoding="utf-8")
+
+
+# --- sizes: a COLUMNS or LINES that no terminal has is unknown, on a terminal as in a pipe -------------
+
+NONSENSE_SIZES = ["0", "-5", "abc", "1000000000", "9" * 5000, " ", "80x"]
+
+
+@pytest.mark.parametrize("columns", NONSENSE_SIZES)
+def test_a_pipe_ignores_nonsense_sizes(hm, columns):
+    expected = hm("roles", env={"COLUMNS": "100"}).out
+    assert hm("roles", env={"COLUMNS": columns, "LINES": "0"}).out == expected  # the pipe default: 100 columns
+
+
+@contextlib.contextmanager
+def _pty_of_size(rows: int, cols: int):
+    """A pseudo-terminal of that size (as a text stream of its follower side)."""
+    import fcntl
+    import struct
+    import termios
+
+    leader, follower = os.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    try:
+        with os.fdopen(follower, "w") as stream:
+            yield stream
+    finally:
+        os.close(leader)
+
+
+@pytest.mark.parametrize("columns", [*NONSENSE_SIZES, None])
+def test_a_terminal_with_nonsense_sizes_uses_its_real_size(monkeypatch, columns):
+    from hmcareer.render.terminal import screen_size
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", "0")
+    with _pty_of_size(33, 77) as tty:
+        assert screen_size(tty, True) == (77, 33)
+        assert Terminal(tty, io.StringIO()).console().size == (77, 33)
+    with _pty_of_size(0, 0) as tty:  # a terminal that reports no size at all
+        assert screen_size(tty, True) == (80, 25)
+    monkeypatch.setenv("COLUMNS", "120")  # a sane COLUMNS still wins, as in Rich
+    monkeypatch.setenv("LINES", "50")
+    with _pty_of_size(33, 77) as tty:
+        assert screen_size(tty, True) == (120, 50)
+
+
+def _spawn(args, columns: str, **env):
+    pexpect = pytest.importorskip("pexpect")
+    environment = {**os.environ, "COLUMNS": columns, "LINES": "0", "TERM": "xterm", "HMCAREER_NO_CACHE": "1", **env}
+    environment.pop("NO_COLOR", None)
+    return pexpect.spawn(sys.executable, ["-m", "hmcareer", *args], env=environment, encoding="utf-8", timeout=30,
+                         dimensions=(30, 90))
+
+
+@pytest.mark.parametrize("columns", ["0", "-1", "wide", "1000000000"])
+def test_commands_on_a_terminal_with_nonsense_columns(columns):
+    pexpect = pytest.importorskip("pexpect")
+    child = _spawn(["roles"], columns)
+    try:
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    out = re.sub(r"\x1b\[[0-9;]*m", "", child.before)
+    assert child.exitstatus == 0
+    assert "nursing-home-administrator" in out and "Sources:" in out
+    assert max(len(line) for line in out.split("\r\n")) <= 90  # drawn for the terminal's real 90 columns
+
+
+@pytest.mark.parametrize("columns", ["0", "1000000000"])
+def test_the_explorer_on_a_terminal_with_nonsense_columns(columns):
+    pexpect = pytest.importorskip("pexpect")
+    child = _spawn(["explore"], columns)
+    try:
+        child.expect("Main menu")
+        child.expect("choose> ")
+        menu = re.sub(r"\x1b\[[0-9;]*m", "", child.before)
+        assert "what each management role does" in menu and "find my fit" in menu
+        assert max(len(line) for line in menu.split("\r\n")) <= 90
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
 
 from ..atomic import write_atomically
-from ..errors import OUTPUT_FAILURES, OutputError
+from ..errors import OUTPUT_FAILURES, OutputError, ReaderGone
 from .terminal import Terminal, printable_values
 
 
@@ -25,7 +26,7 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
     if fmt == "json":
         # JSON escapes control characters itself and keeps the data's exact text.
         document = machine.document(view.kind, view.body(result), catalog.sources, catalog.release_name())
-        terminal.stdout.write(machine.to_json(document))
+        terminal.stdout.write(machine.to_json(document, ascii_only=terminal.ascii_only))
         terminal.stdout.flush()
         return
     # Everything else shows data text literally: an escape sequence in a title prints as "\x1b[31m".
@@ -40,12 +41,44 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
         return
     columns, rows = view.rows(result)
     text = machine.to_csv(columns, rows) if fmt == "csv" else machine.to_markdown(columns, rows)
+    lost = terminal.unencodable(text)
+    if lost:  # the stream's encoding shows these as "?" (see Terminal.from_environment): say so, and how to keep them
+        terminal.message(f"hmcareer: standard output's encoding ({terminal.stdout.encoding}) lacks {lost} character(s) of "
+                         f"this {fmt}, shown as '?'; use --output FILE (always UTF-8) or --format json for the exact text")
     terminal.stdout.write(text)
     terminal.stdout.flush()
 
 
+# How a user names an open descriptor: the file behind it is written where it is (appended to), never replaced.
+OPEN_DESCRIPTOR = re.compile(r"/dev/(?:std(?P<std>out|err)|fd/(?P<fd>\d+))|/proc/(?:self|thread-self|\d+)/fd/(?P<proc>\d+)")
+
+
+def written_in_place(path: Path) -> bool:
+    """Whether --output writes into `path` as it is rather than replacing a file: a terminal, /dev/null or another
+    character device, a pipe (a FIFO, `>(cmd)`'s /dev/fd/63, /dev/stdout in a pipeline) or a socket, which hold no
+    file to destroy; and a file reached through an open descriptor (`-o /dev/stdout > out.txt`, `/dev/fd/3`), which
+    is appended to. Neither needs --force. A block device holds data: it is not written in place without --force."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    if stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        return True
+    return stat.S_ISREG(mode) and _descriptor(path) is not None
+
+
+def _descriptor(path: Path) -> int | None:
+    """The descriptor number a path such as /dev/stdout or /dev/fd/3 names, or None."""
+    found = OPEN_DESCRIPTOR.fullmatch(os.path.abspath(path))
+    if found is None:
+        return None
+    return {"out": 1, "err": 2}[found["std"]] if found["std"] else int(found["fd"] or found["proc"])
+
+
 def refuse_to_overwrite(path: Path, force: bool) -> None:
     """Checked before any work, so a command that would be refused costs nothing."""
+    if written_in_place(path):
+        return
     try:
         is_dir, exists = path.is_dir(), os.path.lexists(path)
     except OSError as exc:  # a name too long for the file system, say
@@ -61,23 +94,20 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, resu
     leaves no file, or the file that was there, unchanged.
 
     The file is always UTF-8 and plain (no colour codes). Without --force an existing file is never
-    replaced, not even one that appeared since the check.
+    replaced, not even one that appeared since the check. A device, pipe or open descriptor (see
+    `written_in_place`) is written where it is.
     """
     buffer = io.StringIO()
     emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, result, fmt)
     data = buffer.getvalue().encode("utf-8")
-    # Through a symlink to the file it names; a device or pipe (/dev/null, a FIFO) holds nothing to keep: write to it.
+    if written_in_place(path) or (force and os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)):
+        _write_in_place(path, data)
+        return
+    # Through a symlink to the file it names.
     target = Path(os.path.realpath(path)) if os.path.islink(path) else path
+    existed = os.path.lexists(target)
     try:
-        existed, stream = os.path.lexists(target), not stat.S_ISREG(os.stat(target).st_mode)
-    except OSError:
-        existed = stream = False
-    try:
-        if stream:
-            with open(target, "wb") as out:
-                out.write(data)
-        else:
-            write_atomically(target, (data,), replace=force, durable=True)
+        write_atomically(target, (data,), replace=force, durable=True)
     except FileExistsError:
         raise OutputError(str(path), "exists", usage=True, existed=True) from None
     except IsADirectoryError:
@@ -87,4 +117,20 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, resu
     except OSError as exc:
         # A full disk or a failing device is no fault of the path chosen (exit 1); anything else is (exit 2).
         raise OutputError(str(path), exc.strerror or str(exc), usage=exc.errno not in OUTPUT_FAILURES,
-                          existed=None if stream else existed) from None
+                          existed=existed) from None
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Into a device, pipe or descriptor as it is: appended (no O_TRUNC), so a file behind `>>` keeps what it held."""
+    from ..streams import closed_at_start
+
+    if _descriptor(path) in closed_at_start():  # held by /dev/null since hmcareer started: the stream was closed
+        raise OutputError(str(path), "that descriptor was closed when hmcareer started", usage=False, existed=None)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+        with open(fd, "wb") as out:
+            out.write(data)
+    except BrokenPipeError:  # the pipe's reader went away: as on stdout, not an error
+        raise ReaderGone from None
+    except OSError as exc:
+        raise OutputError(str(path), exc.strerror or str(exc), usage=exc.errno not in OUTPUT_FAILURES, existed=None) from None

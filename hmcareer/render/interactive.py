@@ -18,7 +18,13 @@ KEYS_HELP = (
 
 
 class Screen:
-    """The explorer's output: everything goes to stdout, as in the commands; data text is never markup."""
+    """The explorer's output: everything goes to stdout, as in the commands.
+
+    Menus, titles and hints show role titles, credential names, area and industry names and what
+    the user typed: every text drawn here goes through `printable`, as the commands' output does
+    (results through `emit`), so neither an escape sequence nor a bidi or zero-width character in
+    the data reaches the terminal; and through `Text`, never markup.
+    """
 
     def __init__(self, terminal: Terminal, catalog: Any):
         self.terminal = terminal
@@ -32,6 +38,8 @@ class Screen:
     def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = "b back, q quit, ? help") -> None:
         from rich.table import Table
 
+        title = printable(title)
+        options = [(printable(name), printable(label)) for name, label in options]
         self.console.print()
         self.console.print(Text(title, style="bold underline"))
         if options:
@@ -49,10 +57,10 @@ class Screen:
                 else:
                     grid.add_row(Text(f"  {number}"), Text(name) + (Text("\n") + shown if shown.plain else Text("")))
             self.console.print(grid)
-        self.console.print(Text(footer, style="dim"))
+        self.console.print(Text(printable(footer), style="dim"))
 
     def say(self, text: str, style: str = "") -> None:
-        self.console.print(Text(text, style=style))
+        self.console.print(Text(printable(text), style=style))
 
     def hint(self, text: str) -> None:
         if len(text) > 300:  # an enormous paste echoed back helps nobody
@@ -62,13 +70,17 @@ class Screen:
     def help(self) -> None:
         self.console.print(Text(KEYS_HELP, style="dim"))
 
+    # The prompt and the echo are plain text, written as they are: through Rich, each line of piped input cost two
+    # Rich prints, most of the time of a long piped session.
+
     def show_prompt(self, prompt: str) -> None:
         """A prompt without a newline, for input read from a pipe (a terminal's input() shows its own)."""
-        self.console.print(Text(prompt), end="")
+        self.console.file.write(printable(prompt))
         self.console.file.flush()
 
     def echo(self, typed: str) -> None:
-        self.console.print(Text(printable(typed)))
+        """What was read from a pipe, after its prompt, so that a transcript reads like a session."""
+        self.console.file.write(printable(typed) + "\n")
 
     def prompt(self, text: str) -> str:
         """The prompt line as plain text, for the input function to show."""

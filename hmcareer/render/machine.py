@@ -9,7 +9,6 @@ Record field names are the data's own (docs/data-schema.md, the OEWS column name
 from __future__ import annotations
 
 import io
-import re
 from typing import Any
 
 from .. import __version__
@@ -32,6 +31,7 @@ from ..query import (
     WhereReport,
     concentration,
 )
+from .terminal import json_escape, printable
 
 SCHEMA = "hmcareer/1"
 
@@ -86,14 +86,17 @@ def step_record(c: StepCheck) -> dict[str, Any]:
     return record
 
 
-# json.dumps escapes C0 controls but passes these through; a terminal may act on them.
-_JSON_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+def to_json(doc: dict[str, Any], ascii_only: bool = False) -> str:
+    """The document as JSON text; exact whatever it holds.
 
-
-def to_json(doc: dict[str, Any]) -> str:
+    json.dumps escapes C0 controls; the other characters `printable` hides (C1 controls, bidi and
+    zero-width characters, U+2028...) are escaped here too, as JSON's `\\uXXXX`, so that printed
+    on a terminal JSON can neither drive it nor reorder what it shows. ascii_only: every other
+    non-ASCII character escaped too, for a stream whose encoding could not carry it (LANG=C,
+    PYTHONIOENCODING=ascii or latin-1): replacing it with "?" would alter the data.
+    """
     import json  # imported here: table output never needs it
-    text = json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return printable(json.dumps(doc, indent=2, ensure_ascii=ascii_only) + "\n", json_escape)
 
 
 def to_csv(columns: list[str], rows: list[dict[str, Any]]) -> str:

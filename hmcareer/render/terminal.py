@@ -8,24 +8,47 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from typing import IO, Any
 
-# C0 controls except tab and newline, DEL, C1 controls, and the bidirectional overrides that
-# can make a terminal show text in another order than it is stored. Compiled on first use
-# (by `re`, which keeps it): text that str.isprintable() passes never needs it.
-_UNPRINTABLE = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# What data text may not carry to a terminal (or a file read in one): control characters (C0 but tab
+# and newline, DEL, C1: ESC starts the sequences that clear screens, write the clipboard or make
+# links), format characters (bidirectional overrides, isolates and marks such as U+202E, U+2066,
+# U+200F and U+061C, which show text in another order than it is stored; zero-width characters
+# such as U+200B and U+FEFF, which hide inside names; soft hyphens, tag characters), the line and
+# paragraph separators U+2028/U+2029, and lone surrogates (undecodable bytes in arguments). By
+# Unicode category, so characters a later Unicode adds to these categories are covered as well.
+HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+KEPT = frozenset("\t\n")
 
 
-def _visible_escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+def visible_escape(char: str) -> str:
+    """How `printable` spells a character: `\\x1b`, `\\u202e`, `\\U000e0041`, as Python writes them."""
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
-def printable(text: str) -> str:
-    """`text` with control characters (ESC, BEL, CR...) spelled out as `\\x1b`, so data can never drive the terminal."""
-    if text.isprintable():  # no control or format character at all: the common case, checked in C
+def json_escape(char: str) -> str:
+    """How JSON spells a character: `\\u001b`, and a pair of surrogates above U+FFFF."""
+    code = ord(char)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def printable(text: str, spell: Callable[[str], str] = visible_escape) -> str:
+    """`text` with every character in HIDDEN_CATEGORIES (but tab and newline) spelled out (`\\x1b`, `\\u202e`).
+
+    The one escaper of data text: tables, csv, markdown, JSON (with `json_escape`), messages and
+    the explorer all go through it, so data can never drive the terminal or hide what it says.
+    """
+    if text.isprintable():  # no control, format or separator character at all: the common case, checked in C
         return text
-    return re.sub(_UNPRINTABLE, _visible_escape, text)
+    from unicodedata import category
+
+    return "".join([char if char.isprintable() or char in KEPT or category(char) not in HIDDEN_CATEGORIES else spell(char)
+                    for char in text])
 
 
 def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:
@@ -56,6 +79,45 @@ def printable_values(value: Any, _memo: dict[int, Any] | None = None) -> Any:
 def _encoding_is_unicode(stream: IO[str]) -> bool:
     encoding = (getattr(stream, "encoding", None) or "ascii").lower().replace("-", "")
     return encoding.startswith("utf")
+
+
+# Widths and heights outside these are not a terminal's: COLUMNS=0, LINES=0, COLUMNS=1000000000 are read as unknown.
+SANE_COLUMNS = range(20, 10_001)
+SANE_LINES = range(2, 10_001)
+PIPE_WIDTH = 100  # what a pipe or file gets without a sane COLUMNS: readable, and the same everywhere
+DEFAULT_SIZE = (80, 25)  # a terminal that reports no size (some pseudo-terminals say 0 x 0)
+
+
+def _setting(name: str, sane: range) -> int | None:
+    """The environment variable `name` as a size, or None when it is unset or nonsense (text, 0, negative, huge)."""
+    value = os.environ.get(name, "").strip()
+    if not (value.isdigit() and len(value) <= 6):
+        return None
+    number = int(value)
+    return number if number in sane else None
+
+
+def screen_size(stream: IO[str], tty: bool, width: int | None = None) -> tuple[int, int]:
+    """(columns, lines) to draw for: `width` if given; else COLUMNS and LINES when sane; else, on a terminal, the size it
+    reports (when sane); else PIPE_WIDTH for a pipe or file, DEFAULT_SIZE for a terminal."""
+    columns, lines = width or _setting("COLUMNS", SANE_COLUMNS), _setting("LINES", SANE_LINES)
+    if tty and (columns is None or lines is None):
+        try:
+            real = os.get_terminal_size(stream.fileno())
+        except (AttributeError, ValueError, OSError):  # no descriptor (io.UnsupportedOperation is an OSError)
+            real = None
+        if real is not None:
+            columns = columns or (real.columns if 0 < real.columns < SANE_COLUMNS.stop else None)
+            lines = lines or (real.lines if 0 < real.lines < SANE_LINES.stop else None)
+    return columns or (DEFAULT_SIZE[0] if tty else PIPE_WIDTH), lines or DEFAULT_SIZE[1]
+
+
+def _encodes(char: str, encoding: str) -> bool:
+    try:
+        char.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _TRAILING_SPACES = re.compile(r" +\n")
@@ -100,8 +162,21 @@ class Terminal:
     def ascii_only(self) -> bool:
         return not (self.unicode if self.unicode is not None else _encoding_is_unicode(self.stdout))
 
+    def unencodable(self, text: str) -> int:
+        """How many characters of `text` stdout's encoding cannot carry (0 for an in-memory stream, which has none)."""
+        encoding = getattr(self.stdout, "encoding", None)
+        if not encoding or self.unicode:
+            return 0
+        try:
+            text.encode(encoding)
+        except UnicodeEncodeError:
+            return sum(text.count(char) for char in set(text) if not _encodes(char, encoding))
+        except LookupError:  # an encoding Python does not know
+            return 0
+        return 0
+
     def console(self, stderr: bool = False) -> Any:
-        from rich.console import Console
+        from rich.console import Console, ConsoleDimensions
 
         stream = self.stderr if stderr else self.stdout
         options: dict[str, Any] = {"file": stream, "highlight": False, "emoji": False, "soft_wrap": False}
@@ -111,25 +186,35 @@ class Terminal:
         elif self.color is True:
             options["force_terminal"] = True
             options["color_system"] = "truecolor"
-        if self.width:
-            options["width"] = self.width
-        elif not stream.isatty():
-            # Pipes get a fixed, readable width; a nonsense COLUMNS (text, 0, negative) is ignored.
-            columns = os.environ.get("COLUMNS", "")
-            options["width"] = int(columns) if columns.isdigit() and int(columns) >= 20 else 100
         if self.ascii_only:
             options["safe_box"] = True
-        if not stream.isatty():
+        tty = stream.isatty()
+        if not tty:
             options["file"] = _TrimmedLines(stream)
+        fixed_width = self.width
+        # Given to Rich too, so that it never reads COLUMNS itself (int() of 5,000 digits raises).
+        options["width"], options["height"] = screen_size(stream, tty, fixed_width)
 
-        class QuietPipeConsole(Console):
+        class HmcareerConsole(Console):
             def on_broken_pipe(self) -> None:
                 # Rich would exit 1 here; let the CLI's handler end quietly with 0 instead.
                 raise BrokenPipeError
 
-        return QuietPipeConsole(**options)
+            @property
+            def size(self) -> ConsoleDimensions:
+                # Asked again at each use, as Rich does, so that a terminal resized during the explorer is followed; but a
+                # COLUMNS or LINES of 0 or 10**9 is unknown, not a width (Rich would print nothing, or pad lines for ever).
+                return ConsoleDimensions(*screen_size(stream, tty, fixed_width))
+
+            @size.setter
+            def size(self, new_size: tuple[int, int]) -> None:
+                nonlocal fixed_width
+                fixed_width = new_size[0]
+
+        return HmcareerConsole(**options)
 
     def message(self, text: str) -> None:
         """One line for the user on stderr: never markup-interpreted, control characters shown as escapes."""
-        self.stderr.write(printable(" ".join(text.splitlines())) + "\n")
+        # Escaped first, so that only real newlines are left to join (U+2028, \\x1c... are shown, not split on).
+        self.stderr.write(" ".join(printable(text).split("\n")) + "\n")
         self.stderr.flush()

@@ -151,9 +151,7 @@ def _env_catalog():
     """A catalog for code that runs before the root callback (completion, --version)."""
     from .catalog import Catalog
     from .render.terminal import Terminal
-    from .settings import settle_catalog_flags
 
-    settle_catalog_flags()
     data_dir = os.environ.get("HMCAREER_DATA_DIR")
     return Catalog(Path(data_dir) if data_dir else None, warn=Terminal.from_environment().message)
 
@@ -260,11 +258,10 @@ def root(
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
 ) -> None:
-    from .settings import settle_catalog_flags, warn_about_flags
+    from .settings import warn_about_flags
 
     ctx.obj = State(data_dir, no_color, debug)
     warn_about_flags(ctx.obj.terminal().message)
-    settle_catalog_flags()
     if ctx.invoked_subcommand is None:
         # No command: on a terminal, start the explorer; in a pipe or script, show help instead of waiting for input.
         if sys.stdin.isatty() and sys.stdout.isatty():

@@ -1,6 +1,6 @@
 """Yes/no settings from the environment, all read one way.
 
-HMCAREER_DEBUG and HMCAREER_NO_CACHE (and HMCAREER_PURE_YAML, read by catalog/yamlio.py) are on
+HMCAREER_DEBUG, HMCAREER_NO_CACHE (catalog/cache.py) and HMCAREER_PURE_YAML (catalog/yamlio.py) are on
 for 1, true, yes or on, and off for 0, false, no, off or empty, in any case and with spaces around;
 unset is off. Any other value is ignored (off) with one line on stderr (`warn_about_flags`), so
 that HMCAREER_NO_CACHE=0 never turns the cache off and a typo is never silently taken for yes.
@@ -36,17 +36,3 @@ def warn_about_flags(warn: Callable[[str], None]) -> None:
     for name in FLAGS:
         if flag(name) is None:
             warn(f"hmcareer: ignoring {name}={os.environ[name]!r}: it takes 1, true, yes or on, or 0, false, no or off")
-
-
-# Read by the catalog (catalog/cache.py, catalog/yamlio.py), which still takes any non-empty value for yes.
-CATALOG_FLAGS = ("HMCAREER_NO_CACHE", "HMCAREER_PURE_YAML")
-
-
-def settle_catalog_flags() -> None:
-    """Remove the catalog's settings whose value means off (or nothing), so that it sees them unset.
-
-    A stop-gap until catalog/cache.py and catalog/yamlio.py ask `enabled(name)` themselves.
-    """
-    for name in CATALOG_FLAGS:
-        if name in os.environ and not enabled(name):
-            del os.environ[name]

@@ -142,8 +142,8 @@ CASES = {
         ["sources"], ":2: sources[0].id: ids are lowercase letters, digits and '-', got [1, [2, [3]]] (and 4 more; run "
                      "`hmcareer validate {dir}` to list them)"),
     "sources__url-not-a-web-address.yaml": (
-        ["sources"], ":7: sources[seed-2012].url: expected a web address (http:// or https://, no spaces), got "
-                     "'javascript:alert(1)'"),
+        ["sources"], ":7: sources[seed-2012].url: expected a web address: http:// or https://, then printable ASCII with "
+                     "no spaces (percent-encode the rest), got 'javascript:alert(1)'"),
     # not YAML text at all
     "roles__empty.yaml": (["roles"], ": file is empty (or only comments)"),
     "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),

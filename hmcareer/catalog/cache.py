@@ -35,6 +35,7 @@ from typing import Any, BinaryIO
 from .. import __version__, models
 from ..atomic import write_atomically
 from ..record import Record
+from ..settings import enabled
 
 FORMAT = b"hmcareer-cache-3"
 ENTRY_SUFFIX = ".entry"
@@ -62,7 +63,7 @@ _CLASS_INDEX = {cls: i for i, cls in enumerate(RECORD_CLASSES)}
 
 def configured_directory() -> tuple[Path | None, str | None]:
     """(the cache directory settings ask for, or None; why the setting cannot be used, for one line on stderr)."""
-    if os.environ.get("HMCAREER_NO_CACHE"):
+    if enabled("HMCAREER_NO_CACHE"):
         return None, None
     explicit = os.environ.get("HMCAREER_CACHE_DIR")
     if explicit:

@@ -44,8 +44,9 @@ def build_sources(ck: Checker, raw: Any) -> dict[str, Source]:
             ck.problem(f"{path}.tag", f"unknown provenance tag {tag!r} (one of {', '.join(sorted(SOURCE_TAGS))})")
         src = Source(**ck.texts(n, path, "id", "publisher", "title", "date"), **ck.optional_texts(n, path, "url", "note"),
                      tag=tag or "")
-        if src.url is not None and not re.fullmatch(r"https?://[^\s\x00-\x1f\x7f]+", src.url):
-            ck.problem(f"{path}.url", f"expected a web address (http:// or https://, no spaces), got {src.url!r}")
+        if src.url is not None and not re.fullmatch(r"https?://[!-~]+", src.url):
+            ck.problem(f"{path}.url", f"expected a web address: http:// or https://, then printable ASCII with no spaces "
+                                      f"(percent-encode the rest), got {src.url!r}")
         out[src.id] = src
     return out
 
@@ -194,8 +195,11 @@ def build_education(ck: Checker, raw: Any) -> Education:
     root = ck.mapping(raw, "")
     degrees = []
     for path, n in records(ck, root, "degrees"):
+        level = ck.text(n, "level", path)
+        if level is not None and level not in DEGREE_LEVELS:
+            ck.problem(f"{path}.level", f"expected one of {', '.join(DEGREE_LEVELS)}, got {level!r}")
         degrees.append(Degree(
-            **ck.texts(n, path, "id", "name", "level", "field", "summary"),
+            **ck.texts(n, path, "id", "name", "field", "summary"), level=level if level in DEGREE_LEVELS else "",
             seed_named=ck.flag(n, "seed_named", path),
             duration=ck.fact(n.get("duration"), f"{path}.duration"),
             prerequisites=ck.facts(n, "prerequisites", path),

@@ -7,13 +7,13 @@ their lines from one index of them, without parsing the file again.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import deque
 from functools import cache
 from typing import Any
 
 from ..errors import DataError, Problem
+from ..settings import enabled
 from .files import decode_text
 
 # An anchor (&a) or alias (*a) may only start after space or a flow indicator; text that
@@ -46,7 +46,7 @@ def _yaml_problem(file: str, exc: Exception, text: str) -> Problem:
 def _loader() -> type:
     fast, pure = _loaders()
     # HMCAREER_PURE_YAML: parse as on a platform without libyaml (benchmarks and tests).
-    return pure if os.environ.get("HMCAREER_PURE_YAML") else fast
+    return pure if enabled("HMCAREER_PURE_YAML") else fast
 
 
 def parse_yaml(raw: bytes, file: str) -> Any:

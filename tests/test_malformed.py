@@ -248,16 +248,16 @@ def test_unreadable_permissions(hm, data_copy):
 def test_a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest(hm, data_copy):
     # Each problem once cost a scan of the whole document for its line: minutes for a file like this one.
     roles = data_copy / "roles.yaml"
-    roles.write_text("roles: [" + ",".join(["0"] * 100_000) + "]\n", encoding="utf-8")
+    roles.write_text("roles: [" + ",".join(["0"] * 30_000) + "]\n", encoding="utf-8")
     r = hm("--data-dir", str(data_copy), "roles")
     assert (r.code, r.out) == (1, "")
-    assert r.err == (f"hmcareer: data error: {roles}:1: roles[0]: expected a mapping, got a number (and 99999 more; run "
+    assert r.err == (f"hmcareer: data error: {roles}:1: roles[0]: expected a mapping, got a number (and 29999 more; run "
                      f"`hmcareer validate {data_copy}` to list the first 50)\n")
     v = hm("validate", str(data_copy))
     lines = v.err.splitlines()
     assert v.code == 1 and len(lines) == 51
     assert lines[49] == f"{roles}:1: roles[49]: expected a mapping, got a number"
-    assert lines[50] == f"100000 problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
+    assert lines[50] == f"30000 problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
 
 
 def test_a_wage_file_with_every_row_wrong_lists_the_first_fifty(hm, data_copy):

@@ -82,6 +82,10 @@ class State:
             from .catalog import Catalog
 
             self._catalog = Catalog(self.data_dir, warn=self.terminal().message)
+            if self.data_dir is not None and not any(f.origin == "user" for f in self._catalog.data_files()):
+                # Most likely a wrong path: say so, though the answer (from the bundled data) is still right.
+                self.terminal().message(f"hmcareer: note: {self.data_dir} holds none of the data files; the bundled data is "
+                                        "used. Is it the right folder?")
         return self._catalog
 
     def terminal(self):

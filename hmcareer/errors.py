@@ -130,10 +130,17 @@ OPTIONS = {"background": "--background", "interest": "--interest", "degree level
 AMBIGUOUS_HINTS = {"metro": "Give more of the name, or the BLS area code."}
 
 
+def quoted(value: str | None, limit: int = 60) -> str:
+    """A value the user gave, quoted for a message; an enormous one is cut ("'aaaa...' (100,000 characters)")."""
+    if value is None or len(value) <= limit:
+        return repr(value)
+    return f"{value[:limit - 20]!r}... ({len(value):,} characters)"
+
+
 def _usage_message(exc: UsageError) -> str:
     kind, value, choices = exc.kind, exc.value, exc.choices
     if isinstance(exc, NotFound):
-        text = f"unknown {kind} {value!r}."
+        text = f"unknown {kind} {quoted(value)}."
         if kind in OPTIONS:
             return f"{text} Valid {OPTIONS[kind]} values: {', '.join(choices)}."
         if kind == "issuing body":
@@ -144,16 +151,16 @@ def _usage_message(exc: UsageError) -> str:
     if isinstance(exc, Ambiguous):
         # "; " because names such as "Springfield, IL" hold commas themselves
         shown = "; ".join(choices[:8]) + (f"; ... ({len(choices)} in all)" if len(choices) > 8 else "")
-        return f"{kind} {value!r} matches several: {shown}. {AMBIGUOUS_HINTS.get(kind, 'Give more of the name, or the id.')}"
+        return f"{kind} {quoted(value)} matches several: {shown}. {AMBIGUOUS_HINTS.get(kind, 'Give more of the name, or the id.')}"
     if isinstance(exc, InvalidChoice):
         if kind == "where":
-            return f"--where takes {' or '.join(choices)}, not {value!r}"
+            return f"--where takes {' or '.join(choices)}, not {quoted(value)}"
         if kind == "industry sort key":
             return (f"--sort {value} compares places with the nation; BLS publishes no location quotient for an industry. "
                     f"Sort industries by {', '.join(choices)}")
         if kind == "history year":
             return f"no BLS median for {value}; years with one: {', '.join(choices)}"
-        return f"unknown {kind} {value!r}; use one of {', '.join(choices)}"
+        return f"unknown {kind} {quoted(value)}; use one of {', '.join(choices)}"
     if isinstance(exc, OutOfRange):
         return f"{OPTIONS.get(kind, '--' + kind)} must be between {choices[0]} and {choices[1]}, not {value}"
     if isinstance(exc, Conflict):

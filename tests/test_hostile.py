@@ -454,6 +454,26 @@ def test_output_to_a_named_pipe(tmp_path):
         os.close(reader)
 
 
+def test_output_to_a_named_pipe_nobody_reads_fails_at_once(hm, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)  # opening it to write would wait for a reader forever
+    r = hm("roles", "-o", str(fifo))
+    assert (r.code, r.err) == (2, f"hmcareer: cannot write {fifo}: no program is reading from that pipe. Choose another "
+                                  "--output path\n")
+
+
+def test_an_enormous_value_is_not_echoed_whole(hm):
+    r = hm("roles", "x" * 100_000)
+    assert (r.code, r.err) == (2, "hmcareer: unknown role 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'... (100,000 characters). "
+                                  "Run `hmcareer roles` to list them.\n")
+
+
+def test_a_data_folder_without_any_data_file_is_named(hm, tmp_path):
+    r = hm("--data-dir", str(tmp_path), "roles", "nha")
+    assert r.code == 0 and "Nursing home administrator" in r.out
+    assert r.err == f"hmcareer: note: {tmp_path} holds none of the data files; the bundled data is used. Is it the right folder?\n"
+
+
 def test_output_to_dev_null_needs_no_force_but_a_file_does(hm, tmp_path):
     assert (hm("roles", "-o", "/dev/null").code, hm("roles", "-o", os.devnull).err) == (0, "hmcareer: wrote /dev/null\n")
     existing = tmp_path / "roles.txt"

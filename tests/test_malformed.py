@@ -121,7 +121,8 @@ CASES = {
     "wage_history__year-after-the-release.yaml": (
         ["salary", "--history"], ":3: points[2999].year: 2999 is not before the wage release (May 2025), which ends the history"),
     "wage_history__two-points-for-a-year.yaml": (
-        ["salary", "--history"], ":8: points[1].year: a second point for 2010; each year has one BLS median"),
+        ["salary", "--history"], ":8: points[1].year: a second point for 2010; each year has one BLS median (and 1 more; "
+                                 "run `hmcareer validate {dir}` to list them)"),
     "oews__mean-below-p10.jsonl": (
         ["salary"],
         ":2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): hourly mean 30.0 is "
@@ -144,6 +145,31 @@ CASES = {
     "sources__url-not-a-web-address.yaml": (
         ["sources"], ":7: sources[seed-2012].url: expected a web address: http:// or https://, then printable ASCII with "
                      "no spaces (percent-encode the rest), got 'javascript:alert(1)'"),
+    # found by a hostile review of round two
+    "occupation__hourly-median-read-as-base-60.yaml": (
+        ["outlook"],
+        ":12: invalid YAML: '53:21' is read by YAML as a base-60 number; write the number with a decimal "
+        "point, or quote it if it is text"),
+    "wage_history__reference-after-the-release.yaml": (
+        ["salary", "--history"],
+        ":14: points[2].reference: 'May 2031' does not name the point's year, 2016"),
+    "wage_history__no-bls-points.yaml": (
+        ["salary", "--history"],
+        ":2: points: the list is empty; it needs one entry at least"),
+    "credentials__variant-spelled-with-dots.yaml": (
+        ["certs"],
+        ":142: credentials[crcp].variants: 'C.R.C.E.' also names the credential 'crce' (its id); a name a "
+        "user types must lead to one credential"),
+    "roles__blank-alias.yaml": (
+        ["roles"],
+        ":9: roles[health-agency-administrator].aliases[1]: must not be empty"),
+    "roles__no-responsibilities.yaml": (
+        ["roles"],
+        ":16: roles[health-agency-administrator].responsibilities: the list is empty; it needs one entry at "
+        "least"),
+    "roles__merge-key.yaml": (
+        ["roles"],
+        ":2: invalid YAML: merge keys (<<) are not allowed; write the keys out"),
     # not YAML text at all
     "roles__empty.yaml": (["roles"], ": file is empty (or only comments)"),
     "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),
@@ -240,7 +266,7 @@ def test_unreadable_permissions(hm, data_copy):
     target = data_copy / "roles.yaml"
     target.chmod(0)
     try:
-        _assert_one_clear_line(hm, data_copy, target, ["roles"], ": permission denied; make the file readable")
+        _assert_one_clear_line(hm, data_copy, target, ["roles"], ": permission denied; make the file and its folder readable")
     finally:
         target.chmod(0o644)
 
@@ -248,16 +274,16 @@ def test_unreadable_permissions(hm, data_copy):
 def test_a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest(hm, data_copy):
     # Each problem once cost a scan of the whole document for its line: minutes for a file like this one.
     roles = data_copy / "roles.yaml"
-    roles.write_text("roles: [" + ",".join(["0"] * 30_000) + "]\n", encoding="utf-8")
+    roles.write_text("roles: [" + ",".join(["0"] * 4_000) + "]\n", encoding="utf-8")
     r = hm("--data-dir", str(data_copy), "roles")
     assert (r.code, r.out) == (1, "")
-    assert r.err == (f"hmcareer: data error: {roles}:1: roles[0]: expected a mapping, got a number (and 29999 more; run "
+    assert r.err == (f"hmcareer: data error: {roles}:1: roles[0]: expected a mapping, got a number (and 3999 more; run "
                      f"`hmcareer validate {data_copy}` to list the first 50)\n")
     v = hm("validate", str(data_copy))
     lines = v.err.splitlines()
     assert v.code == 1 and len(lines) == 51
     assert lines[49] == f"{roles}:1: roles[49]: expected a mapping, got a number"
-    assert lines[50] == f"30000 problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
+    assert lines[50] == f"4000 problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
 
 
 def test_a_wage_file_with_every_row_wrong_lists_the_first_fifty(hm, data_copy):
@@ -270,3 +296,45 @@ def test_a_wage_file_with_every_row_wrong_lists_the_first_fifty(hm, data_copy):
     assert v.code == 1 and len(lines) == 51
     assert lines[0] == f"{wages}:2: rows[0].employment: expected a whole number, \"-\" or null, got 'lots'"
     assert lines[50] == f"{len(rows)} problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
+
+
+def test_a_list_or_a_wage_table_too_long_to_be_data_is_refused_before_any_check(hm, data_copy):
+    # Checking costs time with every entry: a list far longer than any real one is one problem, found at once.
+    roles = data_copy / "roles.yaml"
+    roles.write_text("roles: [" + ",".join(["{}"] * 5_001) + "]\n", encoding="utf-8")
+    r = hm("--data-dir", str(data_copy), "roles")
+    assert (r.code, r.err) == (1, f"hmcareer: data error: {roles}:1: roles: 5,001 entries, more than the 5,000 a list in a "
+                                  "data file may hold; is this the right file?\n")
+    roles.unlink()
+    wages = data_copy / "oews.jsonl"
+    wages.write_text(wages.read_text(encoding="utf-8") + "[]\n" * 30_000, encoding="utf-8")
+    r = hm("--data-dir", str(data_copy), "salary")
+    assert (r.code, r.err) == (1, f"hmcareer: data error: {wages}: 30,745 lines, more than the 30,000 a wage table may hold "
+                                  "(one row per area and industry); is this the right file?\n")
+
+
+def test_a_byte_order_mark_is_no_part_of_the_text(hm, data_copy):
+    for name in ("oews.jsonl", "roles.yaml"):
+        path = data_copy / name
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as some editors save UTF-8
+    r = hm("--data-dir", str(data_copy), "salary", "--industry", "pharma", "-f", "json")
+    assert (r.code, r.err) == (0, "")
+    assert json.loads(r.out)["selected"][0]["annual_mean"] == 251570
+
+
+@pytest.mark.skipif(os.geteuid() == 0 and not shutil.which("setpriv"), reason="root reads any folder without setpriv")
+def test_a_data_folder_that_cannot_be_read_is_a_data_error(data_copy):
+    import subprocess
+    import sys
+
+    data_copy.chmod(0)
+    try:
+        # As root, drop the capabilities that let root read any folder.
+        prefix = (["setpriv", "--bounding-set=-dac_override,-dac_read_search", "--inh-caps=-dac_override,-dac_read_search"]
+                  if os.geteuid() == 0 else [])
+        r = subprocess.run([*prefix, sys.executable, "-m", "hmcareer", "--data-dir", str(data_copy), "roles"],
+                           capture_output=True, text=True, env={**os.environ, "HMCAREER_NO_CACHE": "1"})
+    finally:
+        data_copy.chmod(0o755)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == f"hmcareer: data error: {data_copy}/roles.yaml: permission denied; make the file and its folder readable\n"

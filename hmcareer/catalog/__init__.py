@@ -15,6 +15,7 @@ cache holds exactly the file's bytes, else by parsing and checking it (and then 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -98,7 +99,12 @@ class Catalog:
         filename = file_name(name)
         if self.data_dir is not None:
             candidate = self.data_dir / filename
-            if candidate.exists() or candidate.is_symlink():
+            try:
+                os.lstat(candidate)
+                return candidate
+            except (FileNotFoundError, NotADirectoryError):
+                pass
+            except OSError:  # there, but not to be looked at (a folder without read permission): reading it says why
                 return candidate
         return self.bundled_dir / filename
 

@@ -13,6 +13,9 @@ from ..models import Fact, NamedValue
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 # Problems kept per file: enough to fix a file in rounds, and a broken file of any size is reported in linear time.
 MAX_PROBLEMS = 50
+# Entries a list may hold: the longest bundled one (sources) has under 200; building a record costs tens of microseconds.
+MAX_ENTRIES = 5000
+EMPTY_LIST = "the list is empty; it needs one entry at least"
 
 
 class _ReadKeys(dict):
@@ -77,13 +80,21 @@ class Checker:
                 self.problem(join_path(path, str(key)), f"unknown key ({why})" + (f"; known here: {known}" if known else ""))
 
     def seq(self, parent: dict, key: str, path: str, required: bool = True) -> list:
+        """The list under `key`; a required one must be there and hold one entry at least (an empty list of
+        responsibilities or quick facts would show as an empty section)."""
         value = parent.get(key)
         if value is None:
-            if required and key not in parent:
-                self.problem(join_path(path, key), "missing required key")
+            if required:
+                self.problem(join_path(path, key), "missing required key" if key not in parent else EMPTY_LIST)
             return []
         if not isinstance(value, list):
             self.problem(join_path(path, key), f"expected a list, got {kind_of(value)}")
+            return []
+        if required and not value:
+            self.problem(join_path(path, key), EMPTY_LIST)
+        if len(value) > MAX_ENTRIES:  # a builder's work grows with the entries: refuse before building any
+            self.problem(join_path(path, key), f"{len(value):,} entries, more than the {MAX_ENTRIES:,} a list in a data file "
+                                               "may hold; is this the right file?")
             return []
         return value
 
@@ -139,6 +150,8 @@ class Checker:
         for i, item in enumerate(self.seq(parent, key, path, required)):
             if isinstance(item, bool) or not isinstance(item, (str, int, float)):
                 self.problem(f"{join_path(path, key)}[{i}]", f"expected text, got {kind_of(item)}")
+            elif isinstance(item, str) and not item.strip():
+                self.problem(f"{join_path(path, key)}[{i}]", "must not be empty")
             else:
                 out.append(str(item))
         return tuple(out)
@@ -197,17 +210,25 @@ def kind_of(value: Any) -> str:
     )
 
 
-def distinct_names(ck: Checker, kind: str, named: list[tuple[str, str, tuple[tuple[str, str], ...]]]) -> None:
-    """Every name a user can type for a record (its id, title, aliases...) must lead to that record alone, compared as
-    lookups compare them (case, accents and punctuation aside). `named`: (key path, id, ((field, name), ...)) per record.
-    Ids are claimed first, so a name equal to another record's id is the one reported."""
+def compact_name(name: str) -> str:
+    """A name as name checks compare it: without case, accents, punctuation or spaces ("C.R.C.E." = "crce")."""
     from ..vocabulary import normalize
 
-    owners = {normalize(ident): (ident, "id") for _, ident, _ in reversed(named)}
+    return normalize(name).replace(" ", "")
+
+
+def distinct_names(ck: Checker, kind: str, named: list[tuple[str, str, tuple[tuple[str, str], ...]]]) -> None:
+    """Every name a user can type for a record (its id, title, aliases...) must lead to that record alone, compared as
+    lookups compare them, and closer still (`compact_name`: "C.R.C.E." is "crce"). `named`: (key path, id, ((field,
+    name), ...)) per record. Ids are claimed first, so a name equal to another record's id is the one reported."""
+
+    owners = {compact_name(ident): (ident, "id") for _, ident, _ in reversed(named)}
     for path, ident, names in named:
         for field, name in names:
-            key = normalize(name)
+            key = compact_name(name)
             if not key:
+                if name:  # an empty one is reported as missing where it is read
+                    ck.problem(join_path(path, field), f"{name!r} holds no letter or digit; a name must")
                 continue
             owner, owner_field = owners.setdefault(key, (ident, field))
             if owner != ident:
@@ -219,9 +240,7 @@ def records(ck: Checker, raw: Any, key: str, may_be_empty: bool = False) -> list
     """The list under `key` as (path, mapping) pairs; checks unique `id`s, and that there is one at least (an empty
     list of roles would make every view about roles print nothing)."""
     root = ck.mapping(raw, "")
-    items = ck.seq(root, key, "")
-    if not may_be_empty and key in root and root[key] in (None, []):
-        ck.problem(key, "the list is empty; it needs one entry at least")
+    items = ck.seq(root, key, "", required=not may_be_empty)
     out, seen = [], set()
     for i, item in enumerate(items):
         path = f"{key}[{i}]"

@@ -50,7 +50,7 @@ def read_data_file(path: Path, label: str, limit: int) -> bytes:
     except FileNotFoundError:
         raise DataError([Problem(label, "", "file not found")]) from None
     except PermissionError:
-        raise DataError([Problem(label, "", "permission denied; make the file readable")]) from None
+        raise DataError([Problem(label, "", "permission denied; make the file and its folder readable")]) from None
     except OSError as exc:
         raise DataError([Problem(label, "", f"cannot read: {exc.strerror or exc}")]) from None
     if len(raw) > limit:  # it grew while read
@@ -66,7 +66,7 @@ def decode_text(raw: bytes, label: str) -> str:
     if b"\x00" in raw:
         raise DataError([Problem(label, "", "binary data (or UTF-16 text), not a UTF-8 text file")])
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is no part of the text
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise DataError([Problem(label, "", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8", line)]) from None

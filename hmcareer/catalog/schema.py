@@ -31,7 +31,7 @@ from ..models import (
     WagePoint,
 )
 from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
-from .checker import ANNUAL_TOLERANCE, Checker, distinct_names, kind_of, records
+from .checker import ANNUAL_TOLERANCE, Checker, compact_name, distinct_names, kind_of, records
 
 SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
 
@@ -252,7 +252,7 @@ def build_occupation(ck: Checker, raw: Any) -> Occupation:
     for i, q in enumerate(ck.seq(root, "quick_facts", "")):
         qp = f"quick_facts[{i}]"
         q = ck.mapping(q, qp)
-        editions.append(QuickFacts(
+        facts = QuickFacts(
             edition=ck.text(q, "edition", qp) or "",
             median_annual=ck.number(q, "median_annual", qp),
             median_hourly=ck.number(q, "median_hourly", qp, float),
@@ -268,7 +268,9 @@ def build_occupation(ck: Checker, raw: Any) -> Occupation:
             on_the_job_training=ck.text(q, "on_the_job_training", qp, required=False),
             sources=ck.source_ids(q, qp),
             note=ck.fact(q.get("note"), f"{qp}.note"),
-        ))
+        )
+        check_hourly_and_annual(ck, qp, facts.median_hourly, facts.median_annual)
+        editions.append(facts)
     tasks = []
     for i, t in enumerate(ck.seq(root, "tasks", "")):
         tp = f"tasks[{i}]"
@@ -355,7 +357,13 @@ def _check_point(ck: Checker, point: WagePoint, path: str) -> None:
     for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
         if va > vb:
             ck.problem(path, f"figures out of order: {a} {va} > {b} {vb}")
-    hourly, annual = point.median_hourly, point.median_annual
+    check_hourly_and_annual(ck, path, point.median_hourly, point.median_annual)
+    if point.year and str(point.year) not in point.reference:
+        ck.problem(f"{path}.reference", f"{point.reference!r} does not name the point's year, {point.year}")
+
+
+def check_hourly_and_annual(ck: Checker, path: str, hourly: float | None, annual: int | None) -> None:
+    """A median stated both ways: BLS's annual figure is the hourly one x 2,080 hours."""
     if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:
         ck.problem(path, f"median_annual {annual} does not match median_hourly {hourly} x 2080 = {hourly * 2080:.0f}")
 
@@ -364,13 +372,16 @@ def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:
     root = ck.mapping(raw, "")
     aliases = ck.mapping(root.get("aliases") or {}, "aliases")
     out: dict[str, str] = {}
-    spelled: dict[str, str] = {}  # normalized word -> the word as written first
+    spelled: dict[str, tuple[str, str]] = {}  # compact word -> (the word as written first, its code)
     for word, code in aliases.items():
         if not isinstance(code, str):
             ck.problem(f"aliases.{word}", f"expected an industry code in quotes, got {kind_of(code)}")
             continue
-        first = spelled.setdefault(normalize(word), word)
-        if first != word:
+        if not compact_name(word):
+            ck.problem(f"aliases.{word}", f"{word!r} holds no letter or digit; a word must")
+            continue
+        first, first_code = spelled.setdefault(compact_name(word), (word, code))
+        if first != word and (first_code != code or normalize(first) == normalize(word)):
             ck.problem(f"aliases.{word}", f"the same word as {first!r} (words are matched without regard to case, accents and "
                                           "punctuation); keep one of them")
             continue

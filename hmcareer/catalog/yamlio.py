@@ -24,6 +24,7 @@ _MAYBE_ANCHOR = rb"(?m)(?:^|[\s\[{,:])[&*][^\s,\]}]"
 # integer of thousands of digits.
 _UNREADABLE = (ValueError, KeyError, TypeError, OverflowError, AttributeError)
 STR_TAG = "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 _TAG_NAMES = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "true/false", "null": "nothing (null)",
               "binary": "binary data", "set": "a set", "map": "a mapping", "seq": "a list", "omap": "an ordered mapping",
               "pairs": "pairs"}
@@ -164,7 +165,10 @@ def _loaders() -> tuple[type, type]:
         def construct_mapping(self, node, deep=False):
             seen = set()
             for key_node, _ in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value != "<<":
+                if isinstance(key_node, yaml.ScalarNode):
+                    if key_node.tag == MERGE_TAG:  # its keys would silently give way to the mapping's own
+                        raise yaml.constructor.ConstructorError(
+                            None, None, "merge keys (<<) are not allowed; write the keys out", key_node.start_mark)
                     if key_node.value in seen:
                         raise yaml.constructor.ConstructorError(
                             "while reading a mapping", node.start_mark, f"duplicate key {key_node.value!r}", key_node.start_mark)
@@ -176,12 +180,24 @@ def _loaders() -> tuple[type, type]:
                                         "quotes", key_node.start_mark)
             return super().construct_mapping(node, deep)
 
+    def no_base_60(loader: Any, node: Any) -> Any:
+        """YAML 1.1 reads 53:21 as the base-60 number 3201: a typo for 53.21 would pass as a figure."""
+        if ":" in node.value:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is read by YAML as a base-60 number; write the number with a decimal point, "
+                            "or quote it if it is text", node.start_mark)
+        return (yaml.SafeLoader.construct_yaml_int if node.tag.endswith(":int") else yaml.SafeLoader.construct_yaml_float)(
+            loader, node)
+
     class FastLoader(NoDuplicateKeys, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         pass
 
     class PureLoader(NoDuplicateKeys, yaml.SafeLoader):
         pass
 
+    for loader in (FastLoader, PureLoader):
+        for tag in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            loader.add_constructor(tag, no_base_60)  # on the subclass's own copy of the table
     return FastLoader, PureLoader
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
@@ -127,10 +128,15 @@ def _write_in_place(path: Path, data: bytes) -> None:
     if _descriptor(path) in closed_at_start():  # held by /dev/null since hmcareer started: the stream was closed
         raise OutputError(str(path), "that descriptor was closed when hmcareer started", usage=False, existed=None)
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+        # Non-blocking, so that a named pipe nobody reads fails at once (ENXIO) instead of waiting forever.
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC | os.O_NONBLOCK)
+        os.set_blocking(fd, True)  # then written as any file: a slow reader is waited for
         with open(fd, "wb") as out:
             out.write(data)
     except BrokenPipeError:  # the pipe's reader went away: as on stdout, not an error
         raise ReaderGone from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OutputError(str(path), "no program is reading from that pipe", usage=True,
+                              existed=None) from None
         raise OutputError(str(path), exc.strerror or str(exc), usage=exc.errno not in OUTPUT_FAILURES, existed=None) from None

@@ -186,12 +186,12 @@ class Checker:
 
 # BLS annual figures are hourly x 2,080 from unrounded hourly values, rounded to $10.
 ANNUAL_TOLERANCE = 15.5
-# No count or wage comes near this; larger values are typos, and would overflow SQLite's integers.
+# No count or wage comes near this; larger values are typos.
 MAX_FIGURE = 10**12
 
 
 def is_finite(value: int | float) -> bool:
-    """False for .nan, .inf and implausibly huge numbers (SQLite, JSON and arithmetic would choke on them)."""
+    """False for .nan, .inf and implausibly huge numbers (JSON and arithmetic would choke on them)."""
     try:
         return math.isfinite(value) and abs(value) <= MAX_FIGURE
     except OverflowError:

@@ -281,14 +281,18 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
                         sort, claims, hourly, percentiles)
 
 
-CONCENTRATION_WORDS = ((1.2, "above average"), (0.8, "about average"), (0.0, "below average"))
+# The location-quotient bands, defined once for the words in tables and JSON, the legend and the README: above 1.2
+# is above average; 0.8 to 1.2, both included, about average; below 0.8, below average.
+LQ_ABOVE, LQ_BELOW = 1.2, 0.8
+LQ_BANDS = (f"above {LQ_ABOVE} = above-average concentration, {LQ_BELOW} to {LQ_ABOVE} (both included) = about average, "
+            f"below {LQ_BELOW} = below average")
 
 
 def concentration(lq: float | None) -> str | None:
-    """Plain words for a location quotient: how concentrated these jobs are versus the nation."""
+    """Plain words for a location quotient: how concentrated these jobs are versus the nation (LQ_BANDS)."""
     if lq is None:
         return None
-    return next(word for floor, word in CONCENTRATION_WORDS if lq >= floor)
+    return "above average" if lq > LQ_ABOVE else "about average" if lq >= LQ_BELOW else "below average"
 
 
 class WhereReport(Record):

@@ -89,6 +89,10 @@ def test_concentration_words():
     assert query.concentration(1.0) == "about average"
     assert query.concentration(0.5) == "below average"
     assert query.concentration(None) is None
+    # The edges belong to "about average", as the legend says ("0.8 to 1.2 (both included)").
+    assert [query.concentration(lq) for lq in (1.2, 1.21, 0.8, 0.79)] == ["about average", "above average", "about average",
+                                                                           "below average"]
+    assert "0.8 to 1.2 (both included) = about average" in query.LQ_BANDS
 
 
 def test_where_report(catalog):

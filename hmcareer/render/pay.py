@@ -9,7 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..models import WageEstimate
-from ..query import POSTAL_BY_FIPS, HistoryReport, SalaryReport, WhereReport, concentration
+from ..query import LQ_BANDS, POSTAL_BY_FIPS, HistoryReport, SalaryReport, WhereReport, concentration
 from .human import Human, count, money
 
 
@@ -103,8 +103,7 @@ def _bar_value(e: WageEstimate, key: str, hourly: bool):
     return e.wage(key, hourly)
 
 
-LQ_NOTE = ("LQ (location quotient) compares this occupation's share of local jobs with its national share: "
-           "above 1.2 = above-average concentration, 0.8-1.2 = about average, below 0.8 = below average.")
+LQ_NOTE = f"LQ (location quotient) compares this occupation's share of local jobs with its national share: {LQ_BANDS}."
 
 
 def show_salary(h: Human, s: SalaryReport) -> None:

@@ -568,3 +568,22 @@ def test_the_trimmed_app_behaves_like_the_whole_one(args):
     runner = CliRunner()
     whole, trimmed = runner.invoke(app, args), runner.invoke(app_for(args), args)
     assert (trimmed.exit_code, trimmed.stdout, trimmed.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+def test_csv_tells_not_published_from_not_applicable_and_names_its_source(hm):
+    rows = list(csv.DictReader(io.StringIO(hm("salary", "--industry", "513000", "-f", "csv").out)))
+    national, publishing = rows
+    # Publishing Industries: BLS published the jobs (130) and no wage; the nation has no location quotient at all.
+    assert (publishing["employment"], publishing["annual_mean"], publishing["annual_p90"]) == ("130", "not published",
+                                                                                             "not published")
+    assert (national["location_quotient"], national["annual_mean"]) == ("", "140970")
+    assert {(r["source"], r["reference_period"]) for r in rows} == {("bls-oews-may2025", "May 2025")}
+
+
+def test_markdown_ends_with_the_sources_it_cites_in_full(hm):
+    out = hm("salary", "--industry", "pharma", "-f", "markdown").out
+    table, sources = out.split("\nSources:\n\n")
+    assert table.count("\n") == 4 and "| not published |" not in table
+    assert sources == ("- `bls-oews-may2025`: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics "
+                       "(OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series flat files "
+                       "oe.data.0.Current, release 2025A01)* (2026-05-15), <https://download.bls.gov/pub/time.series/oe/>\n")

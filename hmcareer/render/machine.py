@@ -9,11 +9,12 @@ Record field names are the data's own (docs/data-schema.md, the OEWS column name
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from .. import __version__
 from ..matching import BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS, MatchReport, PlannedPath, StepCheck
-from ..models import OEWS_COLUMNS, Source, WageEstimate
+from ..models import OEWS_COLUMNS, Release, Source, WageEstimate
 from ..query import (
     AssociationList,
     CredentialDetail,
@@ -67,10 +68,27 @@ def document(kind: str, body: dict[str, Any], sources: dict[str, Source], data_r
     """Wrap a kind's body with the envelope and every source it cites."""
     doc = {"schema": SCHEMA, "kind": kind, "app_version": __version__, "data_release": data_release}
     doc.update(body)
+    doc["sources"] = plain(cited_sources(body, sources))
+    return doc
+
+
+def cited_sources(body: dict[str, Any], sources: dict[str, Source]) -> list[Source]:
+    """The sources a view's body cites, in the order it first cites them."""
     used: dict[str, None] = {}
     _source_ids(body, used)
-    doc["sources"] = [plain(sources[s]) for s in used if s in sources]
-    return doc
+    return [sources[s] for s in used if s in sources]
+
+
+def markdown_sources(cited: list[Source]) -> str:
+    """The sources under a markdown table, for a reader: publisher, title, date and address of each."""
+    if not cited:
+        return ""
+    def text(value: str) -> str:  # as written, not as markdown emphasis, code or tags
+        return re.sub(r"([\\`*_<>\[\]|])", r"\\\1", value)
+
+    lines = [f"- `{s.id}`: {text(s.publisher)}, *{text(s.title)}* ({text(s.date)})" + (f", <{s.url}>" if s.url else "")
+             for s in cited]
+    return "\nSources:\n\n" + "\n".join(lines) + "\n"
 
 
 def wage_record(est: WageEstimate) -> dict[str, Any]:
@@ -181,8 +199,20 @@ def salary_body(s: SalaryReport) -> dict[str, Any]:
     }
 
 
+def wage_row(est: WageEstimate, release: Release) -> dict[str, Any]:
+    """A wage record as a csv/markdown row: a cell BLS did not publish says so (a blank cell is one that does not
+    apply, such as the nation's location quotient), and every row names its source and reference period."""
+    row = wage_record(est)
+    row.update(dict.fromkeys(est.not_published, NOT_PUBLISHED), source=release.source, reference_period=release.name)
+    return row
+
+
+NOT_PUBLISHED = "not published"
+WAGE_ROWS = [*WAGE_TABLE, "source", "reference_period"]
+
+
 def salary_rows(s: SalaryReport) -> Rows:
-    return WAGE_TABLE, [wage_record(e) for e in (s.national, *s.selected, *s.listing)]
+    return WAGE_ROWS, [wage_row(e, s.release) for e in (s.national, *s.selected, *s.listing)]
 
 
 def where_body(w: WhereReport) -> dict[str, Any]:
@@ -194,7 +224,7 @@ def where_body(w: WhereReport) -> dict[str, Any]:
 
 def where_rows(w: WhereReport) -> Rows:
     groups = (("pays_most", w.pays_most), ("most_jobs", w.most_jobs), ("most_concentrated", w.most_concentrated))
-    return ["view", *WAGE_TABLE], [{"view": name, **wage_record(e)} for name, rows in groups for e in rows]
+    return ["view", *WAGE_ROWS], [{"view": name, **wage_row(e, w.release)} for name, rows in groups for e in rows]
 
 
 def _history_records(r: HistoryReport) -> list[dict[str, Any]]:

@@ -302,7 +302,7 @@ class Explorer:
     def salary_for(self, text: str) -> query.SalaryReport:
         """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
         readings: list[tuple[str, str, dict[str, Any]]] = []
-        candidates: list[tuple[str, str, dict[str, Any]]] = []  # where a kind has several: offered if nothing fits better
+        candidates: list[tuple[str, str, dict[str, Any]]] = []  # where a kind has several: offered beside the rest
         # (kind, finder, salary_report keyword, how a candidate's label names it: industries and states by code)
         for kind, finder, key, named in (("industry", query.find_industry, "industries", _first_word),
                                          ("state", query.find_state, "states", _first_word),
@@ -315,7 +315,7 @@ class Explorer:
             except UsageError:  # not this kind of place or industry; try the next reading
                 continue
             readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
-        readings = readings or candidates
+        readings += candidates  # "columbia": the District of Columbia, and the two metros called Columbia
         if not readings:
             raise NotFound("industry, state or metro", text)
         if len(readings) > 1:

@@ -390,6 +390,15 @@ def test_a_place_that_fits_several_is_offered_as_a_menu(catalog):
     assert re.search(r"456000 +Health and Personal Care Retailers +\d", out)
 
 
+def test_a_place_that_is_one_state_and_several_metros_offers_them_all(catalog):
+    # "columbia": the District of Columbia (the only state it fits) is no more likely than Columbia, MO or SC.
+    code, out, _ = session(catalog, "salary", "columbia", "3", "q", raw=True)
+    menu = out[out.index("'columbia' could mean"):out.index("which>")]
+    assert [line.split("  ")[-1].strip() for line in menu.splitlines()[1:5]] == ["state", "metro", "metro", "metro"]
+    assert "District of Columbia" in menu and "Columbia, SC" in menu
+    assert re.search(r"\d{7} +Columbia, MO +\d", out)  # the chosen area's pay row
+
+
 def test_b_at_the_main_menu_says_so_once_and_draws_nothing_again(catalog):
     """10,000 piped b's drew the main menu 10,000 times (about a minute); now: the menu once, the hint once, and
     each line's prompt and echo. The output's size stands in for a timing: it is what took the time."""

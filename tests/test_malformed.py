@@ -271,6 +271,14 @@ def test_unreadable_permissions(hm, data_copy):
         target.chmod(0o644)
 
 
+def _first_fifty_and_a_count(hm, data_dir: Path) -> list[str]:
+    """validate's stderr lines for a folder with more than 50 problems: 50 problems, then the count."""
+    v = hm("validate", str(data_dir))
+    lines = v.err.splitlines()
+    assert (v.code, v.out, len(lines)) == (1, "", 51)
+    return lines
+
+
 def test_a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_rest(hm, data_copy):
     # Each problem once cost a scan of the whole document for its line: minutes for a file like this one.
     roles = data_copy / "roles.yaml"
@@ -279,9 +287,7 @@ def test_a_file_with_thousands_of_problems_lists_the_first_fifty_and_counts_the_
     assert (r.code, r.out) == (1, "")
     assert r.err == (f"hmcareer: data error: {roles}:1: roles[0]: expected a mapping, got a number (and 3999 more; run "
                      f"`hmcareer validate {data_copy}` to list the first 50)\n")
-    v = hm("validate", str(data_copy))
-    lines = v.err.splitlines()
-    assert v.code == 1 and len(lines) == 51
+    lines = _first_fifty_and_a_count(hm, data_copy)
     assert lines[49] == f"{roles}:1: roles[49]: expected a mapping, got a number"
     assert lines[50] == f"4000 problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
 
@@ -291,9 +297,7 @@ def test_a_wage_file_with_every_row_wrong_lists_the_first_fifty(hm, data_copy):
     header, *rows = wages.read_text(encoding="utf-8").splitlines()
     broken = [json.dumps([*row[:7], "lots", *row[8:]]) for row in map(json.loads, rows)]
     wages.write_text("\n".join([header, *broken]) + "\n", encoding="utf-8")
-    v = hm("validate", str(data_copy))
-    lines = v.err.splitlines()
-    assert v.code == 1 and len(lines) == 51
+    lines = _first_fifty_and_a_count(hm, data_copy)
     assert lines[0] == f"{wages}:2: rows[0].employment: expected a whole number, \"-\" or null, got 'lots'"
     assert lines[50] == f"{len(rows)} problem(s) in {data_copy}; the first 50 are listed: fix them and run validate again"
 

@@ -1,4 +1,4 @@
-"""Safe YAML: parsing that refuses tags, anchors, aliases and duplicate keys, and line numbers for problems.
+"""Safe YAML: parsing that refuses tags, aliases, merge keys and duplicate keys, and line numbers for problems.
 
 A parse composes the document's nodes (with their marks) and then constructs values from them,
 as yaml.load does; `parse_yaml_nodes` keeps the nodes so that the problems a builder finds get
@@ -51,7 +51,8 @@ def _loader() -> type:
 
 
 def parse_yaml(raw: bytes, file: str) -> Any:
-    """Safe-load YAML text; refuse binary, non-UTF-8, tags, anchors/aliases and duplicate keys."""
+    """Safe-load YAML text; refuse binary, non-UTF-8, tags, aliases, merge keys, duplicate keys and keys that are not
+    words."""
     return parse_yaml_nodes(raw, file)[0]
 
 
@@ -103,19 +104,20 @@ def _unreadable_scalar(loader: Any, root: Any, file: str) -> Problem:
     """The first scalar whose tag cannot read its text, as a problem with its key path and line."""
     import yaml
 
-    for path, node in _scalars(root):
-        fresh = type(loader)("")  # the failed construction left its nodes marked as in progress
-        try:
-            fresh.construct_object(node, deep=True)
-        except (*_UNREADABLE, yaml.YAMLError) as exc:
-            tag = node.tag.rsplit(":", 1)[-1]
-            what = _TAG_NAMES.get(tag, f"!!{tag}")
-            shown = repr(node.value) if len(node.value) <= 40 else f"a value of {len(node.value):,} characters"
-            reason = f" ({exc})" if isinstance(exc, ValueError) and tag == "timestamp" else ""
-            return Problem(file, path, f"{shown} cannot be read as {what}{reason}; quote it if it is meant as text",
-                           node.start_mark.line + 1)
-        finally:
-            fresh.dispose()
+    fresh = type(loader)("")  # the failed construction left its nodes marked as in progress
+    try:
+        for path, node in _scalars(root):
+            try:
+                fresh.construct_object(node, deep=True)
+            except (*_UNREADABLE, yaml.YAMLError) as exc:
+                tag = node.tag.rsplit(":", 1)[-1]
+                what = _TAG_NAMES.get(tag, f"!!{tag}")
+                shown = repr(node.value) if len(node.value) <= 40 else f"a value of {len(node.value):,} characters"
+                reason = f" ({exc})" if isinstance(exc, ValueError) and tag == "timestamp" else ""
+                return Problem(file, path, f"{shown} cannot be read as {what}{reason}; quote it if it is meant as text",
+                               node.start_mark.line + 1)
+    finally:
+        fresh.dispose()
     return Problem(file, "", "a value YAML cannot read", None)
 
 
@@ -123,18 +125,17 @@ def _scalars(root: Any) -> Any:
     """(key path, node) of every scalar under `root`, keys included, in document order."""
     import yaml
 
-    pending: deque = deque([("", root)])
+    pending: list[tuple[str, Any]] = [("", root)]  # a stack: children are pushed last first
     while pending:
-        path, node = pending.popleft()
+        path, node = pending.pop()
         if isinstance(node, yaml.ScalarNode):
             yield path, node
         elif isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
+            for key, value in reversed(node.value):
                 name = key.value if isinstance(key, yaml.ScalarNode) else "?"
-                pending.append((path, key))
-                pending.append((f"{path}.{name}" if path else name, value))
+                pending += [(f"{path}.{name}" if path else name, value), (path, key)]
         elif isinstance(node, yaml.SequenceNode):
-            pending.extend((f"{path}[{_name_of(item) or i}]", item) for i, item in enumerate(node.value))
+            pending += [(f"{path}[{_name_of(item) or i}]", item) for i, item in reversed(list(enumerate(node.value)))]
 
 
 def _name_of(node: Any) -> str | None:

@@ -315,16 +315,29 @@ class Explorer:
             except UsageError:  # not this kind of place or industry; try the next reading
                 continue
             readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
-        readings += candidates  # "columbia": the District of Columbia, and the two metros called Columbia
+        exact = [r for r in readings if self._names_exactly(r[0], r[1], text)]
+        # An exact name or code is the answer; a partial one is offered beside the other kinds' candidates ("columbia":
+        # the District of Columbia and three metros).
+        readings = exact or readings + candidates
         if not readings:
             raise NotFound("industry, state or metro", text)
-        if len(readings) > 1:
-            exact = [r for r in readings if query.normalize(r[1]) == query.normalize(text)]
-            readings = exact or readings
         if len(readings) > 1:
             index = self.choose(f"{text!r} could mean", [(name, kind) for kind, name, _ in readings], "which")
             readings = [readings[index]]
         return query.salary_report(self.c, **readings[0][2])
+
+    def _names_exactly(self, kind: str, name: str, text: str) -> bool:
+        """Whether `text` is the whole name of the place or industry a finder returned, or its code or alias."""
+        wanted = query.normalize(text)
+        if wanted == query.normalize(name):
+            return True
+        if kind == "industry":
+            return text.strip().lower() in self.c.industry_aliases or any(
+                e.industry_code == text.strip() for e in self.c.oews.rows.select("N"))
+        codes = {text.strip(), text.strip().upper()}
+        rows = query.area_rows(self.c, "S" if kind == "state" else "M")
+        return any(codes & ({e.area_code, e.state_code, query.POSTAL_BY_FIPS.get(e.state_code)} if kind == "state" else {e.area_code})
+                   for e in rows if e.area_name == name)
 
     def education_menu(self) -> None:
         options = [("degrees", "degrees, accreditation and coursework"), *((r.id, f"path to {r.title}") for r in self.c.roles)]

@@ -83,6 +83,7 @@ def markdown_sources(cited: list[Source]) -> str:
     """The sources under a markdown table, for a reader: publisher, title, date and address of each."""
     if not cited:
         return ""
+
     def text(value: str) -> str:  # as written, not as markdown emphasis, code or tags
         return re.sub(r"([\\`*_<>\[\]|])", r"\\\1", value)
 

@@ -28,7 +28,6 @@ from .errors import (
     OutOfRange,
     TooShort,
     UsageError,
-    quoted,
 )
 from .models import Credential, Role
 from .render.interactive import Screen
@@ -472,15 +471,15 @@ def explain(exc: UsageError | DataError) -> str:
                 + ". Other sections may still work.")
     value = exc.value if exc.value is None or len(exc.value) <= 40 else exc.value[:40] + "..."
     if isinstance(exc, NotFound):
-        text = f"No {exc.kind} matches {quoted(value)}."
+        text = f"No {exc.kind} matches {value!r}."
         if exc.choices:
             text += f" Did you mean {' or '.join(exc.choices)}?" if len(exc.choices) <= 3 else f" Choose from: {', '.join(exc.choices)}."
         return text + (" Try pharma, hospitals, NY, texas or boston." if exc.kind == "industry, state or metro" else "")
     if isinstance(exc, Ambiguous):
         shown = "; ".join(exc.choices[:8]) + ("; ..." if len(exc.choices) > 8 else "")
-        return f"{quoted(value)} fits several: {shown}. Type more of the name."
+        return f"{value!r} fits several: {shown}. Type more of the name."
     if isinstance(exc, InvalidChoice):
-        return f"{quoted(value)} is not one of: {', '.join(exc.choices)}."
+        return f"{value!r} is not one of: {', '.join(exc.choices)}."
     if isinstance(exc, OutOfRange):
         return f"Type a number from {exc.choices[0]} to {exc.choices[1]}."
     if isinstance(exc, Conflict):

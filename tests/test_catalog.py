@@ -119,7 +119,7 @@ def test_numbers_must_be_finite(tmp_path, value):
 
 def test_bls_rounding_is_tolerated():
     # 59.70 x 2080 = 124,176 is published as 124,180 (BLS rounds the unrounded hourly x 2080 to $10).
-    from hmcareer.catalog.wagefile import ANNUAL_TOLERANCE
+    from hmcareer.catalog.checker import ANNUAL_TOLERANCE
 
     assert abs(59.70 * 2080 - 124180) <= ANNUAL_TOLERANCE
 

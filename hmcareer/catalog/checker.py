@@ -186,6 +186,18 @@ class Checker:
 
 # BLS annual figures are hourly x 2,080 from unrounded hourly values, rounded to $10.
 ANNUAL_TOLERANCE = 15.5
+def out_of_order(figures: list[tuple[str, Any]]) -> list[tuple[str, Any, str, Any]]:
+    """(name, value, next name, next value) wherever a figure the list gives exceeds the next one given (None skipped):
+    percentiles go up."""
+    shown = [(name, value) for name, value in figures if value is not None]
+    return [(a, va, b, vb) for (a, va), (b, vb) in zip(shown, shown[1:], strict=False) if va > vb]
+
+
+def annual_disagrees(hourly: float | None, annual: int | None) -> bool:
+    """Whether a wage stated both ways breaks BLS's rule: the annual figure is the hourly one x 2,080 hours."""
+    return hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE
+
+
 # No count or wage comes near this; larger values are typos.
 MAX_FIGURE = 10**12
 

@@ -31,7 +31,7 @@ from ..models import (
     WagePoint,
 )
 from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
-from .checker import ANNUAL_TOLERANCE, Checker, compact_name, distinct_names, kind_of, records
+from .checker import Checker, annual_disagrees, compact_name, distinct_names, kind_of, out_of_order, records
 
 SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
 
@@ -351,12 +351,9 @@ def build_wage_history(ck: Checker, raw: Any) -> tuple[WagePoint, ...]:
 
 def _check_point(ck: Checker, point: WagePoint, path: str) -> None:
     """A point's figures agree with each other as BLS's do: percentiles in order, the annual median 2,080 hours' pay."""
-    shown = [(name, value) for name, value in (("p10", point.annual_p10), ("p25", point.annual_p25),
-                                               ("median_annual", point.median_annual), ("p75", point.annual_p75),
-                                               ("p90", point.annual_p90)) if value is not None]
-    for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
-        if va > vb:
-            ck.problem(path, f"figures out of order: {a} {va} > {b} {vb}")
+    for a, va, b, vb in out_of_order([("p10", point.annual_p10), ("p25", point.annual_p25), ("median_annual", point.median_annual),
+                                      ("p75", point.annual_p75), ("p90", point.annual_p90)]):
+        ck.problem(path, f"figures out of order: {a} {va} > {b} {vb}")
     check_hourly_and_annual(ck, path, point.median_hourly, point.median_annual)
     if point.year and str(point.year) not in point.reference:
         ck.problem(f"{path}.reference", f"{point.reference!r} does not name the point's year, {point.year}")
@@ -364,7 +361,7 @@ def _check_point(ck: Checker, point: WagePoint, path: str) -> None:
 
 def check_hourly_and_annual(ck: Checker, path: str, hourly: float | None, annual: int | None) -> None:
     """A median stated both ways: BLS's annual figure is the hourly one x 2,080 hours."""
-    if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:
+    if annual_disagrees(hourly, annual):
         ck.problem(path, f"median_annual {annual} does not match median_hourly {hourly} x 2080 = {hourly * 2080:.0f}")
 
 

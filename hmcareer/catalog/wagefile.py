@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import DataError, Problem
 from ..models import ALL_INDUSTRIES, OEWS_COLUMNS, WAGE_FIELDS, OewsRelease, Release, WageEstimate
-from .checker import ANNUAL_TOLERANCE, MAX_FIGURE, Checker, is_finite, kind_of
+from .checker import MAX_FIGURE, Checker, annual_disagrees, is_finite, kind_of, out_of_order
 from .files import decode_text
 from .wages import table_of
 
@@ -175,15 +175,13 @@ def _check_wages(ck: Checker, values: list[Any], i: int, line: int) -> None:
         return f"rows[{i}] ({values[_AREA_NAME]} / {values[_INDUSTRY_NAME]})"
 
     for unit, positions, mean_at in _UNITS:
-        shown = [(stat, values[at]) for stat, at in zip(_STATS, positions, strict=True) if values[at] is not None]
-        for (a, va), (b, vb) in zip(shown, shown[1:], strict=False):
-            if va > vb:
-                ck.problem(where(), f"percentiles out of order: {unit} {a} {va} > {b} {vb}", line)
+        for a, va, b, vb in out_of_order([(stat, values[at]) for stat, at in zip(_STATS, positions, strict=True)]):
+            ck.problem(where(), f"percentiles out of order: {unit} {a} {va} > {b} {vb}", line)
         mean, low, high = values[mean_at], values[positions[0]], values[positions[-1]]
         if mean is not None and ((low is not None and mean < low) or (high is not None and mean > high)):
             ck.problem(where(), f"{unit} mean {mean} is outside p10 {low} to p90 {high}", line)
     (_, hourly_at, hourly_mean_at), (_, annual_at, annual_mean_at) = _UNITS
     for stat, h, a in zip(WAGE_FIELDS, (hourly_mean_at, *hourly_at), (annual_mean_at, *annual_at), strict=True):
         hourly, annual = values[h], values[a]
-        if hourly is not None and annual is not None and abs(hourly * 2080 - annual) > ANNUAL_TOLERANCE:
+        if annual_disagrees(hourly, annual):
             ck.problem(where(), f"annual {stat} {annual} does not match hourly {hourly} x 2080 = {hourly * 2080:.0f}", line)

@@ -45,7 +45,7 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
         text = machine.to_csv(columns, rows)
     else:  # markdown is for people: the table, then its sources in full
         text = machine.to_markdown(columns, rows) + machine.markdown_sources(
-            machine.cited_sources(view.body(result), printable_values(catalog.sources)))
+            printable_values(machine.cited_sources(view.body(result), catalog.sources)))
     lost = terminal.unencodable(text)
     if lost:  # the stream's encoding shows these as "?" (see Terminal.from_environment): say so, and how to keep them
         terminal.message(f"hmcareer: standard output's encoding ({terminal.stdout.encoding}) lacks {lost} character(s) of "

@@ -389,7 +389,15 @@ ProfileBackground = Annotated[str | None, typer.Option(
     "student.")]
 ProfileDegree = Annotated[str | None, typer.Option(
     "--degree", "-d", help="Highest degree: none, high-school, associate, bachelor, master, doctorate.")]
+ProfileDegreeField = Annotated[str | None, typer.Option(
+    "--degree-field", help="Field of that degree: nursing, health-administration, health-information-management, "
+    "public-health, public-administration, business-administration, health-sciences, other. (--degree bsn, mha, mba... "
+    "give it too.)")]
 ProfileYears = Annotated[int | None, typer.Option("--years", "-y", help="Years of work experience (0-70).")]
+ProfileManagerYears = Annotated[int | None, typer.Option(
+    "--manager-years", help="Of those years, how many managing or supervising others (executive years included).")]
+ProfileExecutiveYears = Annotated[int | None, typer.Option(
+    "--executive-years", help="Of those, how many in an executive role (director of nursing, CEO, vice president...).")]
 ProfileLicence = Annotated[list[str] | None, typer.Option(
     "--licence", "--license", "-l", help="A licence you hold (repeatable): rn, clinical, nha, or none.")]
 ProfileInterest = Annotated[list[str] | None, typer.Option(
@@ -403,7 +411,10 @@ def paths(
     role: Annotated[str | None, typer.Argument(help="One role (default: every role).", autocompletion=complete_role)] = None,
     background: ProfileBackground = None,
     degree: ProfileDegree = None,
+    degree_field: ProfileDegreeField = None,
     years: ProfileYears = None,
+    manager_years: ProfileManagerYears = None,
+    executive_years: ProfileExecutiveYears = None,
     licence: ProfileLicence = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -411,20 +422,25 @@ def paths(
 ) -> None:
     """Education paths as trees: degree -> experience -> licence or certification -> role -> what comes next.
 
-    With --from (and optionally --degree, --years, --licence) each step is marked done, to do, check or unknown
+    With --from (and optionally --degree, --years, --manager-years, --licence...) each step is marked done, to do, check or unknown
     for you. Examples: hmcareer paths | hmcareer paths nursing-home-administrator --from nurse --degree bachelor
     """
     from . import query
 
-    if background is None and degree is None and years is None and not licence:
+    kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
+    if background is None and degree is None and years is None and not licence and _unanswered(kinds):
         run(ctx, lambda c: query.role_paths(c, role), fmt, output, force)
         return
     if role is None:
         _usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
-    run(ctx, lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or ())),
+    run(ctx, lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or (), **kinds)),
         fmt, output, force)
+
+
+def _unanswered(answers: dict[str, object]) -> bool:
+    return all(value is None for value in answers.values())
 
 
 @app.command()
@@ -432,7 +448,10 @@ def match(
     ctx: typer.Context,
     background: ProfileBackground = None,
     degree: ProfileDegree = None,
+    degree_field: ProfileDegreeField = None,
     years: ProfileYears = None,
+    manager_years: ProfileManagerYears = None,
+    executive_years: ProfileExecutiveYears = None,
     licence: ProfileLicence = None,
     interest: ProfileInterest = None,
     top: Annotated[int, typer.Option("--top", min=1, help="How many of the best matches get a full gap list.")] = 3,
@@ -448,7 +467,8 @@ def match(
     from . import matching
 
     state = _state(ctx)
-    if background is None and degree is None and years is None and not licence and not interest:
+    kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
+    if background is None and degree is None and years is None and not licence and not interest and _unanswered(kinds):
         # The questions go to stdout, so they need a terminal there and stdout free of json/csv.
         if not (sys.stdin.isatty() and sys.stdout.isatty() and (fmt is Format.table or output is not None)):
             _usage_error(ctx, "give at least one answer, e.g. --background nurse --interest leadership "
@@ -463,7 +483,7 @@ def match(
         run(ctx, lambda c: matching.match_roles(c, profile, top), fmt, output, force)
         return
     run(ctx, lambda c: matching.match_roles(
-        c, matching.make_profile(background, degree, years, licence or (), interest or ()), top), fmt, output, force)
+        c, matching.make_profile(background, degree, years, licence or (), interest or (), **kinds), top), fmt, output, force)
 
 
 @app.command()

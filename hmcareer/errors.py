@@ -126,6 +126,7 @@ LIST_HINTS = {
 }
 # Kinds the user gives through an option whose values are a short fixed list, named in full.
 OPTIONS = {"background": "--background", "interest": "--interest", "degree level": "--degree", "licence": "--licence",
+           "degree field": "--degree-field",
            "sort key": "--sort", "where": "--where"}
 AMBIGUOUS_HINTS = {"metro": "Give more of the name, or the BLS area code."}
 
@@ -162,7 +163,9 @@ def _usage_message(exc: UsageError) -> str:
             return f"no BLS median for {value}; years with one: {', '.join(choices)}"
         return f"unknown {kind} {quoted(value)}; use one of {', '.join(choices)}"
     if isinstance(exc, OutOfRange):
-        return f"{OPTIONS.get(kind, '--' + kind)} must be between {choices[0]} and {choices[1]}, not {value}"
+        part = {"manager-years": " (they are part of --years)",
+                "executive-years": " (they are part of --manager-years and --years)"}.get(kind, "")
+        return f"{OPTIONS.get(kind, '--' + kind)} must be between {choices[0]} and {choices[1]}, not {value}{part}"
     if isinstance(exc, Conflict):
         if kind == "listing":
             return "list one kind at a time: --industry all, --state all or --metro all"

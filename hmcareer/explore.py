@@ -32,7 +32,7 @@ from .errors import (
 from .models import Credential, Role
 from .render.interactive import Screen
 from .render.terminal import Terminal
-from .vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
+from .vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
 
 BACK_WORDS = {"b", "back"}
 QUIT_WORDS = {"q", "quit", "exit"}
@@ -367,31 +367,48 @@ class Explorer:
             self.open_role(role)
 
     def questionnaire(self) -> matching.Profile:
-        """The five fit questions; b returns to the previous question (from the first, it leaves)."""
-        self.screen.say("Find my fit: five short questions. Enter skips one; b goes to the previous one.", "bold")
-        questions: list[Callable[[], Any]] = [
-            lambda: self.question("Your current role or background", FIT_BACKGROUNDS),
-            lambda: self.question("Your highest degree", DEGREE_LEVELS),
-            self.years_question,
-            lambda: self.question("A licence you hold", LICENCES),
-            self.interests_question,
+        """The fit questions; b returns to the previous question (from the first, it leaves). A question that an
+        earlier answer settles (the field of a BSN, years managing after 0 years) is not asked."""
+        self.screen.say("Find my fit: a few short questions. Enter skips one; b goes to the previous one.", "bold")
+        answers: dict[str, Any] = {}
+        questions: list[tuple[str, Callable[[], Any], Callable[[], bool]]] = [
+            ("background", lambda: self.question("Your current role or background", FIT_BACKGROUNDS), lambda: True),
+            ("degree", lambda: self.question("Your highest degree", DEGREE_LEVELS), lambda: True),
+            ("degree_field", lambda: self.question("The field of that degree", DEGREE_FIELDS),
+             lambda: answers.get("degree") not in (None, "none", "high-school", "nursing-diploma")),
+            ("years", lambda: self.years_question("Years of work experience", 70), lambda: True),
+            ("manager_years", lambda: self.years_question("Of those, years managing or supervising others",
+                                                          answers["years"]), lambda: bool(answers.get("years"))),
+            ("executive_years", lambda: self.years_question(
+                "Of those, years in an executive role (director, vice president, CEO...)", answers["manager_years"]),
+             lambda: bool(answers.get("manager_years"))),
+            ("licence", lambda: self.question("A licence you hold", LICENCES), lambda: True),
+            ("interests", self.interests_question, lambda: True),
         ]
-        answers: list[Any] = [None] * len(questions)
-        at = 0
+        at, asked = 0, []  # asked: the questions put, for going back
         while at < len(questions):
-            try:
-                answers[at] = questions[at]()
-            except GoBack:
-                if at == 0:
-                    raise
-                at -= 1
+            key, ask, applies = questions[at]
+            if not applies():
+                answers[key] = None
+                at += 1
                 continue
+            try:
+                answers[key] = ask()
+            except GoBack:
+                if not asked:
+                    raise
+                at = asked.pop()
+                continue
+            asked.append(at)
             at += 1
-            if at == len(questions) and not any(answers):
+            if at == len(questions) and not any(answers.values()):
                 self.screen.hint("You skipped every question, so there is nothing to rank; answer at least one.")
-                at = 0
-        background, degree, years, licence, interests = answers
-        return matching.make_profile(background, degree, years, (licence,) if licence else (), interests or ())
+                at, asked = 0, []
+        licence = answers["licence"]
+        return matching.make_profile(answers["background"], answers["degree"], answers["years"],
+                                     (licence,) if licence else (), answers["interests"] or (),
+                                     degree_field=answers["degree_field"], manager_years=answers["manager_years"],
+                                     executive_years=answers["executive_years"])
 
     QUESTION_KEYS = "Enter to skip, b previous question, q quit, ? help"
 
@@ -407,15 +424,15 @@ class Explorer:
                 return options[picked][0]
             self.screen.hint(picked)
 
-    def years_question(self) -> int | None:
-        self.screen.menu("Years of work experience (a whole number from 0 to 70)", (), self.QUESTION_KEYS)
+    def years_question(self, title: str, most: int) -> int | None:
+        self.screen.menu(f"{title} (a whole number from 0 to {most})", (), self.QUESTION_KEYS)
         while True:
             text = self.ask("years")
             if not text:
                 return None
-            if text.isdigit() and int(text) <= 70:
+            if text.isdigit() and int(text) <= most:
                 return int(text)
-            self.screen.hint("Type a whole number of years from 0 to 70, or press Enter to skip.")
+            self.screen.hint(f"Type a whole number of years from 0 to {most}, or press Enter to skip.")
 
     def interests_question(self) -> tuple[str, ...]:
         options = [(key, label) for key, (label, _) in FIT_INTERESTS.items()]

@@ -12,14 +12,29 @@ from collections.abc import Sequence
 
 from .catalog import Catalog
 from .errors import Conflict, NotFound, OutOfRange
-from .models import THIRD_PARTY_TAGS, Credential, Requirement, Role, Source
+from .models import Credential, Requirement, Role, Source
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
-from .vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCE_OF_CREDENTIAL, LICENCE_SATISFIES, LICENCES
+from .vocabulary import (
+    DEGREE_FIELDS,
+    DEGREE_LEVELS,
+    EXPERIENCE_FIELDS,
+    EXPERIENCE_LEVELS,
+    FIELD_OF_DEGREE_WORD,
+    FIELDS_OF_BACKGROUND,
+    FIT_BACKGROUNDS,
+    FIT_INTERESTS,
+    LICENCE_OF_CREDENTIAL,
+    LICENCE_SATISFIES,
+    LICENCES,
+    normalize,
+)
 
 BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS = 3, 2, 1
-# A background that by definition holds a licence; said so wherever it is used.
-LICENCE_IMPLIED_BY = {"nurse": "rn", "physician": "clinical"}
+# A background that by definition holds a licence; said so wherever it is used. "Nurse" covers LPNs, so only the words
+# "rn" and "registered nurse" imply an RN licence.
+LICENCE_IMPLIED_BY = {"nurse": "clinical", "physician": "clinical"}
+RN_WORDS = ("rn", "registered nurse")
 LICENCE_WANTED = {"rn": "an RN licence", "clinical": "a clinical licence (RN, physician, therapist...)",
                   "nha": "a nursing home administrator licence", "none": "no licence"}
 
@@ -45,6 +60,10 @@ def find_degree_level(value: str) -> str:
     return _vocabulary_lookup(DEGREE_LEVELS, value, "degree level")
 
 
+def find_degree_field(value: str) -> str:
+    return _vocabulary_lookup(DEGREE_FIELDS, value, "degree field")
+
+
 def find_licence(value: str) -> str:
     return _vocabulary_lookup(LICENCES, value, "licence")
 
@@ -54,15 +73,22 @@ class Profile(Record):
 
     background: str | None = None
     degree: str | None = None
-    years: int | None = None
+    years: int | None = None  # years of work in the background's field
     licences: tuple[str, ...] = ()
     interests: tuple[str, ...] = ()
     licence_assumed: bool = False  # licences were inferred from the background, not given
+    degree_field: str | None = None  # a DEGREE_FIELDS id
+    manager_years: int | None = None  # of `years`, managing or supervising (executive years included)
+    executive_years: int | None = None  # of `manager_years`, in an executive role
 
     def holds(self, licence: str) -> bool | None:
         if not self.licences:
             return None
-        return any(licence in LICENCE_SATISFIES[held] for held in self.licences)
+        if any(licence in LICENCE_SATISFIES[held] for held in self.licences):
+            return True
+        # An assumed licence is the least the background implies (a nurse may be an RN or an LPN): nothing beyond it
+        # is ruled out.
+        return None if self.licence_assumed else False
 
     def degree_at_least(self, level: str) -> bool | None:
         if self.degree is None:
@@ -70,103 +96,200 @@ class Profile(Record):
         order = list(DEGREE_LEVELS)
         return order.index(self.degree) >= order.index(level)
 
+    def years_at(self, level: str) -> int | None:
+        """Years at `level` or above (any, manager, executive)."""
+        return {"any": self.years, "manager": self.manager_years, "executive": self.executive_years}[level]
+
+    def years_at_most(self, level: str) -> int | None:
+        """The most years at `level` the answers allow: the years given for it, else those of a wider level."""
+        wider = EXPERIENCE_LEVELS[:EXPERIENCE_LEVELS.index(level) + 1]
+        given = [y for y in (self.years_at(x) for x in wider) if y is not None]
+        return min(given) if given else None
+
 
 def make_profile(background: str | None = None, degree: str | None = None, years: int | None = None,
-                 licences: Sequence[str] = (), interests: Sequence[str] = ()) -> Profile:
+                 licences: Sequence[str] = (), interests: Sequence[str] = (), *, degree_field: str | None = None,
+                 manager_years: int | None = None, executive_years: int | None = None) -> Profile:
     """A profile from the user's words, each looked up forgivingly (unknown values raise NotFound, exit 2)."""
-    if years is not None and not 0 <= years <= 70:
-        raise OutOfRange("years", str(years), ("0", "70"))
+    for kind, value, most in (("years", years, 70), ("manager-years", manager_years, years if years is not None else 70),
+                              ("executive-years", executive_years, min(y for y in (years, manager_years, 70) if y is not None))):
+        if value is not None and not 0 <= value <= most:
+            raise OutOfRange(kind, str(value), ("0", str(most)))
     bg = find_background(background) if background is not None else None
     held = tuple(dict.fromkeys(find_licence(x) for x in licences))
     if "none" in held and len(held) > 1:
         raise Conflict("licence", "none")
     assumed = False
     if not held and bg in LICENCE_IMPLIED_BY:
-        held, assumed = (LICENCE_IMPLIED_BY[bg],), True
-    return Profile(bg, find_degree_level(degree) if degree is not None else None, years, held,
-                   tuple(dict.fromkeys(find_interest(x) for x in interests)), assumed)
+        held, assumed = ("rn" if normalize(background or "") in RN_WORDS else LICENCE_IMPLIED_BY[bg],), True
+    level = find_degree_level(degree) if degree is not None else None
+    field = find_degree_field(degree_field) if degree_field is not None else None
+    if field is None and degree is not None:
+        field = FIELD_OF_DEGREE_WORD.get(normalize(degree)) or ("nursing" if level == "nursing-diploma" else None)
+    return Profile(bg, level, years, held, tuple(dict.fromkeys(find_interest(x) for x in interests)), assumed,
+                   field, manager_years, executive_years)
 
 
 # --- requirements ------------------------------------------------------------------------
 
-DONE, TO_DO, CHECK, UNKNOWN, OPEN = "done", "to do", "check", "unknown", "open"
-UNSTRUCTURED = "see details"  # a credential whose requirements exist only as prose
+# Tags of sources that speak for an issuer: its own site, an official chapter, a copy of an official document, BLS, O*NET.
+OFFICIAL_TAGS = frozenset({"OFF", "CH", "MIR", "BLS", "O*NET"})
+# A step's verdict; a certification's verdicts are CREDENTIAL_VERDICTS.
+DONE, TO_DO, CHECK, UNKNOWN = "done", "to do", "check", "unknown"
+# A certification: every stated condition shown by the answers and the rule from the issuer | one missing | an answer
+# not given | the answers cannot show a condition, the rule is known only from a third party, or it is not
+# structured here | an official source says there are no formal prerequisites.
+IN_REACH, NOT_YET, CHECK_ISSUER, OPEN = "in reach", "not yet", "check with the issuer", "open"
+# A condition: the answers show it | show it is not met | do not say | cannot show it either way.
+HAVE, MISSING, NOT_SAID, UNPROVEN = "have", "missing", "not said", "check"
 
 
 class Condition(Record):
-    what: str  # degree | licence | years
-    wanted: str  # in words: "a master's degree", "an RN licence", "5 years of executive healthcare management"
-    met: bool | None  # None: the user did not say
+    what: str  # licence | degree | degree field | degree programme | years | manager years | executive years
+    wanted: str  # in words: "a master's degree or higher", "2 years as a manager or supervisor in nursing"
+    state: str  # HAVE | MISSING | NOT_SAID | UNPROVEN
+    why: str | None = None  # for UNPROVEN: what the answers leave open
 
 
 class RequirementCheck(Record):
     requirement: Requirement
     conditions: tuple[Condition, ...]
+    unofficial: bool  # no source of the requirement is the issuer's own or an official copy
 
-    @property
-    def unmet(self) -> tuple[Condition, ...]:
-        return tuple(c for c in self.conditions if c.met is False)
-
-    @property
-    def unknown(self) -> tuple[Condition, ...]:
-        return tuple(c for c in self.conditions if c.met is None)
+    def count(self, state: str) -> int:
+        return sum(c.state == state for c in self.conditions)
 
 
-def check_requirement(req: Requirement, p: Profile) -> RequirementCheck:
+def years_wanted(years: int, level: str, field: str | None) -> str:
+    """ "6 years of work in healthcare", "2 years as a manager or supervisor in nursing"."""
+    amount = f"{years} year{'s' if years != 1 else ''}"
+    place = f" in {EXPERIENCE_FIELDS[field]}" if field else ""
+    return {"any": f"{amount} of work{place}", "manager": f"{amount} as a manager or supervisor{place}",
+            "executive": f"{amount} in an executive role{place}"}[level]
+
+
+def _years_condition(needed: int, level: str, field: str | None, p: Profile) -> Condition:
+    what = {"any": "years", "manager": "manager years", "executive": "executive years"}[level]
+    wanted = years_wanted(needed, level, field)
+    given, most = p.years_at(level), p.years_at_most(level)
+    if most is not None and most < needed:
+        return Condition(what, wanted, MISSING)
+    if given is None:
+        return Condition(what, wanted, NOT_SAID)
+    if field is None:
+        return Condition(what, wanted, HAVE)
+    if p.background is None:
+        return Condition(what, wanted, UNPROVEN, "you did not say in what field")
+    if field in FIELDS_OF_BACKGROUND[p.background]:
+        return Condition(what, wanted, HAVE)
+    return Condition(what, wanted, UNPROVEN, f"your background does not show work in {EXPERIENCE_FIELDS[field]}")
+
+
+def _degree_field_condition(field: str, p: Profile) -> Condition:
+    wanted = f"a degree in {DEGREE_FIELDS[field][0].lower()}"
+    if p.degree_field is None:
+        return Condition("degree field", wanted, NOT_SAID)
+    if p.degree_field == field:
+        return Condition("degree field", wanted, HAVE)
+    return Condition("degree field", wanted, UNPROVEN, f"your highest degree is in {DEGREE_FIELDS[p.degree_field][0].lower()}")
+
+
+def check_requirement(req: Requirement, p: Profile, sources: dict[str, Source]) -> RequirementCheck:
     conditions = []
     if req.licence:
-        conditions.append(Condition("licence", LICENCE_WANTED[req.licence], p.holds(req.licence)))
+        held = p.holds(req.licence)
+        conditions.append(Condition("licence", LICENCE_WANTED[req.licence], {True: HAVE, False: MISSING, None: NOT_SAID}[held]))
     if req.degree:
-        conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", p.degree_at_least(req.degree)))
-    if req.years is not None:
-        # "2 years of healthcare work", but "2 years as a nurse manager" / "in an executive role"
-        joiner = " " if (req.experience or "").startswith(("as ", "in ")) else " of "
-        wanted = f"{req.years} year{'s' if req.years != 1 else ''}" + (joiner + req.experience if req.experience else "")
-        conditions.append(Condition("years", wanted, None if p.years is None else p.years >= req.years))
-    return RequirementCheck(req, tuple(conditions))
+        met = p.degree_at_least(req.degree)
+        conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", {True: HAVE, False: MISSING, None: NOT_SAID}[met]))
+        if req.degree_field:
+            conditions.append(_degree_field_condition(req.degree_field, p))
+        if req.degree_from:
+            conditions.append(Condition("degree programme", f"the degree from {req.degree_from}", UNPROVEN,
+                                        "your answers cannot show where your degree is from"))
+    for level, needed in (("any", req.years), ("manager", req.manager_years), ("executive", req.executive_years)):
+        if needed is not None:
+            conditions.append(_years_condition(needed, level, req.field, p))
+    tags = {sources[s].tag for s in req.sources if s in sources}
+    return RequirementCheck(req, tuple(conditions), not tags & OFFICIAL_TAGS)
 
 
 class CredentialCheck(Record):
     """How close the user is to a credential: the pathway that fits best and its verdict."""
 
     credential: Credential
-    status: str  # open (no prerequisites) | done (every stated condition met) | to do | unknown | see details
+    status: str  # IN_REACH | NOT_YET | UNKNOWN | CHECK_ISSUER | OPEN
     best: RequirementCheck | None
 
 
-def check_credential(x: Credential, p: Profile) -> CredentialCheck:
+def check_credential(x: Credential, p: Profile, sources: dict[str, Source]) -> CredentialCheck:
     if not x.requires:
-        return CredentialCheck(x, UNSTRUCTURED, None)
-    checks = [check_requirement(r, p) for r in x.requires]
-    if any(not c.conditions for c in checks):
-        return CredentialCheck(x, OPEN, next(c for c in checks if not c.conditions))
-    # Closest pathway: fewest conditions missing; among equals, one that builds on the degree the user has.
-    best = min(checks, key=lambda c: (len(c.unmet), len(c.unknown), any(x.what == "degree" for x in c.unmet),
-                                      _years_short(c, p)))
-    status = TO_DO if best.unmet else UNKNOWN if best.unknown else DONE
+        return CredentialCheck(x, CHECK_ISSUER, None)
+    checks = [check_requirement(r, p, sources) for r in x.requires]
+    # Closest pathway: fewest conditions missing; an issuer's own rule before a third party's; then fewest unanswered,
+    # then unproven; then one that builds on the degree the user has; then the fewest years still to gain.
+    best = min(checks, key=lambda c: (c.count(MISSING), c.unofficial, c.count(NOT_SAID), c.count(UNPROVEN),
+                                      any(x.what == "degree" and x.state == MISSING for x in c.conditions),
+                                      _years_short(c.requirement, p)))
+    if not best.conditions:
+        return CredentialCheck(x, CHECK_ISSUER if best.unofficial else OPEN, best)
+    # A third party's rule is never a verdict of ours either way, short of a condition the answers show is missing.
+    status = (NOT_YET if best.count(MISSING) else CHECK_ISSUER if best.unofficial else UNKNOWN if best.count(NOT_SAID)
+              else CHECK_ISSUER if best.count(UNPROVEN) else IN_REACH)
     return CredentialCheck(x, status, best)
 
 
-def _years_short(check: RequirementCheck, p: Profile) -> int:
+def _years_short(req: Requirement, p: Profile) -> int:
     """How many more years a pathway asks for than the user has; breaks ties between pathways."""
-    wanted = check.requirement.years or 0
-    return max(0, wanted - (p.years or 0))
+    return sum(max(0, (wanted or 0) - (p.years_at(level) or 0))
+               for level, wanted in (("any", req.years), ("manager", req.manager_years), ("executive", req.executive_years)))
 
 
 class StepCheck(Record):
     step: ResolvedStep
-    status: str  # done | to do | check | unknown; certifications: done (in reach) | to do | unknown | open | see details
+    status: str  # a step: DONE | TO_DO | CHECK | UNKNOWN; a certification: IN_REACH | NOT_YET | UNKNOWN | CHECK_ISSUER | OPEN
     why: str
     credential: CredentialCheck | None = None
 
 
-DEGREE_WORDS = {"none": "no diploma", "high-school": "a high-school diploma", "associate": "an associate degree",
-                "bachelor": "a bachelor's degree", "master": "a master's degree", "doctorate": "a doctorate"}
+DEGREE_WORDS = {"none": "no diploma", "high-school": "a high-school diploma", "nursing-diploma": "a nursing diploma",
+                "associate": "an associate degree", "bachelor": "a bachelor's degree", "master": "a master's degree",
+                "doctorate": "a doctorate"}
+STEP_STATUS = {HAVE: DONE, MISSING: TO_DO, NOT_SAID: UNKNOWN, UNPROVEN: CHECK}
 
 
 def _degree_word(level: str) -> str:
     """The level in running text, with its article: "an associate degree"."""
     return DEGREE_WORDS[level]
+
+
+def _your_degree(p: Profile) -> str:
+    field = f" in {DEGREE_FIELDS[p.degree_field][0].lower()}" if p.degree_field and p.degree_field != "other" else ""
+    return _degree_word(p.degree or "none") + field
+
+
+def _degree_step(s: ResolvedStep, level: str, field: str, p: Profile) -> StepCheck:
+    met = p.degree_at_least(level)
+    if met is None:
+        return StepCheck(s, UNKNOWN, f"needs {_degree_word(level)}; you did not give your highest degree")
+    if not met:
+        return StepCheck(s, TO_DO, f"needs {_degree_word(level)}; you have {_your_degree(p)}")
+    if s.any_field:
+        return StepCheck(s, DONE, f"you have {_your_degree(p)}, and any field counts here")
+    if p.degree_field == field.replace(" ", "-"):
+        return StepCheck(s, DONE, f"you have {_your_degree(p)}")
+    return StepCheck(s, CHECK, f"you have {_your_degree(p)}; this step is in {field}, so check that yours is accepted")
+
+
+def _experience_step(s: ResolvedStep, p: Profile) -> StepCheck:
+    """A step whose source gives no structured rule: the answers can show only that no experience is there yet."""
+    if p.years is None:
+        return StepCheck(s, UNKNOWN, "you did not give your years of experience")
+    if p.years == 0:
+        return StepCheck(s, TO_DO, "you report no work experience yet")
+    managing = "" if p.manager_years is None else f", {p.manager_years} of them managing or supervising"
+    return StepCheck(s, CHECK, f"you report {p.years} year{'s' if p.years != 1 else ''}{managing}; "
+                               "check they are the kind of work this step describes")
 
 
 def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
@@ -181,58 +304,42 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
         if holds_role_licence and i < licence_at:
             out.append(StepCheck(s, DONE, "done before licensure, since you hold the licence"))
         elif s.step == "degree" and s.ref in degrees:
-            level = degrees[s.ref].level
-            met = p.degree_at_least(level)
-            if met is None:
-                out.append(StepCheck(s, UNKNOWN, f"needs {_degree_word(level)}; you did not give your highest degree"))
-            elif met and s.any_field:
-                out.append(StepCheck(s, DONE, f"you have {_degree_word(p.degree)}, and any field counts here"))
-            elif met:
-                out.append(StepCheck(s, CHECK, f"you have {_degree_word(p.degree)}; check that its field fits this step"))
-            else:
-                out.append(StepCheck(s, TO_DO, f"needs {_degree_word(level)}; you have {_degree_word(p.degree)}"))
+            out.append(_degree_step(s, degrees[s.ref].level, degrees[s.ref].field, p))
         elif s.step == "licence" and s.ref in LICENCE_OF_CREDENTIAL:
             held = p.holds(LICENCE_OF_CREDENTIAL[s.ref])
             out.append(StepCheck(s, {True: DONE, False: TO_DO, None: UNKNOWN}[held],
                                  "you hold it" if held else "you did not say whether you hold it" if held is None
                                  else "you do not hold it yet"))
         elif s.step == "certification" and s.ref in creds:
-            check = check_credential(creds[s.ref], p)
+            check = check_credential(creds[s.ref], p, c.sources)
             out.append(StepCheck(s, check.status, _credential_why(check, c.sources), check))
         elif s.requires is not None:
-            rc = check_requirement(s.requires, p)
-            status = TO_DO if rc.unmet else UNKNOWN if rc.unknown else DONE
+            rc = check_requirement(s.requires, p, c.sources)
+            status = next((STEP_STATUS[state] for state in (MISSING, NOT_SAID, UNPROVEN) if rc.count(state)), DONE)
             out.append(StepCheck(s, status, _conditions_why(rc)))
-        elif p.years is None:
-            out.append(StepCheck(s, UNKNOWN, "you did not give your years of experience"))
-        elif p.years == 0:
-            out.append(StepCheck(s, TO_DO, "you report no work experience yet"))
         else:
-            out.append(StepCheck(s, CHECK, f"you report {p.years} year{'s' if p.years != 1 else ''}; check they match this step"))
+            out.append(_experience_step(s, p))
     return tuple(out)
 
 
 def _conditions_why(rc: RequirementCheck) -> str:
-    parts = []
-    for cond in rc.conditions:
-        mark = {True: "have", False: "missing", None: "not said"}[cond.met]
-        parts.append(f"{cond.wanted} ({mark})")
+    parts = [f"{c.wanted} ({c.state}" + (f": {c.why})" if c.why else ")") for c in rc.conditions]
     return "; ".join(parts) if parts else "no formal prerequisites"
 
 
 def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
+    issuer = check.credential.issuer_abbreviation or check.credential.issuer_name
     if check.best is None:
-        return "requirements not structured here; see the credential's own page"
+        return f"its requirements are not broken down here; check with {issuer}"
     req = check.best.requirement
-    if not check.best.conditions:
-        why = req.note or "no formal prerequisites"
-    else:
-        why = _conditions_why(check.best) + (f"; {req.note}" if req.note else "")
-    tags = {sources[s].tag for s in req.sources if s in sources}
-    if tags and tags <= set(THIRD_PARTY_TAGS):
-        why += "; per a third-party source, unconfirmed"
-    if check.status == DONE and any(cond.what == "years" for cond in check.best.conditions):
-        why += "; if your years were that kind of work"
+    why = _conditions_why(check.best) if check.best.conditions else ""
+    if req.note:
+        why = f"{why}; {req.note}" if why else req.note
+    if check.best.unofficial:
+        named = ", ".join(sources[s].publisher for s in req.sources if s in sources)
+        why += f"; this rule comes only from a third party ({named}): check with {issuer}"
+    elif check.status == CHECK_ISSUER:
+        why += f"; check with {issuer}"
     return why
 
 

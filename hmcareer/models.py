@@ -48,8 +48,12 @@ class Requirement(Record):
     """One sourced way to qualify: every condition given must be met (None = no such condition)."""
 
     degree: str | None = None  # a DEGREE_LEVELS id
-    years: int | None = None
-    experience: str | None = None  # what the years must be spent doing
+    degree_field: str | None = None  # a DEGREE_FIELDS id the degree must be in
+    degree_from: str | None = None  # the kind of programme it must come from ("an HSE-accredited program"); never shown
+    years: int | None = None  # years of work in `field`, at any level
+    manager_years: int | None = None  # of them, years managing or supervising (executive years count too)
+    executive_years: int | None = None  # of them, years in an executive role
+    field: str | None = None  # an EXPERIENCE_FIELDS id the years must be in; None: any work
     licence: str | None = None  # a LICENCES id
     note: str | None = None
     sources: tuple[str, ...] = ()

@@ -33,13 +33,46 @@ FIT_INTERESTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "operations": ("Operations", ("daily operations", "running a facility", "logistics")),
 }
 # Highest education, lowest first; a requirement is met by its level or any higher one.
+# A nursing diploma (a hospital programme, not a degree) sits between: CNML accepts it like an associate degree, and
+# nothing here asks for more than a high-school diploma below an associate degree. "diploma" alone names either one.
 DEGREE_LEVELS: dict[str, tuple[str, tuple[str, ...]]] = {
     "none": ("No diploma yet", ("no", "no degree")),
     "high-school": ("High-school diploma", ("high school", "hs", "ged", "diploma")),
+    "nursing-diploma": ("Nursing diploma (hospital programme)", ("diploma", "diploma rn", "rn diploma", "hospital diploma")),
     "associate": ("Associate degree", ("associates", "associate s", "adn", "aa", "as")),
     "bachelor": ("Bachelor's degree", ("bachelors", "bachelor s", "bsn", "ba", "bs")),
     "master": ("Master's degree", ("masters", "master s", "mha", "mba", "mph", "msn", "mpa")),
     "doctorate": ("Doctorate (PhD, MD, DNP...)", ("doctoral", "phd", "md", "dnp", "do")),
+}
+# The field of a user's highest degree; ids match the `field` of degrees in data/education.yaml (spaces as hyphens).
+DEGREE_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "nursing": ("Nursing", ("bsn", "msn", "adn", "dnp", "nurse")),
+    "health-administration": ("Health administration or management", ("mha", "healthcare management", "health management")),
+    "health-information-management": ("Health information management", ("him", "health information")),
+    "public-health": ("Public health", ("mph",)),
+    "public-administration": ("Public administration", ("mpa",)),
+    "business-administration": ("Business administration", ("mba", "business", "bba")),
+    "health-sciences": ("Health sciences", ()),
+    "other": ("Another field", ("something else",)),
+}
+# Degree words that also name the field (--degree bsn is a bachelor's in nursing).
+FIELD_OF_DEGREE_WORD = {"bsn": "nursing", "msn": "nursing", "adn": "nursing", "dnp": "nursing", "diploma rn": "nursing",
+                        "rn diploma": "nursing", "mha": "health-administration", "mph": "public-health",
+                        "mpa": "public-administration", "mba": "business-administration"}
+# Kinds of work experience, in the user's answers and in requirements. Management years include executive years, and
+# every year of work counts toward a requirement of plain years in the same field.
+EXPERIENCE_LEVELS = ("any", "manager", "executive")
+# The field a requirement's years must be in, in running text after "years of" / "in".
+EXPERIENCE_FIELDS = {
+    "healthcare": "healthcare", "nursing": "nursing", "revenue-cycle": "revenue cycle or patient accounts",
+    "health-information": "health information", "privacy-security": "healthcare privacy or security",
+    "quality": "healthcare quality", "long-term-care": "long-term care administration",
+}
+# The fields a background's years are in by definition of the background; anything else is not shown by the answers.
+FIELDS_OF_BACKGROUND = {
+    "nurse": ("healthcare", "nursing"), "physician": ("healthcare",), "clinician": ("healthcare",),
+    "billing": ("healthcare", "revenue-cycle"), "records": ("healthcare", "health-information"),
+    "administrative": ("healthcare",), "it": (), "public-health": (), "business": (), "student": (),
 }
 # Licences a user can hold and a requirement can ask for; an RN licence is also a clinical one.
 LICENCES: dict[str, tuple[str, tuple[str, ...]]] = {

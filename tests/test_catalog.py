@@ -287,13 +287,14 @@ def test_outlook_shows_the_onet_sample_titles(hm):
 
 def test_validate_points_at_an_unquoted_comma(hm, data_copy):
     path = data_copy / "credentials.yaml"
-    quoted = 'experience: "healthcare work, 4 of them in management or leadership"'
-    path.write_text(path.read_text().replace(quoted, quoted.replace('"', ""), 1))
+    quoted = 'note: "Pathway 3; MGMA membership"'
+    path.write_text(path.read_text().replace(quoted, 'note: Pathway 3, MGMA membership', 1))
     r = hm("validate", str(data_copy))
     assert r.code == 1
     assert r.err.splitlines()[0] == (
-        f"{path}:484: credentials[cmpe].requires[1].4 of them in management or leadership: unknown key (text after an "
-        "unquoted comma? Quote the value); known here: degree, experience, licence, note, period, sources, years")
+        f"{path}:484: credentials[cmpe].requires[1].MGMA membership: unknown key (text after an unquoted comma? Quote "
+        "the value); known here: degree, degree_field, degree_from, executive_years, field, licence, manager_years, "
+        "note, period, sources, years")
 
 
 def test_a_broken_row_is_reported_at_its_line(data_copy):

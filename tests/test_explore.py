@@ -104,25 +104,31 @@ def test_credential_leads_to_the_roles_it_serves(catalog):
 
 
 def test_find_my_fit_questionnaire_ranks_and_marks_the_path(catalog):
-    code, out, _ = session(catalog, "fit", "records", "bachelor", "3", "none", "data, quality", "1", "b", "b", "q")
+    code, out, _ = session(catalog, "fit", "records", "bachelor", "him", "3", "0", "none", "data, quality", "1", "b", "b",
+                           "q")
     assert code == 0
-    assert "You: background Medical records or health information; degree: Bachelor's degree; experience: 3 years; " \
-           "licence: No licence; interests: Data and IT, Quality and patient safety" in out
+    assert "The field of that degree" in out and "Of those, years managing or supervising others (a whole number " \
+           "from 0 to 3)" in out and "Of those, years in an executive" not in out
+    assert "You: background Medical records or health information; degree: Bachelor's degree in health information " \
+           "management; experience: 3 years, none of them managing or supervising; licence: No licence; interests: " \
+           "Data and IT, Quality and patient safety" in out
     assert "1. Health information manager 7 points, 0 required steps to do +3 background Medical records or health " \
            "information: one this role commonly draws on +2 interest Data and IT: central to this role +2 interest " \
            "Quality and patient safety: central to this role" in out
     assert "Path to Health information manager from Medical records or health information" in out
-    assert "[check] degree: Bachelor's degree in health information management" in out
-    assert "(you have a bachelor's degree; check that its field fits this step)" in out
+    # The field was given, so the degree step is done rather than left to check.
+    assert "[done] degree: Bachelor's degree in health information management" in out
+    assert "(you have a bachelor's degree in health information management)" in out
 
 
 def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
-    code, out, _ = session(catalog, "fit", "astronaut", "nurse", "phd", "many", "12", "", "ltc, cooking", "ltc", "b", "q")
+    code, out, _ = session(catalog, "fit", "astronaut", "nurse", "phd", "nursing", "many", "12", "", "", "ltc, cooking",
+                           "ltc", "b", "q")
     assert code == 0
     assert "'astronaut' is not an option here." in out
     assert "Type a whole number of years from 0 to 70" in out
     assert "'cooking' is not an option here." in out
-    assert "degree: Doctorate (PhD, MD, DNP...); experience: 12 years" in out
+    assert "degree: Doctorate (PhD, MD, DNP...) in nursing; experience: 12 years, years managing not given" in out
     assert "1. Nursing home administrator 5 points, 1 required step to do +3 background Nurse (RN, LPN)" in out
 
 
@@ -187,7 +193,7 @@ def test_real_terminal_session():
         child.sendline("b")
         child.expect("choose> ")
         child.sendline("fit")
-        for answer in ("nurse", "bachelor", "4", "", "leadership"):
+        for answer in ("nurse", "bachelor", "", "4", "", "", "leadership"):
             child.expect("> ")
             child.sendline(answer)
         child.expect("Find my fit: the roles ranked for you")
@@ -266,7 +272,7 @@ def test_subprocess_with_closed_stdin_does_not_hang():
 
 
 def test_back_in_the_questionnaire_returns_to_the_previous_question(catalog):
-    code, out, _ = session(catalog, "fit", "nurse", "bachelor", "b", "master", "6", "", "leadership", "q")
+    code, out, _ = session(catalog, "fit", "nurse", "bachelor", "b", "master", "", "6", "", "", "leadership", "q")
     assert code == 0
     assert out.count("Your highest degree") == 2 and "Main menu" not in out.split("choose> fit", 1)[1]
     assert "degree: Master's degree; experience: 6 years" in out
@@ -281,7 +287,7 @@ def test_skipping_every_question_asks_again(catalog):
     code, out, _ = session(catalog, "fit", "", "", "", "", "", "student", "", "", "", "", "q")
     assert code == 0
     assert "You skipped every question, so there is nothing to rank; answer at least one." in out
-    assert "You: background Student or recent graduate; degree: not given" in out
+    assert "You: background Student or recent graduate; degree: level not given" in out
 
 
 def test_salary_menu_numbers_and_all(catalog):

@@ -37,13 +37,14 @@ def test_nurse_into_long_term_care(catalog):
     assert reasons(report, "clinical-manager")[-1] == (1, "you hold a clinical licence, which this role requires")
     nha = report.matches[0]
     # A bachelor's of any field may not be the one a state asks for: "check", not "done".
+    # A nurse's assumed licence is a clinical one; whether they also hold an NHA licence, the answers do not say.
     assert steps(nha)[:3] == [("degree", "bachelor-health-admin", "check"), ("experience", None, "check"),
-                              ("licence", "nha-licence", "to do")]
-    assert [c.step.ref for c in nha.to_do] == ["nha-licence"]
+                              ("licence", "nha-licence", "unknown")]
+    assert [c.step.ref for c in nha.unknown] == ["nha-licence"]
     small = next(m for m in report.matches if m.role.id == "small-facility-manager")
     assert steps(small)[0] == ("degree", "bachelor-health-admin", "done")  # "or another bachelor's degree"
     assert small.steps[0].why == "you have a bachelor's degree, and any field counts here"
-    assert report.profile.licences == ("rn",) and report.profile.licence_assumed
+    assert report.profile.licences == ("clinical",) and report.profile.licence_assumed
 
 
 def test_records_clerk_with_associate_degree(catalog):
@@ -53,8 +54,8 @@ def test_records_clerk_with_associate_degree(catalog):
     him = report.matches[0]
     assert steps(him)[0] == ("degree", "bachelor-him", "to do")
     chps = next(c for c in him.steps if c.step.ref == "chps")
-    # CHPS asks 4 years of privacy or security management with an associate degree: 2 more to go.
-    assert chps.status == "to do" and "4 years of privacy or security management (missing)" in chps.why
+    # CHPS asks 4 years in privacy or security with an associate degree: 2 years cannot be enough.
+    assert chps.status == "not yet" and "4 years of work in healthcare privacy or security (missing)" in chps.why
 
 
 def test_student_with_nothing_yet(catalog):
@@ -77,16 +78,18 @@ def test_unanswered_questions_are_unknown_not_failed(catalog):
 
 
 def test_certification_pathways_pick_the_closest(catalog):
-    nurse = matching.make_profile("nurse", "bachelor", 4)
-    cenp = next(x for x in catalog.credentials if x.id == "cenp")
-    check = matching.check_credential(cenp, nurse)
-    assert check.status == "done" and check.best.requirement.years == 4  # the BSN route, not the master's one
-    fache = next(x for x in catalog.credentials if x.id == "fache")
-    check = matching.check_credential(fache, matching.make_profile(degree="master", years=6))
-    assert check.status == "done"
-    assert matching.check_credential(fache, matching.make_profile(degree="master")).status == "unknown"
-    cphq = next(x for x in catalog.credentials if x.id == "cphq")
-    assert matching.check_credential(cphq, matching.Profile()).status == "open"
+    credential = {x.id: x for x in catalog.credentials}
+    nurse_exec = matching.make_profile("rn", "bsn", 9, manager_years=6, executive_years=4)
+    check = matching.check_credential(credential["cenp"], nurse_exec, catalog.sources)
+    # the BSN route, not the master's one
+    assert check.status == "in reach" and check.best.requirement.executive_years == 4
+    check = matching.check_credential(credential["fache"], matching.make_profile("administrative", "master", 8, manager_years=6,
+                                                                                  executive_years=5), catalog.sources)
+    assert check.status == "in reach"
+    # Years of work are not years as an executive.
+    check = matching.check_credential(credential["fache"], matching.make_profile(degree="master", years=6), catalog.sources)
+    assert check.status == "unknown"
+    assert matching.check_credential(credential["cphq"], matching.Profile(), catalog.sources).status == "open"
 
 
 def test_licence_held_marks_the_steps_before_it_done(catalog):
@@ -94,7 +97,8 @@ def test_licence_held_marks_the_steps_before_it_done(catalog):
     assert steps(plan)[:3] == [("degree", "bachelor-health-admin", "done"), ("experience", None, "done"),
                                ("licence", "nha-licence", "done")]
     hse = next(c for c in plan.steps if c.step.ref == "hse")
-    assert hse.status == "open"
+    # NAB's pathway asks for a bachelor's from an HSE-accredited program, which no answer can show.
+    assert hse.status == "check with the issuer" and "the degree from an HSE-accredited program (check: " in hse.why
 
 
 @pytest.mark.parametrize(("typed", "found"), [("leadership", "leadership"), ("long-term care", "long-term-care"),
@@ -130,14 +134,20 @@ def test_match_command_json(hm):
     assert r.code == 0 and r.err == ""
     doc = json.loads(r.out)
     assert doc["kind"] == "match" and doc["schema"] == "hmcareer/1"
-    assert doc["profile"] == {"background": "nurse", "degree": "bachelor", "years": 4, "licences": ["rn"],
-                              "interests": ["data"], "licence_assumed": True}
+    assert doc["profile"] == {"background": "nurse", "degree": "bachelor", "years": 4, "licences": ["clinical"],
+                              "interests": ["data"], "licence_assumed": True, "degree_field": None,
+                              "manager_years": None, "executive_years": None}
     assert doc["scoring"] == {"background": 3, "interest": 2, "licence": 1}
     first = doc["records"][0]
     assert (first["rank"], first["role"], first["score"]) == (1, "clinical-manager", 4)
     assert first["reasons"][0] == {"points": 3, "text": "background Nurse (RN, LPN): one this role commonly draws on"}
     cnml = next(s for s in first["steps"] if s["ref"] == "cnml")
-    assert cnml["status"] == "done" and cnml["checked_against"]["years"] == 2
+    # 4 years as a nurse (RN or LPN), none said to be as a manager: not "in reach".
+    assert cnml["status"] == "unknown" and cnml["checked_against"]["manager_years"] == 3
+    assert cnml["conditions"] == [
+        {"what": "licence", "wanted": "an RN licence", "state": "not said", "why": None},
+        {"what": "degree", "wanted": "a bachelor's degree or higher", "state": "have", "why": None},
+        {"what": "manager years", "wanted": "3 years as a manager or supervisor in nursing", "state": "not said", "why": None}]
     assert {"aone-cnml", "ahima-chps"} & {s["id"] for s in doc["sources"]}
 
 
@@ -160,7 +170,7 @@ def test_paths_from_a_background(hm):
     flat = " ".join(r.out.split())
     assert "Path to Nursing home administrator from Nurse (RN, LPN)" in flat
     assert "[to do] degree: Bachelor's degree in health administration" in flat
-    assert "[to do] licence: NHA: Nursing home administrator licence" in flat
+    assert "[unknown] licence: NHA: Nursing home administrator licence" in flat
     assert "typically 6 months or 1,000 hours" in flat
     assert "role: Nursing home administrator" in flat and "then: Licensed nursing home administrators with 3 years" in flat
     r = hm("paths", "clinical", "--from", "physician", "-f", "json")
@@ -230,14 +240,16 @@ def test_why_texts_read_naturally(catalog):
     assert (cphq.status, cphq.why) == ("open", "no formal prerequisites; 2 or more years in healthcare quality recommended")
     plan = matching.plan_path(catalog, "him", matching.make_profile("billing", "associate", 0))
     chps = next(c for c in plan.steps if c.step.ref == "chps")
-    assert chps.why == "an associate degree or higher (have); 4 years of privacy or security management (missing); " \
-                       "an RHIT, CCA, CCS or CCS-P counts like the associate degree"
+    assert chps.why == "an associate degree or higher (have); 4 years of work in healthcare privacy or security " \
+                       "(missing); an RHIT, CCA, CCS or CCS-P counts like the associate degree"
     assert plan.steps[0].why == "needs a bachelor's degree; you have an associate degree"
     rhia = next(c for c in plan.steps if c.step.ref == "rhia")
-    assert (rhia.status, rhia.why) == ("see details", "requirements not structured here; see the credential's own page")
-    plan = matching.plan_path(catalog, "nha", matching.make_profile("business", "bachelor", 1))
+    assert (rhia.status, rhia.why) == ("check with the issuer", "its requirements are not broken down here; check with AHIMA")
+    # An associate degree rules NAB's own pathway out; what is left is a partner site's route for licensed administrators.
+    plan = matching.plan_path(catalog, "nha", matching.make_profile("nurse", "associate", 5, ["nha"], manager_years=4))
     hse = next(c for c in plan.steps if c.step.ref == "hse")
-    assert hse.why.endswith("; per a third-party source, unconfirmed")
+    assert hse.status == "check with the issuer"
+    assert hse.why.endswith("; this rule comes only from a third party (NELS Summit (partner site)): check with NAB")
 
 
 def test_unknown_steps_are_counted_apart_from_steps_to_do(catalog):

@@ -30,7 +30,7 @@ from ..models import (
     Task,
     WagePoint,
 )
-from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
+from ..vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, EXPERIENCE_FIELDS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
 from .checker import Checker, annual_disagrees, compact_name, distinct_names, kind_of, out_of_order, records
 
 SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
@@ -118,16 +118,20 @@ def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> 
 
 def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
     node = ck.mapping(value, path)
-    degree = ck.text(node, "degree", path, required=False)
-    licence = ck.text(node, "licence", path, required=False)
-    for key, given, known in (("degree", degree, DEGREE_LEVELS), ("licence", licence, LICENCES)):
-        if given is not None and given not in known:
-            ck.problem(f"{path}.{key}", f"expected one of {', '.join(known)}, got {given!r}")
-    return Requirement(
-        degree=degree, years=ck.number(node, "years", path), experience=ck.text(node, "experience", path, required=False),
-        licence=licence, note=ck.text(node, "note", path, required=False), sources=ck.source_ids(node, path),
-        period=ck.text(node, "period", path, required=False),
-    )
+    words = {key: ck.text(node, key, path, required=False) for key in ("degree", "degree_field", "field", "licence")}
+    for key, known in (("degree", DEGREE_LEVELS), ("degree_field", DEGREE_FIELDS), ("field", EXPERIENCE_FIELDS),
+                       ("licence", LICENCES)):
+        if words[key] is not None and words[key] not in known:
+            ck.problem(f"{path}.{key}", f"expected one of {', '.join(known)}, got {words[key]!r}")
+    years = {key: ck.number(node, key, path) for key in ("years", "manager_years", "executive_years")}
+    if words["field"] is not None and not any(v is not None for v in years.values()):
+        ck.problem(f"{path}.field", "a field of experience needs years, manager_years or executive_years")
+    degree_from = ck.text(node, "degree_from", path, required=False)
+    if (words["degree_field"] or degree_from) and not words["degree"]:
+        ck.problem(f"{path}.degree", "degree_field and degree_from need the degree level they qualify")
+    return Requirement(**words, **years, degree_from=degree_from,
+                       note=ck.text(node, "note", path, required=False),
+                       sources=ck.source_ids(node, path), period=ck.text(node, "period", path, required=False))
 
 
 CREDENTIAL_STATUSES = ("current", "replaced", "discontinued", "uncertain")

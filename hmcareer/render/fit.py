@@ -9,28 +9,26 @@ from rich.tree import Tree
 from ..matching import (
     BACKGROUND_POINTS,
     CHECK,
+    CHECK_ISSUER,
     DONE,
+    IN_REACH,
     INTEREST_POINTS,
     LICENCE_POINTS,
+    NOT_YET,
     OPEN,
     TO_DO,
     UNKNOWN,
-    UNSTRUCTURED,
     MatchReport,
     PlannedPath,
     Profile,
     StepCheck,
 )
-from ..vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
+from ..vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
 from .human import Human
 from .paths import path_tree, step_label
 
-STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", OPEN: "green", UNSTRUCTURED: "dim"}
-CREDENTIAL_STATUS_WORDS = {DONE: "in reach", TO_DO: "not yet", UNKNOWN: "unknown", OPEN: "open", UNSTRUCTURED: UNSTRUCTURED}
-
-
-def _status_word(c: StepCheck) -> str:
-    return CREDENTIAL_STATUS_WORDS[c.status] if c.credential else c.status
+STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", IN_REACH: "green", NOT_YET: "yellow",
+                CHECK_ISSUER: "cyan", OPEN: "green"}
 
 
 def _checked_step(h: Human, c: StepCheck) -> Text:
@@ -47,15 +45,18 @@ def _checked_step(h: Human, c: StepCheck) -> Text:
 
 
 def _status(c: StepCheck) -> Text:
-    return Text(_status_word(c), style=STATUS_STYLE[c.status])
+    return Text(c.status, style=STATUS_STYLE[c.status])
 
 
 def describe_profile(p: Profile, commands: bool = True) -> str:
     parts = []
     if p.background:
         parts.append(f"background {FIT_BACKGROUNDS[p.background][0]}")
-    parts.append(f"degree: {DEGREE_LEVELS[p.degree][0]}" if p.degree else "degree: not given")
-    parts.append(f"experience: {p.years} years" if p.years is not None else "experience: not given")
+    degree = f"degree: {DEGREE_LEVELS[p.degree][0]}" if p.degree else "degree: level not given"
+    if p.degree_field:
+        degree += f"{',' if not p.degree else ''} in {DEGREE_FIELDS[p.degree_field][0].lower()}"
+    parts.append(degree)
+    parts.append(f"experience: {_experience(p)}")
     if p.licences:
         held = ", ".join(LICENCES[x][0] for x in p.licences)
         correct = "say --licence none if not" if commands else "answer none to the licence question if not"
@@ -65,6 +66,23 @@ def describe_profile(p: Profile, commands: bool = True) -> str:
     if p.interests:
         parts.append("interests: " + ", ".join(FIT_INTERESTS[x][0] for x in p.interests))
     return "; ".join(parts)
+
+
+def _experience(p: Profile) -> str:
+    """ "8 years, 3 of them managing, none as an executive"; a kind not given is said to be not given."""
+    def years(n: int) -> str:
+        return f"{n} year{'s' if n != 1 else ''}"
+
+    text = years(p.years) if p.years is not None else "years not given"
+    if p.manager_years is not None:
+        text += f", {p.manager_years or 'none'} of them managing or supervising"
+    elif p.years:
+        text += ", years managing not given"
+    if p.executive_years is not None:
+        text += f", {p.executive_years or 'none'} in an executive role"
+    elif p.manager_years:
+        text += ", executive years not given"
+    return text
 
 
 def show_plan(h: Human, plan: PlannedPath) -> None:
@@ -81,10 +99,11 @@ def show_plan(h: Human, plan: PlannedPath) -> None:
 
 
 def _status_legend(h: Human) -> None:
-    h.line(Text("done = you meet it; to do = still needed; check = compare your experience or degree field with the step; "
-                "unknown = you did not say. Certifications: in reach = the stated degree, licence and years are met "
-                "(other conditions such as membership and the exam remain); not yet; open = no prerequisites; "
-                "see details = requirements not structured here.", style="dim"))
+    h.line(Text("done = your answers show it; to do = still needed; check = your answers cannot show it (the field of a "
+                "degree, the kind of work); unknown = you did not say. Certifications: in reach = your answers show "
+                "the issuer's degree, licence and experience rules (membership, fees and the exam remain); not yet = "
+                "one is missing; check with the issuer = a rule your answers cannot show, or one known only from a "
+                "third party; open = the issuer sets no prerequisites.", style="dim"))
 
 
 def show_match(h: Human, m: MatchReport) -> None:

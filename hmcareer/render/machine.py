@@ -102,6 +102,7 @@ def step_record(c: StepCheck) -> dict[str, Any]:
     record = {**plain(c.step), "status": c.status, "why": c.why}
     if c.credential and c.credential.best:
         record["checked_against"] = plain(c.credential.best.requirement)
+        record["conditions"] = plain(c.credential.best.conditions)
     return record
 
 

@@ -287,7 +287,7 @@ def _experience_step(s: ResolvedStep, p: Profile) -> StepCheck:
         return StepCheck(s, UNKNOWN, "you did not give your years of experience")
     if p.years == 0:
         return StepCheck(s, TO_DO, "you report no work experience yet")
-    managing = "" if p.manager_years is None else f", {p.manager_years} of them managing or supervising"
+    managing = "" if p.manager_years is None else f", {p.manager_years or 'none'} of them managing or supervising"
     return StepCheck(s, CHECK, f"you report {p.years} year{'s' if p.years != 1 else ''}{managing}; "
                                "check they are the kind of work this step describes")
 

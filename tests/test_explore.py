@@ -129,7 +129,7 @@ def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
     assert "Type a whole number of years from 0 to 70" in out
     assert "'cooking' is not an option here." in out
     assert "degree: Doctorate (PhD, MD, DNP...) in nursing; experience: 12 years, years managing not given" in out
-    assert "1. Nursing home administrator 5 points, 1 required step to do +3 background Nurse (RN, LPN)" in out
+    assert "1. Nursing home administrator 5 points, 0 required steps to do, 1 unknown +3 background Nurse (RN, LPN)" in out
 
 
 def test_search_opens_a_hit(catalog):

@@ -27,6 +27,7 @@ from ..vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTE
 from .human import Human
 from .paths import path_tree, step_label
 
+STATUS_WIDTH = 12
 STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", IN_REACH: "green", NOT_YET: "yellow",
                 CHECK_ISSUER: "cyan", OPEN: "green"}
 
@@ -134,12 +135,12 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.line()
         h.heading(f"What {r.role.title} still needs ({r.role.id})")
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True)
+        grid.add_column(max_width=STATUS_WIDTH)  # "check with the issuer" wraps rather than narrow every step
         grid.add_column()
         for c in r.steps:
             status = _status(c)
             if c.step.optional:
-                status.append(" (optional)", style="dim")
+                status.append("\n(optional)", style="dim")
             grid.add_row(status, _checked_step(h, c))
         h.print_table(grid)
     h.line()

@@ -522,10 +522,13 @@ def pick(options: Sequence[tuple[str, str]], text: str, aliases: dict[str, Seque
         return "Type a number or a name. ? for help."
     keys = [{query.normalize(name), query.normalize(label), *(query.normalize(a) for a in (aliases or {}).get(name, ()))}
             for name, label in options]
-    for test in (lambda k: k == wanted, lambda k: k.startswith(wanted), lambda k: f" {wanted}" in f" {k}"):
+    # A start of a name is no better than a start of a word in one ("manager" opens no role: it is a word in several).
+    for test in (lambda k: k == wanted, lambda k: f" {wanted}" in f" {k}"):
         hits = [i for i, ks in enumerate(keys) if any(test(k) for k in ks)]
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            return f"{shown} fits several: {', '.join(options[i][0] for i in hits[:6])}. Type more of the name or a number."
+            listed = "; ".join(f"{i + 1} {options[i][0]}" for i in hits[:8]) + (f"; ... ({len(hits)} in all)"
+                                                                                 if len(hits) > 8 else "")
+            return f"{shown} fits several: {listed}. Type the number of the one you mean."
     return f"{shown} is not an option here. Type a number from 1 to {len(options)} or a name; ? for help."

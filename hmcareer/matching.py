@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .catalog import Catalog
 from .errors import Conflict, NotFound, OutOfRange
-from .models import THIRD_PARTY_TAGS, Credential, Requirement, Role, Source
+from .models import Credential, Requirement, Role, Source, unconfirmed_by
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
 from .vocabulary import DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCE_OF_CREDENTIAL, LICENCE_SATISFIES, LICENCES
@@ -228,9 +228,9 @@ def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
         why = req.note or "no formal prerequisites"
     else:
         why = _conditions_why(check.best) + (f"; {req.note}" if req.note else "")
-    tags = {sources[s].tag for s in req.sources if s in sources}
-    if tags and tags <= set(THIRD_PARTY_TAGS):
-        why += "; per a third-party source, unconfirmed"
+    who = unconfirmed_by({sources[s].tag for s in req.sources if s in sources})
+    if who:
+        why += f"; source: {who} only, unconfirmed"
     if check.status == DONE and any(cond.what == "years" for cond in check.best.conditions):
         why += "; if your years were that kind of work"
     return why

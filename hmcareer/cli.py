@@ -129,8 +129,10 @@ def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
         raise typer.Exit(code) from None
 
 
-def run(ctx: typer.Context, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None, force: bool = False) -> None:
-    """Call the query and render its result in the chosen format, on stdout or into the --output file."""
+def run(ctx: typer.Context, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None, force: bool = False,
+        sources: bool = False) -> None:
+    """Call the query and render its result (with --sources, the sources behind it) in the chosen format, on stdout or
+    into the --output file."""
     state = _state(ctx)
     terminal = state.terminal()
     if output is not None and str(output) == "-":  # the usual spelling of "standard output"
@@ -145,9 +147,9 @@ def run(ctx: typer.Context, produce: Callable[[Any], Any], fmt: Format, output: 
         catalog = state.catalog
         result = produce(catalog)
         if output is None:
-            render.emit(terminal, catalog, result, fmt.value)
+            render.emit(terminal, catalog, result, fmt.value, list_sources=sources)
         else:
-            render.emit_to_file(output, force, terminal, catalog, result, fmt.value)
+            render.emit_to_file(output, force, terminal, catalog, result, fmt.value, list_sources=sources)
             terminal.message(f"hmcareer: wrote {output}")
 
 
@@ -208,6 +210,9 @@ OutputOpt = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", parser=_file_name,
     help="Write the output to FILE (UTF-8, no colour) instead of the terminal; - means the terminal.")]
 ForceOpt = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it already exists.")]
+# And, where a view cites sources, `sources: SourcesOpt = False`, passed to `run` as sources=.
+SourcesOpt = Annotated[bool, typer.Option("--sources", help="List the sources behind this view (publisher, title, date, kind, "
+                                          "URL) instead of the view.")]
 
 
 # --- global options ------------------------------------------------------------------
@@ -285,6 +290,7 @@ def roles(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    sources: SourcesOpt = False,
 ) -> None:
     """List management roles, or show one in full.
 
@@ -293,9 +299,9 @@ def roles(
     from . import query
 
     if role is None:
-        run(ctx, query.list_roles, fmt, output, force)
+        run(ctx, query.list_roles, fmt, output, force, sources)
     else:
-        run(ctx, lambda c: query.role_detail(c, query.find_role(c, role)), fmt, output, force)
+        run(ctx, lambda c: query.role_detail(c, query.find_role(c, role)), fmt, output, force, sources)
 
 
 @app.command()
@@ -320,6 +326,7 @@ def salary(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    sources: SourcesOpt = False,
 ) -> None:
     """Pay from the BLS OEWS May 2025 survey: national, by industry, state and metro, and over time.
 
@@ -338,12 +345,12 @@ def salary(
         if used and clash:
             _usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
     if history:
-        run(ctx, query.history_report, fmt, output, force)
+        run(ctx, query.history_report, fmt, output, force, sources)
     elif where is not None:
-        run(ctx, lambda c: query.where_report(c, where, top, hourly), fmt, output, force)
+        run(ctx, lambda c: query.where_report(c, where, top, hourly), fmt, output, force, sources)
     else:
         run(ctx, lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly, percentiles),
-            fmt, output, force)
+            fmt, output, force, sources)
 
 
 @app.command()
@@ -357,6 +364,7 @@ def certs(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    sources: SourcesOpt = False,
 ) -> None:
     """List certifications and licences, or show one (including what an old credential became).
 
@@ -367,20 +375,21 @@ def certs(
     if credential is not None and (body is not None or role is not None):
         _usage_error(ctx, "--body and --role filter the list; leave them out when you name one credential")
     if credential is None:
-        run(ctx, lambda c: query.list_credentials(c, body, role), fmt, output, force)
+        run(ctx, lambda c: query.list_credentials(c, body, role), fmt, output, force, sources)
     else:
-        run(ctx, lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt, output, force)
+        run(ctx, lambda c: query.credential_detail(c, query.find_credential(c, credential)), fmt, output, force, sources)
 
 
 @app.command()
-def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
+def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False,
+              sources: SourcesOpt = False) -> None:
     """Degrees, accreditation with dated program counts, and coursework.
 
     Example: hmcareer education --format markdown
     """
     from . import query
 
-    run(ctx, query.education_report, fmt, output, force)
+    run(ctx, query.education_report, fmt, output, force, sources)
 
 
 ProfileBackground = Annotated[str | None, typer.Option(
@@ -419,6 +428,7 @@ def paths(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    sources: SourcesOpt = False,
 ) -> None:
     """Education paths as trees: degree -> experience -> licence or certification -> role -> what comes next.
 
@@ -429,14 +439,14 @@ def paths(
 
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
     if background is None and degree is None and years is None and not licence and _unanswered(kinds):
-        run(ctx, lambda c: query.role_paths(c, role), fmt, output, force)
+        run(ctx, lambda c: query.role_paths(c, role), fmt, output, force, sources)
         return
     if role is None:
         _usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
     run(ctx, lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or (), **kinds)),
-        fmt, output, force)
+        fmt, output, force, sources)
 
 
 def _unanswered(answers: dict[str, object]) -> bool:
@@ -458,6 +468,7 @@ def match(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    sources: SourcesOpt = False,
 ) -> None:
     """Find my fit: rank the roles for your background and interests, with what each still needs.
 
@@ -480,10 +491,11 @@ def match(
                 profile = Explorer(state.catalog, state.terminal()).questionnaire()
             except (GoBack, Leave, EOFError):
                 raise typer.Exit(0) from None
-        run(ctx, lambda c: matching.match_roles(c, profile, top), fmt, output, force)
+        run(ctx, lambda c: matching.match_roles(c, profile, top), fmt, output, force, sources)
         return
     run(ctx, lambda c: matching.match_roles(
-        c, matching.make_profile(background, degree, years, licence or (), interest or (), **kinds), top), fmt, output, force)
+        c, matching.make_profile(background, degree, years, licence or (), interest or (), **kinds), top), fmt, output, force,
+        sources)
 
 
 @app.command()
@@ -493,6 +505,7 @@ def search(
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
+    sources: SourcesOpt = False,
 ) -> None:
     """Search roles, credentials, associations, degrees, accreditors and industries at once.
 
@@ -500,7 +513,7 @@ def search(
     """
     from . import query
 
-    run(ctx, lambda c: query.search(c, " ".join(term)), fmt, output, force)
+    run(ctx, lambda c: query.search(c, " ".join(term)), fmt, output, force, sources)
 
 
 @app.command()
@@ -532,36 +545,38 @@ def _usage_error(ctx: typer.Context, text: str) -> None:
 
 
 @app.command()
-def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
+def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False,
+                 sources: SourcesOpt = False) -> None:
     """Professional associations and what each offers a manager.
 
     Example: hmcareer associations --format csv
     """
     from . import query
 
-    run(ctx, query.list_associations, fmt, output, force)
+    run(ctx, query.list_associations, fmt, output, force, sources)
 
 
 @app.command()
-def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
+def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False,
+            sources: SourcesOpt = False) -> None:
     """Job outlook: OOH quick facts by edition, growth, openings and what drives demand.
 
     Example: hmcareer outlook
     """
     from . import query
 
-    run(ctx, query.outlook_report, fmt, output, force)
+    run(ctx, query.outlook_report, fmt, output, force, sources)
 
 
 @app.command()
 def sources(
     ctx: typer.Context,
-    source: Annotated[str | None, typer.Argument(help="One source id (as printed in footers).")] = None,
+    source: Annotated[str | None, typer.Argument(help="One source id (as printed beside facts, e.g. bls-ooh-2023).")] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Every source behind the data: publisher, title, URL, date and provenance tag.
+    """Every source behind the data: publisher, title, URL, the source's own date and its kind (official, BLS, third party...).
 
     Examples: hmcareer sources | hmcareer sources bls-oews-may2025
     """

@@ -1,7 +1,7 @@
 """The interactive explorer: menus over the same queries and views as the commands.
 
 Every menu takes a number, a name or a unique start of a name; `b` goes up a level, `q`
-leaves, `?` explains the keys. Unknown input re-prompts with a hint. End of input and
+leaves, `?` explains the keys, `sources` lists the sources of the view above. Unknown input re-prompts with a hint. End of input and
 Ctrl-C leave with a goodbye. Navigation uses two exceptions so that any depth can go back
 or quit in one step.
 """
@@ -37,6 +37,7 @@ from .vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTER
 BACK_WORDS = {"b", "back"}
 QUIT_WORDS = {"q", "quit", "exit"}
 HELP_WORDS = {"?", "help"}
+SOURCES_WORDS = {"sources"}  # the sources of the view above, as --sources lists them
 # When stdin is a pipe or file, a read that waits this long means nobody is typing.
 PIPE_TIMEOUT_SECONDS = 10.0
 
@@ -144,6 +145,9 @@ class Explorer:
                 raise Leave
             if word in HELP_WORDS:
                 self.screen.help()
+                continue
+            if word in SOURCES_WORDS:
+                self.screen.sources()
                 continue
             return text
 

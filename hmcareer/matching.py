@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .catalog import Catalog
 from .errors import Conflict, NotFound, OutOfRange
-from .models import Credential, Requirement, Role, Source
+from .models import Credential, Requirement, Role, Source, unconfirmed_by
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
 from .vocabulary import (
@@ -336,8 +336,9 @@ def _credential_why(check: CredentialCheck, sources: dict[str, Source]) -> str:
     if req.note:
         why = f"{why}; {req.note}" if why else req.note
     if check.best.unofficial:
+        who = unconfirmed_by({sources[s].tag for s in req.sources if s in sources}) or "unofficial"
         named = ", ".join(sources[s].publisher for s in req.sources if s in sources)
-        why += f"; this rule comes only from a third party ({named}): check with {issuer}"
+        why += f"; only {who} sources give this rule ({named}): check with {issuer}"
     elif check.status == CHECK_ISSUER:
         why += f"; check with {issuer}"
     return why

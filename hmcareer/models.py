@@ -10,7 +10,32 @@ from typing import Protocol
 
 from .record import Record
 
-THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})
+# Each provenance tag of sources.yaml (docs/data-schema.md) in the words a reader sees: footers, `hmcareer sources`,
+# markdown source lists, JSON's `kind_label` and the explorer all read them here. The order is the footers' order.
+SOURCE_KINDS = {
+    "BLS": "BLS",
+    "O*NET": "O*NET",
+    "OFF": "official",
+    "CH": "official (chapter)",
+    "MIR": "copy of an official document",
+    "WIKI": "Wikipedia",
+    "3P": "third party",
+    "SEED": "2012 job description (checked)",
+}
+THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})  # not confirmed by the issuer or by BLS
+
+
+def kind_label(tag: str) -> str:
+    """A source's kind in words (`SOURCE_KINDS`); an unknown tag as it is written."""
+    return SOURCE_KINDS.get(tag, tag)
+
+
+def unconfirmed_by(tags: set[str] | frozenset[str]) -> str | None:
+    """Who alone vouches for a statement whose sources carry `tags`, when no official or BLS source does:
+    "third party", "Wikipedia" or "third party and Wikipedia"; None when any other kind of source stands behind it."""
+    if not tags or not tags <= THIRD_PARTY_TAGS:
+        return None
+    return " and ".join(SOURCE_KINDS[t] for t in ("3P", "WIKI") if t in tags)
 
 
 class Source(Record):

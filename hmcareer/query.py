@@ -502,9 +502,10 @@ def find_source(c: Catalog, value: str) -> Source:
 
 
 class SourceList(Record):
-    """Some sources by id (`hmcareer sources ID`)."""
+    """Some sources: one by id (`hmcareer sources ID`), or those behind one view (`--sources`, of_view)."""
 
     sources: tuple[Source, ...]
+    of_view: bool = False
 
 
 def source_detail(c: Catalog, value: str) -> SourceList:

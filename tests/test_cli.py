@@ -26,7 +26,8 @@ def test_roles_lists_every_role_with_a_sources_footer(hm):
     assert r.code == 0, r.err
     for title in ("Health agency administrator", "Clinical manager", "Nursing home administrator"):
         assert title in r.out
-    assert "Sources:" in r.out and "seed-2012" in r.out
+    assert hm("roles", env={"COLUMNS": "80"}).out.endswith("\n\nSources: 7 (O*NET 2, official 1, copy of an official document 3, 2012 job\n"
+                          "description (checked) 1); to list them, rerun with --sources.\n")
     assert r.err == ""
 
 
@@ -51,7 +52,7 @@ def test_salary_national_default(hm):
     r = hm("salary")
     assert r.code == 0, r.err
     assert "597,080 jobs; mean $140,970, median $123,860" in r.out
-    assert "Sources: bls-oews-may2025 (May 2025)" in r.out
+    assert r.out.endswith("\n\nSources: 1 (BLS); to list them, rerun with --sources.\n")
 
 
 def test_salary_pharma_beside_national_with_seed_check(hm):
@@ -584,6 +585,6 @@ def test_markdown_ends_with_the_sources_it_cites_in_full(hm):
     out = hm("salary", "--industry", "pharma", "-f", "markdown").out
     table, sources = out.split("\nSources:\n\n")
     assert table.count("\n") == 4 and "| not published |" not in table
-    assert sources == ("- `bls-oews-may2025`: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics "
+    assert sources == ("- `bls-oews-may2025`, BLS: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics "
                        "(OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series flat files "
                        "oe.data.0.Current, release 2025A01)* (2026-05-15), <https://download.bls.gov/pub/time.series/oe/>\n")

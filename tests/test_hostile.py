@@ -248,7 +248,7 @@ def test_the_explorer_on_a_colour_terminal_shows_only_our_styles(hostile_catalog
     (["salary", "--top", "0"], "--top: 0 is not in the range x>=1 (see hmcareer salary -h)"),
     (["roles", "--format", "xml"], "--format: 'xml' is not one of 'table', 'json', 'csv', 'markdown' (see hmcareer roles -h)"),
     (["roles", "--bogus"], "no such option: --bogus (see hmcareer roles -h)"),
-    (["roles", "--forc"], "no such option: --forc; did you mean --force or --format? (see hmcareer roles -h)"),
+    (["roles", "--forc"], "no such option: --forc; did you mean --force or --format or --sources? (see hmcareer roles -h)"),
     (["rolez"], "no such command 'rolez'; did you mean 'roles'? (see hmcareer -h)"),
     (["--data-dir"], "option '--data-dir' requires an argument (see hmcareer -h)"),
     (["roles", "-o", ""], "--output: needs a file name ('' is none), or - for the terminal (see hmcareer roles -h)"),

@@ -186,7 +186,7 @@ def test_paths_from_a_background(hm):
 def test_degree_notes_are_shown_with_the_length(hm):
     flat = " ".join(hm("paths", "assistant").out.replace("│", " ").split())
     assert "- also: MHA programs typically run 39 to 44 credits, or about two years of full-time study. (2012-07) " \
-           "[third-party, unconfirmed] [shoublade-mha-2012]" in flat
+           "[third party, unconfirmed] [shoublade-mha-2012]" in flat
     flat = " ".join(hm("education", env={"COLUMNS": "200"}).out.split())
     assert "MHA programs typically run 39 to 44 credits, or about two years of full-time study." in flat
 
@@ -249,7 +249,7 @@ def test_why_texts_read_naturally(catalog):
     plan = matching.plan_path(catalog, "nha", matching.make_profile("nurse", "associate", 5, ["nha"], manager_years=4))
     hse = next(c for c in plan.steps if c.step.ref == "hse")
     assert hse.status == "check with the issuer"
-    assert hse.why.endswith("; this rule comes only from a third party (NELS Summit (partner site)): check with NAB")
+    assert hse.why.endswith("; only third party sources give this rule (NELS Summit (partner site)): check with NAB")
 
 
 def test_unknown_steps_are_counted_apart_from_steps_to_do(catalog):

@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 from ..models import (
+    SOURCE_KINDS,
     Accreditor,
     Association,
     Coursework,
@@ -33,7 +34,7 @@ from ..models import (
 from ..vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, EXPERIENCE_FIELDS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
 from .checker import Checker, annual_disagrees, compact_name, distinct_names, kind_of, out_of_order, records
 
-SOURCE_TAGS = frozenset({"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"})
+SOURCE_TAGS = frozenset(SOURCE_KINDS)
 
 
 def build_sources(ck: Checker, raw: Any) -> dict[str, Source]:

@@ -15,14 +15,33 @@ from ..errors import OUTPUT_FAILURES, OutputError, ReaderGone
 from .terminal import Terminal, printable_values
 
 
-def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool = True) -> None:
+def view_sources(catalog: Any, result: Any) -> Any:
+    """The sources behind what the table view of `result` shows (those its footer counts), in the order it cites
+    them, as a `query.SourceList`: what `--sources` prints instead of the view, in any format."""
+    import io
+
+    from rich.console import Console
+
+    from ..query import SourceList
+    from .human import Human
+    from .registry import human_view, view_for
+
+    human = Human(Console(file=io.StringIO(), width=200, color_system=None), catalog.sources)
+    human_view(view_for(result))(human, printable_values(result))
+    return SourceList(tuple(catalog.sources[sid] for sid in human.cited if sid in catalog.sources), of_view=True)
+
+
+def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool = True, list_sources: bool = False) -> None:
     """Write `result` to stdout as a table for people, or as json, csv or markdown (render/registry.py picks the views).
 
     commands: whether a table's hints may name commands and options (the explorer says no).
+    list_sources: the sources of the view (`view_sources`) instead of the view.
     """
     from . import machine
     from .registry import human_view, view_for
 
+    if list_sources:
+        result = view_sources(catalog, result)
     view = view_for(result)
     if fmt == "json":
         # JSON escapes control characters itself and keeps the data's exact text.
@@ -94,7 +113,8 @@ def refuse_to_overwrite(path: Path, force: bool) -> None:
         raise OutputError(str(path), "exists", usage=True, existed=True)
 
 
-def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, result: Any, fmt: str) -> None:
+def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, result: Any, fmt: str,
+                 list_sources: bool = False) -> None:
     """Render to memory, then write the file atomically (hmcareer.atomic): an error while rendering or writing
     leaves no file, or the file that was there, unchanged.
 
@@ -103,7 +123,8 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, resu
     `written_in_place`) is written where it is.
     """
     buffer = io.StringIO()
-    emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, result, fmt)
+    emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, result, fmt,
+         list_sources=list_sources)
     data = buffer.getvalue().encode("utf-8")
     if written_in_place(path) or (force and os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)):
         _write_in_place(path, data)

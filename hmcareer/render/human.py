@@ -1,5 +1,9 @@
 """The drawing helper of human output: tables, wrapped lines, bullets, bars and the sources footer.
 
+The footer counts the sources a view cites by kind (models.SOURCE_KINDS) in at most two lines and says how to list
+them (`--sources` on the command, `sources` in the explorer); a fact known only from a third party or Wikipedia is
+marked as such where it is shown (`Human.unconfirmed`).
+
 The views that use it are in views.py (catalogue pages), pay.py (salary), paths.py and fit.py.
 Every string that comes from a data file goes through `Text(...)` (never markup), so a `[`
 in a title can neither style nor break the output. Lines are wrapped by `layout.wrap`, at
@@ -19,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import THIRD_PARTY_TAGS, Fact, SeedClaim, Source, WageEstimate
+from ..models import SOURCE_KINDS, THIRD_PARTY_TAGS, Fact, SeedClaim, Source, WageEstimate, kind_label, unconfirmed_by
 from . import layout, tables
 
 # Guides as Rich draws them (blank, line, branch, last branch), four cells a level or two; Unicode, then ASCII.
@@ -40,34 +44,36 @@ def _rstripped(text: Text) -> Text:
 
 
 class Human:
-    """Draws one result on a console; collects the source ids it shows for the footer."""
+    """Draws one result on a console; collects the source ids it shows for the footer (and for `--sources`)."""
 
     def __init__(self, console: Console, sources: dict[str, Source], ascii_only: bool = False, commands: bool = True):
         self.console = console
         self.sources = sources
         self.ascii_only = ascii_only
         self.commands = commands  # whether hints may name commands and options (not in the explorer, which has menus)
-        self.cited: dict[str, str | None] = {}  # source id -> period shown
+        self.cited: dict[str, None] = {}  # the source ids shown, in the order first shown
         self.pending: list[Text] = []  # lines wrapped here, written together: each console.print costs about a millisecond
 
     # -- small pieces ------------------------------------------------------------------
 
     def cite(self, ids: Iterable[str], period: str | None = None) -> None:
+        """Note sources for the footer. `period` is the fact's reference period, shown beside the fact, never
+        beside a source (a source's own date is in `hmcareer sources`); accepted so callers need not drop it."""
         for sid in ids:
-            if sid not in self.cited or self.cited[sid] is None:
-                self.cited[sid] = period
+            self.cited.setdefault(sid, None)
 
-    def third_party(self, ids: Iterable[str]) -> bool:
-        tags = [self.sources[s].tag for s in ids if s in self.sources]
-        return bool(tags) and all(t in THIRD_PARTY_TAGS for t in tags)
+    def unconfirmed(self, ids: Iterable[str]) -> Text:
+        """" [third party, unconfirmed]" (or Wikipedia) after a statement only a third party or Wikipedia vouches for;
+        else nothing."""
+        who = unconfirmed_by({self.sources[s].tag for s in ids if s in self.sources})
+        return Text(f" [{who}, unconfirmed]", style="yellow") if who else Text("")
 
     def fact(self, f: Fact) -> Text:
-        self.cite(f.sources, f.period)
+        self.cite(f.sources)
         text = Text(f.text)
         if f.period:
             text.append(f" ({f.period})", style="dim")
-        if self.third_party(f.sources):
-            text.append(" [third-party, unconfirmed]", style="yellow")
+        text.append_text(self.unconfirmed(f.sources))
         text.append(" [" + ", ".join(f.sources) + "]", style="dim")
         return text
 
@@ -199,21 +205,32 @@ class Human:
             self.line(check)
 
     def footer(self) -> None:
-        """The sources line that ends every view; it also writes whatever is pending."""
+        """The sources line that ends every view: how many sources, of which kinds, and how to list them, in at most
+        two lines (fewer details where the terminal is narrow); it also writes whatever is pending."""
         if not self.cited:
             self.flush()
             return
-        parts = []
-        for sid, period in self.cited.items():
-            src = self.sources.get(sid)
-            label = f"{sid}" + (f" ({period})" if period and period != "undated" else "")
-            if src and src.tag in THIRD_PARTY_TAGS:
-                label += " third-party"
-            parts.append(label)
-        self.line()
-        details = ". Details: hmcareer sources ID" if self.commands else "."
-        self.line(Text("Sources: " + "; ".join(parts) + details, style="dim"))
+        if not self.pending or self.pending[-1].plain:  # one blank line before it, not two
+            self.line()
+        for text in self.footer_texts():
+            if len(layout.wrap(Text(text), self.console.width)) <= 2:
+                break
+        self.line(Text(text, style="dim"))
         self.flush()
+
+    def footer_texts(self) -> list[str]:
+        """The footer from the fullest to the shortest: every kind counted; only the unconfirmed kinds; the total."""
+        tags = [self.sources[sid].tag for sid in self.cited if sid in self.sources]
+        counts = {tag: tags.count(tag) for tag in SOURCE_KINDS if tag in tags}
+        if len(counts) == 1:  # "Sources: 1 (BLS)", "Sources: 3 (all official)"
+            kinds = ("all " if len(tags) > 1 else "") + kind_label(tags[0])
+        else:
+            kinds = ", ".join(f"{kind_label(tag)} {n}" for tag, n in counts.items())
+        unconfirmed = ", ".join(f"{n} {kind_label(tag)}" for tag, n in counts.items() if tag in THIRD_PARTY_TAGS)
+        how = "to list them, rerun with --sources" if self.commands else "to list them, type sources"
+        head = f"Sources: {len(self.cited)}"
+        return [f"{head} ({kinds}); {how}.", *([f"{head}, of which {unconfirmed}; {how}."] if unconfirmed else []),
+                f"{head}; {how}."]
 
     def bar(self, value: float | None, top: float, width: int = 16) -> Text:
         if value is None or top <= 0:

@@ -13,7 +13,7 @@ from .terminal import Terminal, printable
 KEYS_HELP = (
     "Type an option's number or name (a unique start of it is enough).  "
     "b or back: up one level (in find my fit: the previous question).  q or quit: leave.  "
-    "? or help: this text.  Enter skips a find-my-fit question."
+    "? or help: this text.  sources: the sources of the view above.  Enter skips a find-my-fit question."
 )
 
 
@@ -30,10 +30,20 @@ class Screen:
         self.terminal = terminal
         self.catalog = catalog
         self.console = terminal.console()
+        self.shown: Any = None  # the last result shown, whose sources `sources` lists
 
     def result(self, result: Any) -> None:
         self.console.print()
         emit(self.terminal, self.catalog, result, "table", commands=False)
+        self.shown = result
+
+    def sources(self) -> None:
+        """The sources of the last view shown (as `--sources` lists them), or a hint if none was shown yet."""
+        if self.shown is None:
+            self.hint("No view shown yet: pick one, then type sources to list the sources behind it.")
+            return
+        self.console.print()
+        emit(self.terminal, self.catalog, self.shown, "table", commands=False, list_sources=True)
 
     def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = "b back, q quit, ? help") -> None:
         from rich.table import Table

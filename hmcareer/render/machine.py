@@ -2,7 +2,8 @@
 
 The JSON document is a stable contract (documented in README.md):
     {"schema": "hmcareer/1", "kind": ..., "app_version": ..., "data_release": ...,
-     <kind-specific keys>, "sources": [ {id, publisher, title, url, date, tag, note} ]}
+     <kind-specific keys>, "sources": [ {id, publisher, title, url, date, tag, note, kind_label} ]}
+A source's `date` is its own; `kind_label` is its tag in words (models.SOURCE_KINDS).
 Record field names are the data's own (docs/data-schema.md, the OEWS column names).
 """
 
@@ -14,7 +15,7 @@ from typing import Any
 
 from .. import __version__
 from ..matching import BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS, MatchReport, PlannedPath, StepCheck
-from ..models import OEWS_COLUMNS, Release, Source, WageEstimate
+from ..models import OEWS_COLUMNS, Release, Source, WageEstimate, kind_label
 from ..query import (
     AssociationList,
     CredentialDetail,
@@ -68,8 +69,13 @@ def document(kind: str, body: dict[str, Any], sources: dict[str, Source], data_r
     """Wrap a kind's body with the envelope and every source it cites."""
     doc = {"schema": SCHEMA, "kind": kind, "app_version": __version__, "data_release": data_release}
     doc.update(body)
-    doc["sources"] = plain(cited_sources(body, sources))
+    doc["sources"] = [source_record(s) for s in cited_sources(body, sources)]
     return doc
+
+
+def source_record(s: Source) -> dict[str, Any]:
+    """A source as JSON, csv and markdown give it: its fields, then its kind in words."""
+    return {**plain(s), "kind_label": kind_label(s.tag)}
 
 
 def cited_sources(body: dict[str, Any], sources: dict[str, Source]) -> list[Source]:
@@ -87,8 +93,8 @@ def markdown_sources(cited: list[Source]) -> str:
     def text(value: str) -> str:  # as written, not as markdown emphasis, code or tags
         return re.sub(r"([\\`*_<>\[\]|])", r"\\\1", value)
 
-    lines = [f"- `{s.id}`: {text(s.publisher)}, *{text(s.title)}* ({text(s.date)})" + (f", <{s.url}>" if s.url else "")
-             for s in cited]
+    lines = [f"- `{s.id}`, {text(kind_label(s.tag))}: {text(s.publisher)}, *{text(s.title)}* ({text(s.date)})"
+             + (f", <{s.url}>" if s.url else "") for s in cited]
     return "\nSources:\n\n" + "\n".join(lines) + "\n"
 
 
@@ -348,12 +354,12 @@ def outlook_rows(o: OutlookReport) -> Rows:
 
 
 def sources_body(r: SourcesReport) -> dict[str, Any]:
-    return {"records": plain(r.sources), "data_dir": r.data_dir, "data_files": plain(r.data_files)}
+    return {"records": [source_record(s) for s in r.sources], "data_dir": r.data_dir, "data_files": plain(r.data_files)}
 
 
 def source_list_body(r: SourceList | SourcesReport) -> dict[str, Any]:
-    return {"records": plain(r.sources)}
+    return {"records": [source_record(s) for s in r.sources]}
 
 
 def sources_rows(r: SourceList | SourcesReport) -> Rows:
-    return ["id", "tag", "publisher", "title", "url", "date", "note"], plain(r.sources)
+    return ["id", "tag", "kind_label", "publisher", "title", "url", "date", "note"], [source_record(s) for s in r.sources]

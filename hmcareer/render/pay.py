@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from rich.table import Table
 from rich.text import Text
 
-from ..models import WageEstimate
+from ..models import WageEstimate, kind_label
 from ..query import LQ_BANDS, POSTAL_BY_FIPS, HistoryReport, SalaryReport, WhereReport, concentration
 from .human import Human, count, money
 
@@ -33,6 +33,7 @@ def row_label(e: WageEstimate, national: WageEstimate | None) -> tuple[str, str]
     return e.area_code, e.area_name
 
 
+THIRD_PARTY = kind_label("3P")  # how a third-party point of the history is marked
 BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "median": "bar: median", "p90": "bar: p90"}
 
 
@@ -180,7 +181,7 @@ def show_history(h: Human, r: HistoryReport) -> None:
         h.cite(p.sources, p.reference)
         source = Text(p.sources[0] + (" +" if len(p.sources) > 1 else ""), style="dim")
         if p.third_party:
-            source = Text("3P ", style="yellow") + source
+            source = Text(f"{THIRD_PARTY} ", style="yellow") + source
         change = f"{change_pct:+.1f}%" if change_pct is not None else ""
         rows.append((p, [Text(p.reference), Text(money(p.median_annual, False)), Text(money(p.median_hourly, True)),
                          Text(change), h.bar(p.median_annual, top, 10), source]))
@@ -211,9 +212,9 @@ def show_history(h: Human, r: HistoryReport) -> None:
         spread = ", ".join(f"{q} ${v:,}" for q, v in (("p10", p.annual_p10), ("p25", p.annual_p25), ("p75", p.annual_p75),
                                                      ("p90", p.annual_p90)) if v is not None)
         for text in filter(None, (spread and f"spread: {spread}", p.note)):
-            h.hanging(f"{p.reference}{' (3P)' if p.third_party else ''}: ", Text(text) + Text(f" [{', '.join(p.sources)}]",
+            h.hanging(f"{p.reference}{f' ({THIRD_PARTY})' if p.third_party else ''}: ", Text(text) + Text(f" [{', '.join(p.sources)}]",
                                                                                         style="dim"))
     h.line(Text("change = versus the previous BLS point. BLS points come from OOH editions, the OES May 2019 "
-                "profile and OEWS May 2025; 3P = third-party page quoting BLS, unconfirmed, shown for context only "
+                "profile and OEWS May 2025; third party = a page quoting BLS, unconfirmed, shown for context only "
                 "and not used for growth. n/a = no hourly figure in that source.", style="dim"))
 

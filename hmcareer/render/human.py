@@ -205,7 +205,8 @@ class Human:
         claims = list(claims)
         if not claims:
             return
-        self.line()
+        if self.pending and self.pending[-1].plain:  # a blank line before, unless the view just wrote one
+            self.line()
         self.about_2012_text()
         for claim in claims:
             self.hanging("", Text("Checked claim: ", style="bold yellow") + Text(f'"{claim.claim}"'))

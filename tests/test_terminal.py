@@ -35,6 +35,7 @@ VIEWS = [
     ["paths", "nha", "--from", "nurse", "--degree", "associate", "--years", "3"],
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
     ["search", "nursing", "home"],
+    ["claims"], ["claims", "--verdict", "out-of-date"],
 ]
 
 

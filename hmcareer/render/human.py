@@ -27,8 +27,7 @@ TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|  
                2: (("  ", "│ ", "├ ", "└ "), ("  ", "| ", "+ ", "` "))}
 NOT_PUBLISHED = "not published"
 NOT_APPLICABLE = "n/a"
-ABOUT_2012 = ('The 2012 job description: a widely copied web text on "Medical and Health Manager" that hmcareer checks '
-              "claim by claim")
+ABOUT_2012 = 'The 2012 job description: a widely copied web text on "Medical and Health Manager", checked here claim by claim'
 VERDICT_STYLES = {"true": "green", "out of date": "yellow", "wrong": "red", "unverified": "magenta"}
 
 
@@ -197,7 +196,7 @@ class Human:
         if self.explained_2012:
             return
         self.explained_2012 = True
-        where = "hmcareer claims lists every check" if self.commands else "Checked claims, in the menu, lists every check"
+        where = "hmcareer claims lists every check" if self.commands else "claims, in the main menu, lists every check"
         self.line(Text(f"{ABOUT_2012} ({where}).", style="dim"))
 
     def claims(self, claims: Iterable[CheckedClaim]) -> None:

@@ -374,12 +374,13 @@ def claims_markdown(r: ClaimList, cited: list[Source]) -> str:
     def text(value: str) -> str:  # as written, never as markdown markup
         return re.sub(r"([\\`*_<>\[\]|#])", r"\\\1", " ".join(value.split()))
 
-    title = f"Checked claims of the 2012 job description: {r.verdict}" if r.verdict else "Checked claims of the 2012 job description"
-    lines = [f"# {title}", "", "A widely copied 2012 web text on \"Medical and Health Manager\" that hmcareer checks claim by claim.", ""]
+    title = "Checked claims of the 2012 job description" + (f": {r.verdict}" if r.verdict else "")
+    lines = [f"# {title}", "", 'A widely copied 2012 web text on "Medical and Health Manager", checked here claim by claim: '
+             "each claim as written, then the verdict and the evidence.", ""]
     if not r.claims:
         lines += ["No claim has this verdict.", ""]
     for x in r.claims:
         period = f" ({text(x.period)})" if x.period and x.period != "undated" else ""
         lines += [f"## {text(x.id)}: {x.verdict}", "", f"> {text(x.claim)}", "",
-                  f"- **Check:** {text(x.check)}", f"- **Sources:** {', '.join(f'`{sid}`' for sid in x.sources)}{period}", ""]
+                  f"- **Check:** {text(x.check)}", f"- **Evidence:** {', '.join(f'`{sid}`' for sid in x.sources)}{period}", ""]
     return "\n".join(lines) + markdown_sources(cited)

@@ -342,8 +342,7 @@ def show_sources(h: Human, result: SourceList | SourcesReport) -> None:
             h.line(Text(s.id, style="bold cyan") + Text(f"  {s.tag}, {s.date}", style="dim"))
             h.hanging("  ", _source_text(s))
     h.line(Text("Tags: BLS, O*NET, OFF (issuer's own site), CH (official chapter), MIR (copy of an official "
-                "document), WIKI, 3P (third party, unconfirmed), CLAIMS (the 2012 job description that hmcareer checks claim by "
-                "claim).", style="dim"))
+                "document), WIKI, 3P (third party, unconfirmed), CLAIMS (the 2012 job description, checked claim by claim).", style="dim"))
 
 
 def _source_text(s: Source) -> Text:

@@ -8,7 +8,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +16,27 @@ from typer.core import TyperGroup
 
 from . import __version__
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
+from .options import (
+    ForceOpt,
+    Format,
+    FormatOpt,
+    OutputOpt,
+    ProfileBackground,
+    ProfileDegree,
+    ProfileDegreeField,
+    ProfileExecutiveYears,
+    ProfileInterest,
+    ProfileLicence,
+    ProfileManagerYears,
+    ProfileYears,
+    SourcesOpt,
+    complete_credential,
+    complete_industry,
+    complete_role,
+    complete_state,
+    env_catalog,
+    folder_name,
+)
 
 # Click's UsageError, the base of every usage error it raises (a bad value, an unknown option or command). Typer 0.26+
 # carries its own copy of Click, so the class is reached through Typer's public BadParameter rather than by import.
@@ -58,13 +78,6 @@ APP_SETTINGS: dict[str, Any] = {
     "rich_markup_mode": None,
 }
 app = typer.Typer(**APP_SETTINGS)
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 class State:
@@ -153,68 +166,6 @@ def run(ctx: typer.Context, produce: Callable[[Any], Any], fmt: Format, output: 
             terminal.message(f"hmcareer: wrote {output}")
 
 
-def _env_catalog():
-    """A catalog for code that runs before the root callback (completion, --version)."""
-    from .catalog import Catalog
-    from .render.terminal import Terminal
-
-    data_dir = os.environ.get("HMCAREER_DATA_DIR")
-    return Catalog(Path(data_dir) if data_dir else None, warn=Terminal.from_environment().message)
-
-
-def _postal_codes(_catalog) -> list[str]:
-    from .query import POSTAL_BY_FIPS
-
-    return ["all", *sorted(POSTAL_BY_FIPS.values())]
-
-
-# --- shell completion for values -----------------------------------------------------
-
-
-def _complete(values: Callable[[Any], list[str]]) -> Callable[[str], list[str]]:
-    def complete(incomplete: str) -> list[str]:
-        try:
-            words = values(_env_catalog())
-        except Exception:  # completion must never break the shell
-            return []
-        return [w for w in words if w.lower().startswith(incomplete.lower())]
-
-    return complete
-
-
-complete_role = _complete(lambda c: [r.id for r in c.roles])
-complete_state = _complete(_postal_codes)
-complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
-complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.rows.select("N")])
-
-
-def _file_name(value: str) -> Path:
-    """--output's value: Click would read "" as the current folder (". is a directory")."""
-    if not value:
-        raise typer.BadParameter("needs a file name ('' is none), or - for the terminal")
-    return Path(value)
-
-
-def _folder_name(value: str) -> Path:
-    """--data-dir's and validate's value: Click would read "" as the current folder."""
-    if not value:
-        raise typer.BadParameter("needs a folder name ('' is none)")
-    return Path(value)
-
-
-# Output options shared by every data command: declare `fmt: FormatOpt = Format.table, output: OutputOpt = None,
-# force: ForceOpt = False` and pass them to `run`.
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", case_sensitive=False,
-                                           help="Output: table (for people), json, csv or markdown.")]
-OutputOpt = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", parser=_file_name,
-    help="Write the output to FILE (UTF-8, no colour) instead of the terminal; - means the terminal.")]
-ForceOpt = Annotated[bool, typer.Option("--force", help="With --output: replace FILE if it already exists.")]
-# And, where a view cites sources, `sources: SourcesOpt = False`, passed to `run` as sources=.
-SourcesOpt = Annotated[bool, typer.Option("--sources", help="List the sources behind this view (publisher, title, date, kind, "
-                                          "URL) instead of the view.")]
-
-
 # --- global options ------------------------------------------------------------------
 
 
@@ -224,7 +175,7 @@ def _version(value: bool) -> None:
     from .errors import DataError
 
     try:
-        rel = _env_catalog().oews.release
+        rel = env_catalog().oews.release
         data = f"data: BLS OEWS {rel.name} (release {rel.code}), SOC {rel.soc}"
     except DataError as exc:
         data = f"data: unreadable ({exc.problems[0]})"
@@ -262,7 +213,7 @@ def root(
                                           help="Show the app version and the data release, then exit.")] = False,
     data_dir: Annotated[Path | None, typer.Option(
         # HMCAREER_DATA_DIR='' counts as not set (Click ignores an empty variable), like an unset XDG_CACHE_HOME.
-        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory, parser=_folder_name, metavar="DIR",
+        "--data-dir", envvar="HMCAREER_DATA_DIR", callback=_existing_directory, parser=folder_name, metavar="DIR",
         help="Read data files from this directory first (missing files fall back to the bundled data).")] = None,
     no_color: Annotated[bool, typer.Option("--no-color", help="Plain output without colour or styles (also NO_COLOR=1).")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks for errors (also HMCAREER_DEBUG=1).")] = False,
@@ -390,28 +341,6 @@ def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputO
     from . import query
 
     run(ctx, query.education_report, fmt, output, force, sources)
-
-
-ProfileBackground = Annotated[str | None, typer.Option(
-    "--background", "--from", "-b",
-    help="Where you start: nurse, physician, clinician, billing, records, it, public-health, business, administrative, "
-    "student.")]
-ProfileDegree = Annotated[str | None, typer.Option(
-    "--degree", "-d", help="Highest degree: none, high-school, associate, bachelor, master, doctorate.")]
-ProfileDegreeField = Annotated[str | None, typer.Option(
-    "--degree-field", help="Field of that degree: nursing, health-administration, health-information-management, "
-    "public-health, public-administration, business-administration, health-sciences, other. (--degree bsn, mha, mba... "
-    "give it too.)")]
-ProfileYears = Annotated[int | None, typer.Option("--years", "-y", help="Years of work experience (0-70).")]
-ProfileManagerYears = Annotated[int | None, typer.Option(
-    "--manager-years", help="Of those years, how many managing or supervising others (executive years included).")]
-ProfileExecutiveYears = Annotated[int | None, typer.Option(
-    "--executive-years", help="Of those, how many in an executive role (director of nursing, CEO, vice president...).")]
-ProfileLicence = Annotated[list[str] | None, typer.Option(
-    "--licence", "--license", "-l", help="A licence you hold (repeatable): rn, clinical, nha, or none.")]
-ProfileInterest = Annotated[list[str] | None, typer.Option(
-    "--interest", "-i", help="What draws you (repeatable): finance, data, leadership, long-term-care, policy, quality, "
-    "operations.")]
 
 
 @app.command()
@@ -557,6 +486,25 @@ def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: Outp
 
 
 @app.command()
+def claims(
+    ctx: typer.Context,
+    verdict: Annotated[str | None, typer.Option(
+        "--verdict", metavar="VERDICT", help="Only claims with this verdict: true, out-of-date, wrong or unverified.")] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    sources: SourcesOpt = False,
+) -> None:
+    """Every claim of the 2012 job description that hmcareer checks, with its verdict and evidence.
+
+    Examples: hmcareer claims | hmcareer claims --verdict wrong | hmcareer claims --format markdown
+    """
+    from . import query
+
+    run(ctx, lambda c: query.list_claims(c, verdict), fmt, output, force, sources)
+
+
+@app.command()
 def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt = None, force: ForceOpt = False,
             sources: SourcesOpt = False) -> None:
     """Job outlook: OOH quick facts by edition, growth, openings and what drives demand.
@@ -592,7 +540,7 @@ def sources(
 def validate(
     ctx: typer.Context,
     path: Annotated[Path | None, typer.Argument(help="A data directory to check (default: the data in use).",
-                                                parser=_folder_name, metavar="[DIR]")] = None,
+                                                parser=folder_name, metavar="[DIR]")] = None,
 ) -> None:
     """Check a data directory and list every problem (exit 1 if any).
 

@@ -159,6 +159,9 @@ def _usage_message(exc: UsageError) -> str:
         if kind == "industry sort key":
             return (f"--sort {value} compares places with the nation; BLS publishes no location quotient for an industry. "
                     f"Sort industries by {', '.join(choices)}")
+        if kind == "verdict":
+            guess = f"did you mean {' or '.join(choices)}? " if choices else ""
+            return f"unknown --verdict {quoted(value)}; {guess}Verdicts: true, out-of-date, wrong, unverified"
         if kind == "history year":
             return f"no BLS median for {value}; years with one: {', '.join(choices)}"
         return f"unknown {kind} {quoted(value)}; use one of {', '.join(choices)}"

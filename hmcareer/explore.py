@@ -209,11 +209,12 @@ class Explorer:
         ("outlook", "jobs, growth and openings"),
         ("fit", "find my fit: which role suits you and what it takes"),
         ("search", "search everything"),
+        ("claims", "the 2012 job description's claims, each with its check"),
     )
 
     def main_menu(self) -> None:
         actions = [self.roles_menu, self.salary_menu, self.education_menu, self.credentials_menu,
-                   self.associations_view, self.outlook_view, self.fit_menu, self.search_menu]
+                   self.associations_view, self.outlook_view, self.fit_menu, self.search_menu, self.claims_view]
         while True:
             self.loop(actions[self.choose("Main menu", self.SECTIONS, top=True)])
 
@@ -356,6 +357,10 @@ class Explorer:
 
     def outlook_view(self) -> None:
         self.screen.result(query.outlook_report(self.c))
+        raise GoBack
+
+    def claims_view(self) -> None:
+        self.screen.result(query.list_claims(self.c))
         raise GoBack
 
     # -- find my fit ------------------------------------------------------------------

@@ -20,7 +20,7 @@ SOURCE_KINDS = {
     "MIR": "copy of an official document",
     "WIKI": "Wikipedia",
     "3P": "third party",
-    "SEED": "2012 job description (checked)",
+    "CLAIMS": "2012 job description (checked)",
 }
 THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})  # not confirmed by the issuer or by BLS
 
@@ -101,7 +101,7 @@ class Role(Record):
     id: str
     title: str
     aliases: tuple[str, ...]
-    seed_named: bool
+    named_in_2012_text: bool
     setting: str
     summary: str
     responsibilities: tuple[str, ...]
@@ -132,7 +132,7 @@ class Credential(Record):
     association: str | None
     status: str  # current | replaced | discontinued | uncertain
     level: str | None
-    seed_named: bool
+    named_in_2012_text: bool
     audience: str
     eligibility: tuple[Fact, ...]
     exam: tuple[Fact, ...]
@@ -147,7 +147,7 @@ class Association(Record):
     id: str
     abbreviation: str
     name: str
-    seed_named: bool
+    named_in_2012_text: bool
     website: str | None
     founded: NamedValue | None
     headquarters: NamedValue | None
@@ -163,7 +163,7 @@ class Degree(Record):
     name: str
     level: str
     field: str
-    seed_named: bool
+    named_in_2012_text: bool
     summary: str
     duration: Fact | None
     prerequisites: tuple[Fact, ...]
@@ -263,7 +263,14 @@ class Occupation(Record):
     job_zone: Fact | None
 
 
-class SeedClaim(Record):
+# A check's verdict on a claim: true; out of date (so in older sources, or once, but not now); wrong; unverified (no source
+# found either way; the check says what was looked for).
+VERDICTS = ("true", "out of date", "wrong", "unverified")
+
+
+class CheckedClaim(Record):
+    """One claim of the 2012 job description, quoted as written, with its check in our own words (data/claims.yaml)."""
+
     id: str
     subject_kind: str
     subject_ref: str | None

@@ -14,7 +14,9 @@ from .catalog import Catalog
 from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, Problem, TooShort
 from .models import (
     ALL_INDUSTRIES,
+    VERDICTS,
     Association,
+    CheckedClaim,
     Credential,
     DataFile,
     Degree,
@@ -24,7 +26,6 @@ from .models import (
     Release,
     Requirement,
     Role,
-    SeedClaim,
     Source,
     WageEstimate,
     WagePoint,
@@ -104,8 +105,8 @@ def find_credential(c: Catalog, value: str) -> Credential:
                   lambda x: x.abbreviation)
 
 
-def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[SeedClaim, ...]:
-    return tuple(x for x in c.seed_claims if x.subject_kind == kind and (ref is None or x.subject_ref == ref))
+def claims_about(c: Catalog, kind: str, ref: str | None = None) -> tuple[CheckedClaim, ...]:
+    return tuple(x for x in c.claims if x.subject_kind == kind and (ref is None or x.subject_ref == ref))
 
 
 class RoleDetail(Record):
@@ -116,7 +117,7 @@ class RoleDetail(Record):
     associations: tuple[Association, ...]
     industries: tuple[WageEstimate, ...]
     national: WageEstimate
-    seed_claims: tuple[SeedClaim, ...]
+    checked_claims: tuple[CheckedClaim, ...]
     release: Release  # the OEWS release the pay figures come from
 
 
@@ -132,7 +133,7 @@ def role_detail(c: Catalog, role: Role) -> RoleDetail:
         associations=tuple(assocs[a] for a in role.associations),
         industries=tuple(national_industry(c, code) for code in role.industries),
         national=national_total(c),
-        seed_claims=claims_about(c, "role", role.id),
+        checked_claims=claims_about(c, "role", role.id),
         release=c.oews.release,
     )
 
@@ -237,7 +238,7 @@ class SalaryReport(Record):
     listing: tuple[WageEstimate, ...]
     listing_kind: str  # industries | states | metros | "" (no listing)
     sort: str | None  # as the user asked; listings default to employment
-    seed_claims: tuple[SeedClaim, ...]
+    checked_claims: tuple[CheckedClaim, ...]
     hourly: bool = False
     percentiles: bool = False
 
@@ -386,7 +387,7 @@ class CredentialDetail(Record):
     replaces: tuple[Credential, ...]
     association: Association | None
     roles: tuple[Role, ...]
-    seed_claims: tuple[SeedClaim, ...]
+    checked_claims: tuple[CheckedClaim, ...]
 
 
 def credential_detail(c: Catalog, cred: Credential) -> CredentialDetail:
@@ -398,7 +399,7 @@ def credential_detail(c: Catalog, cred: Credential) -> CredentialDetail:
         replaces=tuple(x for x in c.credentials if cred.id in x.replaced_by),
         association=assoc,
         roles=tuple(r for r in c.roles if cred.id in r.certifications or r.licence == cred.id),
-        seed_claims=claims_about(c, "credential", cred.id),
+        checked_claims=claims_about(c, "credential", cred.id),
     )
 
 
@@ -407,11 +408,11 @@ def credential_detail(c: Catalog, cred: Credential) -> CredentialDetail:
 
 class EducationReport(Record):
     education: Education
-    seed_claims: tuple[SeedClaim, ...]
+    checked_claims: tuple[CheckedClaim, ...]
 
 
 def education_report(c: Catalog) -> EducationReport:
-    claims = tuple(x for x in c.seed_claims if x.subject_kind in ("education", "accreditor"))
+    claims = tuple(x for x in c.claims if x.subject_kind in ("education", "accreditor"))
     return EducationReport(c.education, claims)
 
 
@@ -461,6 +462,38 @@ def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
 def role_paths(c: Catalog, role: str | None = None) -> PathsReport:
     roles = (find_role(c, role),) if role else c.roles
     return PathsReport(tuple(RolePath(r, resolve_steps(c, r)) for r in roles))
+
+
+# --- the 2012 job description's checked claims -------------------------------------------
+
+# The verdicts a check can give (catalog.schema.VERDICTS), as --verdict spells them: one word each.
+VERDICT_WORDS = {v.replace(" ", "-"): v for v in VERDICTS}
+
+
+class ClaimList(Record):
+    """The 2012 job description's checked claims, in the text's order, with the verdict they were filtered by."""
+
+    claims: tuple[CheckedClaim, ...]
+    verdict: str | None  # one of VERDICT_WORDS' values, or None for every claim
+
+
+def find_verdict(value: str) -> str:
+    """A verdict as the user typed it (`out-of-date`, `Out of date`, `wrong`) -> its form in the data."""
+    wanted = "-".join(normalize(value).split())
+    if wanted in VERDICT_WORDS:
+        return VERDICT_WORDS[wanted]
+    hits = [w for w in VERDICT_WORDS if wanted and w.startswith(wanted)]
+    if len(hits) == 1:
+        return VERDICT_WORDS[hits[0]]
+    import difflib
+
+    close = hits or difflib.get_close_matches(wanted, list(VERDICT_WORDS), n=2, cutoff=0.5)
+    raise InvalidChoice("verdict", value, tuple(close))
+
+
+def list_claims(c: Catalog, verdict: str | None = None) -> ClaimList:
+    wanted = find_verdict(verdict) if verdict is not None else None
+    return ClaimList(tuple(x for x in c.claims if wanted is None or x.verdict == wanted), wanted)
 
 
 # --- associations, outlook, sources ---------------------------------------------------

@@ -510,7 +510,7 @@ def test_twenty_cold_starts_at_once_all_show_the_files_figures(tmp_path):
         out, err = process.communicate(timeout=120)
         assert process.returncode == 0 and err == "", err
         assert json.loads(out)["selected"][0]["annual_mean"] == PHARMA_MEAN
-    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["industry_aliases", "oews", "seed_claims", "sources"]
+    assert sorted(p.name.split("-")[0] for p in cache.iterdir()) == ["claims", "industry_aliases", "oews", "sources"]
     assert _pharma_mean(None, cache) == PHARMA_MEAN
 
 

@@ -33,8 +33,8 @@ def test_every_fact_with_a_figure_has_a_period_and_every_record_a_source(catalog
 
 def test_third_party_sources_are_tagged(catalog):
     tags = {s.tag for s in catalog.sources.values()}
-    assert tags <= {"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "SEED"}
-    assert catalog.sources["seed-2012"].tag == "SEED"
+    assert tags <= {"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "CLAIMS"}
+    assert catalog.sources["job-description-2012"].tag == "CLAIMS"
 
 
 def test_oews_extract_is_complete(catalog):
@@ -66,7 +66,7 @@ def test_dangling_reference_with_its_line(data_copy):
     path = data_copy / "roles.yaml"
     text = path.read_text()
     path.write_text(re.sub(r"licence: nha-licence", "licence: nha-permit", text, count=1))
-    assert _problems(data_copy) == [f"{path}:326: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"]
+    assert _problems(data_copy) == [f"{path}:324: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"]
 
 
 def test_a_reference_inside_a_list_points_at_its_own_line(data_copy):

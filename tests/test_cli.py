@@ -55,13 +55,13 @@ def test_salary_national_default(hm):
     assert r.out.endswith("\n\nSources: 1 (BLS); to list them, rerun with --sources.\n")
 
 
-def test_salary_pharma_beside_national_with_seed_check(hm):
+def test_salary_pharma_beside_national_with_its_checked_claim(hm):
     r = hm("salary", "--industry", "pharma")
     assert r.code == 0, r.err
     assert "$251,570" in r.out and "$140,970" in r.out and "1,660" in r.out
-    assert "$72.05" in r.out and "$156,050" in r.out  # the seed's claim, shown ...
+    assert "$72.05" in r.out and "$156,050" in r.out  # the 2012 text's claim, shown ...
     assert "149,864" in r.out  # ... next to its check
-    assert "inconsistent" in r.out
+    assert "Verdict: wrong" in r.out and "hmcareer claims" in r.out
 
 
 def test_salary_hourly(hm):
@@ -80,7 +80,7 @@ def test_salary_json_contract(hm):
     assert pharma["industry_code"] == "325400"
     assert (pharma["annual_mean"], pharma["hourly_mean"], pharma["employment"]) == (251570, 120.95, 1660)
     assert pharma["not_published"] == []
-    assert [c["id"] for c in doc["seed_claims"]] == ["pharma-pay"]
+    assert [c["id"] for c in doc["checked_claims"]] == ["pharma-pay"]
     assert {"bls-oews-may2025"} <= {s["id"] for s in doc["sources"]}
 
 
@@ -133,7 +133,7 @@ def test_cert_cpam_shows_what_it_became(hm):
     r = hm("certs", "CPAM")
     assert r.code == 0, r.err
     assert "What it became (likely; not confirmed by the issuer)" in r.out and "CRCE" in r.out
-    assert "2012 seed text claimed" in r.out
+    assert 'Checked claim: "Certified Patient Account Manager (CPAM)"' in r.out and "Verdict: out of date" in r.out
     doc = json.loads(hm("certs", "cpam", "--format", "json").out)
     assert doc["record"]["status"] == "replaced" and doc["replaced_by"]
 
@@ -143,11 +143,11 @@ def test_unknown_cert(hm):
     assert r.code == 2 and "Did you mean: CPAM, " in r.err
 
 
-def test_education_shows_accreditation_counts_and_seed_check(hm):
+def test_education_shows_accreditation_counts_and_checked_claims(hm):
     r = hm("education")
     assert r.code == 0, r.err
     assert "CAHME" in r.out and "106" in r.out
-    assert "72 colleges" in r.out  # the seed claim, next to its check
+    assert "72 colleges" in r.out  # the 2012 text's claim, next to its check
 
 
 def test_paths_tree(hm):
@@ -243,7 +243,7 @@ def test_a_body_with_no_letters_matches_no_body(hm):
 
 OUTPUT_VIEWS = [["roles"], ["roles", "nha"], ["salary", "-i", "pharma"], ["salary", "--history"], ["salary", "--where", "states"],
                 ["certs"], ["certs", "cpam"], ["education"], ["paths"], ["associations"], ["outlook"], ["sources"],
-                ["sources", "seed-2012"]]
+                ["sources", "job-description-2012"]]
 
 
 @pytest.mark.parametrize("fmt", ["table", "json"])

@@ -135,7 +135,7 @@ VIEWS = [
     ["paths", "nursing-home-administrator"], ["associations"], ["outlook"], ["sources"], ["sources", "bls-oews-may2025"],
     ["paths", "nursing-home-administrator", "--from", "nurse", "--degree", "associate", "--years", "3"],
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
-    ["search", "nursing", "home"], ["search", "cpam"],
+    ["search", "nursing", "home"], ["search", "cpam"], ["claims"],
 ]
 
 

@@ -162,6 +162,9 @@ def shown(command: list[str], doc: dict) -> set[str]:
         return {s["id"] for s in records} | {s["url"] for s in records if s["url"]}
     if kind == "search":
         return {x["id"] for x in records}
+    if kind == "claims":  # each claim's id and the figures and sources of its check
+        return {x["id"] for x in records} | {s for x in records for s in x["sources"]} | {
+            w for x in records for w in _words(x["claim"], x["check"]) if w.startswith("$")}
     raise AssertionError(f"no tokens listed for the {kind} view")  # a new view: say what it must show
 
 

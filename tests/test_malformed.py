@@ -36,17 +36,17 @@ CASES = {
     "occupation__quick-facts-not-a-list.yaml": (
         ["outlook"], ":8: quick_facts: expected a list, got text (and 4 more; run `hmcareer validate {dir}` to list them)"),
     "wage_history__year-is-text.yaml": (["salary", "--history"], ":3: points[0].year: expected a whole number, got text"),
-    "credentials__seed-named-not-true-or-false.yaml": (
-        ["certs"], ":11: credentials[cpam].seed_named: expected true or false, got text"),
+    "credentials__named-in-2012-text-not-true-or-false.yaml": (
+        ["certs"], ":11: credentials[cpam].named_in_2012_text: expected true or false, got text"),
     "sources__unknown-tag.yaml": (
-        ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CH, MIR, O*NET, OFF, SEED, WIKI)"),
+        ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CH, CLAIMS, MIR, O*NET, OFF, WIKI)"),
     # missing keys
     "roles__missing-title.yaml": (["roles"], ":3: roles[clinical-manager].title: missing required key"),
     "roles__blank-title.yaml": (["roles"], ":150: roles[clinical-manager].title: must not be empty"),
     "education__missing-degrees.yaml": (["education"], ": degrees: missing required key"),
     # duplicate ids
     "credentials__duplicate-id.yaml": (["certs"], ":11: credentials[1].id: duplicate id 'cpam'"),
-    "sources__duplicate-id.yaml": (["sources"], ":8: sources[1].id: duplicate id 'seed-2012'"),
+    "sources__duplicate-id.yaml": (["sources"], ":8: sources[1].id: duplicate id 'job-description-2012'"),
     # dangling references (whole copies of a data file with one id changed)
     "roles__unknown-credential.yaml": (
         ["roles", "nha"], ":327: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"),
@@ -56,7 +56,7 @@ CASES = {
         ["salary", "-i", "pharma"], ":6: aliases.pharma: unknown OEWS industry code '325499'"),
     "wage_history__unknown-source-id.yaml": (
         ["salary", "--history"], ":8: points[2010].sources: unknown source id 'bls-ooh-2010-typo'"),
-    "seed_claims__unknown-accreditor.yaml": (
+    "claims__unknown-accreditor.yaml": (
         ["education"], ":29: claims[cahme-72-programs-2008].subject.ref: unknown accreditor 'cahmee'"),
     # the wage table (JSON Lines)
     "oews__employment-is-text.jsonl": (
@@ -92,7 +92,7 @@ CASES = {
         "quote it if it is meant as text"),
     "sources__year-zero.yaml": (
         ["sources"],
-        ":4: sources[seed-2012].date: '0000-01-01' cannot be read as a date (year 0 is out of range); quote "
+        ":4: sources[job-description-2012].date: '0000-01-01' cannot be read as a date (year 0 is out of range); quote "
         "it if it is meant as text"),
     "roles__float-tag-on-a-word.yaml": (
         ["roles"], ":3: roles[clinical-manager].title: 'abc' cannot be read as a number; quote it if it is meant as text"),
@@ -143,7 +143,7 @@ CASES = {
         ["sources"], ":2: sources[0].id: ids are lowercase letters, digits and '-', got [1, [2, [3]]] (and 4 more; run "
                      "`hmcareer validate {dir}` to list them)"),
     "sources__url-not-a-web-address.yaml": (
-        ["sources"], ":7: sources[seed-2012].url: expected a web address: http:// or https://, then printable ASCII with "
+        ["sources"], ":7: sources[job-description-2012].url: expected a web address: http:// or https://, then printable ASCII with "
                      "no spaces (percent-encode the rest), got 'javascript:alert(1)'"),
     # found by a hostile review of round two
     "occupation__hourly-median-read-as-base-60.yaml": (
@@ -175,7 +175,7 @@ CASES = {
     "associations__only-comments.yaml": (["associations"], ": file is empty (or only comments)"),
     "credentials__binary-garbage.yaml": (["certs"], ": binary data (or UTF-16 text), not a UTF-8 text file"),
     "roles__utf-16.yaml": (["roles"], ": the file is UTF-16 text; save it as UTF-8"),
-    "sources__latin-1.yaml": (["sources"], ":4: not UTF-8 text (byte 113); save the file as UTF-8"),
+    "sources__latin-1.yaml": (["sources"], ":4: not UTF-8 text (byte 124); save the file as UTF-8"),
     # hostile
     "roles__alias-bomb.yaml": (["roles"], ":3: invalid YAML: anchors and aliases (&name / *name) are not allowed"),
     "roles__python-tag.yaml": (

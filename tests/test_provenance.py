@@ -19,7 +19,7 @@ ROLES = [r.id for r in CATALOG.roles]
 CREDENTIALS = [x.abbreviation for x in CATALOG.credentials]
 
 LABELS = {"OFF": "official", "CH": "official (chapter)", "MIR": "copy of an official document", "BLS": "BLS",
-          "O*NET": "O*NET", "WIKI": "Wikipedia", "3P": "third party", "SEED": "2012 job description (checked)"}
+          "O*NET": "O*NET", "WIKI": "Wikipedia", "3P": "third party", "CLAIMS": "2012 job description (checked)"}
 
 
 def test_each_tag_reads_as_words():
@@ -53,6 +53,7 @@ FOOTER_COMMANDS = [
     *[["paths", r, "--from", "nurse", "--degree", "bachelor", "--years", "8"] for r in ROLES],
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "8", "--interest", "leadership"],
     ["match", "--background", "student", "--degree", "high-school"],
+    ["claims"], ["claims", "--verdict", "wrong"],
 ]
 
 
@@ -79,7 +80,8 @@ def test_every_command_with_sources_is_measured(hm):
     from hmcareer.cli import app
 
     with_flag = {name for name, cmd in get_command(app).commands.items() if any(p.name == "sources" for p in cmd.params)}
-    assert with_flag == {"roles", "salary", "certs", "education", "paths", "match", "associations", "outlook", "search"}
+    assert with_flag == {"roles", "salary", "certs", "education", "paths", "match", "associations", "outlook", "search",
+                         "claims"}
     assert with_flag - {"search"} == {c[0] for c in FOOTER_COMMANDS}  # search cites nothing: no footer
     assert "Sources:" not in hm("search", "billing").out
     assert hm("search", "billing", "--sources").out == "This view cites no sources.\n"
@@ -182,7 +184,7 @@ def test_the_explorer_lists_the_sources_of_the_view_above(catalog):
 
 
 def test_the_hitech_check_keeps_its_hedges(catalog):
-    claim = next(c for c in catalog.seed_claims if c.id == "hitech-ten-year-mandate")
+    claim = next(c for c in catalog.claims if c.id == "hitech-ten-year-mandate")
     assert "roughly 2011 to 2016" in claim.check
     assert "According to two third-party summaries (IT Law Wiki, ACOG)" in claim.check
     assert '"to ensure that most Americans have electronic health records within the next 10 years"' in claim.check

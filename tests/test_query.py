@@ -99,11 +99,11 @@ def test_not_published_cells_are_none_and_named(catalog):
     assert national.location_quotient is None and "location_quotient" not in national.not_published
 
 
-def test_salary_report_with_industry_includes_seed_claim(catalog):
+def test_salary_report_with_industry_includes_its_checked_claim(catalog):
     report = query.salary_report(catalog, ["pharma"])
     assert [e.industry_code for e in report.selected] == ["325400"]
     assert report.listing == () and report.listing_kind == ""
-    assert [c.id for c in report.seed_claims] == ["pharma-pay"]
+    assert [c.id for c in report.checked_claims] == ["pharma-pay"]
     assert report.release.name == "May 2025"
 
 
@@ -127,17 +127,17 @@ def test_unknown_sort_key(catalog):
 
 def test_credential_lookup_and_replacement(catalog):
     cpam = query.find_credential(catalog, "cpam")
-    assert cpam.status == "replaced" and cpam.seed_named
+    assert cpam.status == "replaced" and cpam.named_in_2012_text
     detail = query.credential_detail(catalog, cpam)
     assert {x.abbreviation for x in detail.replaced_by} <= {"CRCE", "CRCP"} and detail.replaced_by
     assert detail.credential.replacement_note is not None
     assert "inference" in detail.credential.replacement_note.text.lower()
-    assert [c.subject_ref for c in detail.seed_claims] == ["cpam"]
+    assert [c.subject_ref for c in detail.checked_claims] == ["cpam"]
 
 
-def test_seed_aaham_credentials_are_all_present(catalog):
-    seed = {x.abbreviation for x in catalog.credentials if x.seed_named}
-    assert seed == {"CPAM", "CCAM", "CPAT", "CCAT", "CCT"}
+def test_the_2012_texts_aaham_credentials_are_all_present(catalog):
+    named = {x.abbreviation for x in catalog.credentials if x.named_in_2012_text}
+    assert named == {"CPAM", "CCAM", "CPAT", "CCAT", "CCT"}
     assert query.find_credential(catalog, "CCT").status == "current"
 
 
@@ -171,15 +171,15 @@ def test_paths_run_from_degree_to_role(catalog):
     assert len(query.role_paths(catalog).paths) == len(catalog.roles) == 7
 
 
-def test_seed_roles(catalog):
-    seed = {r.id for r in catalog.roles if r.seed_named}
-    assert seed == {"health-agency-administrator", "assistant-administrator", "small-facility-manager",
+def test_the_2012_texts_roles(catalog):
+    named = {r.id for r in catalog.roles if r.named_in_2012_text}
+    assert named == {"health-agency-administrator", "assistant-administrator", "small-facility-manager",
                     "clinical-manager", "health-information-manager", "group-practice-manager"}
 
 
-def test_associations_include_the_seed_six(catalog):
-    seed = {a.abbreviation for a in catalog.associations if a.seed_named}
-    assert seed == {"APHA", "AAHAM", "AHIMA", "AMA", "AMIA", "ASLME"}
+def test_associations_include_the_2012_texts_six(catalog):
+    named = {a.abbreviation for a in catalog.associations if a.named_in_2012_text}
+    assert named == {"APHA", "AAHAM", "AHIMA", "AMA", "AMIA", "ASLME"}
 
 
 def test_aupha_is_shown_as_certification_not_accreditation(hm):

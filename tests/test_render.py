@@ -12,7 +12,7 @@ from hmcareer.render.registry import VIEWS, human_view, view_for
 
 # The JSON document's "kind" values: a stable contract (README, "JSON output").
 KINDS = {"roles", "role", "salary", "where", "history", "certs", "cert", "education", "paths", "plan", "match", "search",
-         "associations", "outlook", "sources"}
+         "associations", "outlook", "sources", "claims"}
 
 
 def _result_types() -> set[type]:

@@ -35,6 +35,7 @@ VIEWS = [
     ["paths", "nha", "--from", "nurse", "--degree", "associate", "--years", "3"],
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
     ["search", "nursing", "home"],
+    ["claims"], ["claims", "--verdict", "out-of-date"],
 ]
 
 
@@ -204,7 +205,7 @@ def test_people_formats_on_ascii_show_a_question_mark_and_csv_says_so():
 def test_latin1_shows_what_latin1_has():
     r = _run_narrow(["sources", MIDDLE_DOT_SOURCE, "-f", "csv"], {"PYTHONIOENCODING": "latin-1"})
     assert r.returncode == 0 and r.stderr == b"" and "Job Zone 4 \u00b7 Considerable".encode("latin-1") in r.stdout
-    r = _run_narrow(["education"], {"PYTHONIOENCODING": "latin-1"})  # a seed claim's U+2019 is not in latin-1
+    r = _run_narrow(["education"], {"PYTHONIOENCODING": "latin-1"})  # a checked claim's U+2019 is not in latin-1
     assert r.returncode == 0 and r.stderr == b"" and re.search(rb"master\?s\s+degree", r.stdout)
 
 

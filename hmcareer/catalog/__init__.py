@@ -23,13 +23,13 @@ from typing import Any
 from ..errors import DataError, Problem
 from ..models import (
     Association,
+    CheckedClaim,
     Credential,
     DataFile,
     Education,
     Occupation,
     OewsRelease,
     Role,
-    SeedClaim,
     Source,
     WagePoint,
 )
@@ -45,7 +45,7 @@ __all__ = ["MAX_TABLE_BYTES", "MAX_YAML_BYTES", "SUBJECTS", "Catalog", "WageTabl
 
 SUBJECTS = (
     "sources", "roles", "credentials", "associations", "education", "occupation",
-    "seed_claims", "wage_history", "industry_aliases", "oews",
+    "claims", "wage_history", "industry_aliases", "oews",
 )
 # The wage table is generated from BLS's CSV as JSON Lines; every hand-curated subject is YAML.
 WAGE_SUBJECT = "oews"
@@ -225,7 +225,7 @@ class Catalog:
     associations: tuple[Association, ...] = _Subject()  # type: ignore[assignment]
     education: Education = _Subject()  # type: ignore[assignment]
     occupation: Occupation = _Subject()  # type: ignore[assignment]
-    seed_claims: tuple[SeedClaim, ...] = _Subject()  # type: ignore[assignment]
+    claims: tuple[CheckedClaim, ...] = _Subject()  # type: ignore[assignment]
     wage_history: tuple[WagePoint, ...] = _Subject()  # type: ignore[assignment]
     industry_aliases: dict[str, str] = _Subject()  # type: ignore[assignment]
     oews: OewsRelease = _Subject()  # type: ignore[assignment]
@@ -237,7 +237,7 @@ class Catalog:
 # What each subject's records are: (container, item type), the item type None for a single record.
 _SHAPES: dict[str, tuple[type, type | None]] = {
     "sources": (dict, Source), "roles": (tuple, Role), "credentials": (tuple, Credential), "associations": (tuple, Association),
-    "education": (Education, None), "occupation": (Occupation, None), "seed_claims": (tuple, SeedClaim),
+    "education": (Education, None), "occupation": (Occupation, None), "claims": (tuple, CheckedClaim),
     "wage_history": (tuple, WagePoint), "industry_aliases": (dict, str), "oews": (OewsRelease, None),
 }
 

@@ -24,9 +24,9 @@ TARGETS: dict[str, tuple[str, str, Callable[[Any], Collection[str]]]] = {
     "accreditor": ("education", "accreditor", lambda c: {a.id for a in c.education.accreditors}),
     "industry": ("oews", "OEWS industry code", lambda c: c.oews.rows.industry_codes),
     "role": ("roles", "role", lambda c: {r.id for r in c.roles}),
-    "subject kind": ("seed_claims", "subject kind", lambda c: CLAIM_TARGETS),
+    "subject kind": ("claims", "subject kind", lambda c: CLAIM_TARGETS),
 }
-# A seed claim's subject kind, and what its ref names (None: a claim about the text in general names nothing).
+# A checked claim's subject kind, and what its ref names (None: a claim about the text in general names nothing).
 CLAIM_TARGETS = {"industry": "industry", "role": "role", "credential": "credential", "education": "degree",
                  "accreditor": "accreditor", "association": "association", "general": None}
 
@@ -97,8 +97,8 @@ def _uses_in_occupation(c: Any) -> Iterator[Use]:
                         *occ.outlook_reasons)
 
 
-def _uses_in_seed_claims(c: Any) -> Iterator[Use]:
-    for claim in c.seed_claims:
+def _uses_in_claims(c: Any) -> Iterator[Use]:
+    for claim in c.claims:
         p = f"claims[{claim.id}]"
         yield from _sources(p, claim)
         yield "subject kind", f"{p}.subject.kind", claim.subject_kind
@@ -121,7 +121,7 @@ def _uses_in_oews(c: Any) -> Iterator[Use]:
 
 USES: dict[str, Callable[[Any], Iterator[Use]]] = {
     "roles": _uses_in_roles, "credentials": _uses_in_credentials, "associations": _uses_in_associations,
-    "education": _uses_in_education, "occupation": _uses_in_occupation, "seed_claims": _uses_in_seed_claims,
+    "education": _uses_in_education, "occupation": _uses_in_occupation, "claims": _uses_in_claims,
     "wage_history": _uses_in_wage_history, "industry_aliases": _uses_in_industry_aliases, "oews": _uses_in_oews,
 }
 

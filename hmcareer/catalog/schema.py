@@ -11,8 +11,10 @@ from typing import Any
 
 from ..models import (
     SOURCE_KINDS,
+    VERDICTS,
     Accreditor,
     Association,
+    CheckedClaim,
     Coursework,
     Credential,
     Degree,
@@ -26,7 +28,6 @@ from ..models import (
     QuickFacts,
     Requirement,
     Role,
-    SeedClaim,
     Source,
     Task,
     WagePoint,
@@ -78,7 +79,7 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
         roles.append(Role(
             **ck.texts(n, path, "id", "title", "setting", "summary"),
             aliases=ck.strings(n, "aliases", path),
-            seed_named=ck.flag(n, "seed_named", path),
+            named_in_2012_text=ck.flag(n, "named_in_2012_text", path),
             responsibilities=ck.strings(n, "responsibilities", path, required=True),
             sources=ck.source_ids(n, path),
             degrees=ck.strings(edu, "degrees", f"{path}.education"),
@@ -156,7 +157,7 @@ def build_credentials(ck: Checker, raw: Any) -> tuple[Credential, ...]:
             issuer_abbreviation=ck.text(issuer, "abbreviation", f"{path}.issuer", required=False),
             issuer_name=ck.text(issuer, "name", f"{path}.issuer") or "",
             status=status or "",
-            seed_named=ck.flag(n, "seed_named", path),
+            named_in_2012_text=ck.flag(n, "named_in_2012_text", path),
             eligibility=ck.facts(n, "eligibility", path),
             exam=ck.facts(n, "exam", path),
             renewal=ck.facts(n, "renewal", path),
@@ -175,7 +176,7 @@ def build_associations(ck: Checker, raw: Any) -> tuple[Association, ...]:
     for path, n in records(ck, raw, "associations"):
         out.append(Association(
             **ck.texts(n, path, "id", "abbreviation", "name"),
-            seed_named=ck.flag(n, "seed_named", path),
+            named_in_2012_text=ck.flag(n, "named_in_2012_text", path),
             website=ck.text(n, "website", path, required=False),
             founded=ck.named(n.get("founded"), f"{path}.founded"),
             headquarters=ck.named(n.get("headquarters"), f"{path}.headquarters"),
@@ -205,7 +206,7 @@ def build_education(ck: Checker, raw: Any) -> Education:
             ck.problem(f"{path}.level", f"expected one of {', '.join(DEGREE_LEVELS)}, got {level!r}")
         degrees.append(Degree(
             **ck.texts(n, path, "id", "name", "field", "summary"), level=level if level in DEGREE_LEVELS else "",
-            seed_named=ck.flag(n, "seed_named", path),
+            named_in_2012_text=ck.flag(n, "named_in_2012_text", path),
             duration=ck.fact(n.get("duration"), f"{path}.duration"),
             prerequisites=ck.facts(n, "prerequisites", path),
             accreditor=ck.text(n, "accreditor", path, required=False),
@@ -234,9 +235,8 @@ def build_education(ck: Checker, raw: Any) -> Education:
         ))
     cw = ck.mapping(root.get("coursework") or {}, "coursework")
     coursework = []
-    for key, label in (("seed", "Seed text (2012)"), ("ooh", "Occupational Outlook Handbook")):
-        if key in cw:
-            coursework.append(_coursework(ck, cw[key], label, f"coursework.{key}"))
+    if "ooh" in cw:
+        coursework.append(_coursework(ck, cw["ooh"], "Occupational Outlook Handbook", "coursework.ooh"))
     programs = []
     for i, p in enumerate(ck.seq(cw, "example_programs", "coursework", required=False)):
         pp = f"coursework.example_programs[{i}]"
@@ -310,12 +310,17 @@ def build_occupation(ck: Checker, raw: Any) -> Occupation:
     )
 
 
-def build_seed_claims(ck: Checker, raw: Any) -> tuple[SeedClaim, ...]:
+def build_claims(ck: Checker, raw: Any) -> tuple[CheckedClaim, ...]:
+    """The checked claims of the 2012 job description (data/claims.yaml), each with its verdict and check."""
     out = []
     for path, n in records(ck, raw, "claims", may_be_empty=True):
         subject = ck.mapping(n.get("subject") or {}, f"{path}.subject")
-        out.append(SeedClaim(
-            **ck.texts(n, path, "id", "claim", "verdict", "check"),
+        verdict = ck.text(n, "verdict", path)
+        if verdict is not None and verdict not in VERDICTS:
+            ck.problem(f"{path}.verdict", f"expected one of {', '.join(VERDICTS)}, got {verdict!r}")
+        out.append(CheckedClaim(
+            **ck.texts(n, path, "id", "claim", "check"),
+            verdict=verdict or "",
             subject_kind=ck.text(subject, "kind", f"{path}.subject") or "",
             subject_ref=ck.text(subject, "ref", f"{path}.subject", required=False),
             sources=ck.source_ids(n, path),
@@ -398,7 +403,7 @@ BUILDERS = {
     "associations": build_associations,
     "education": build_education,
     "occupation": build_occupation,
-    "seed_claims": build_seed_claims,
+    "claims": build_claims,
     "wage_history": build_wage_history,
     "industry_aliases": build_industry_aliases,
 }

@@ -59,12 +59,12 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
         human_view(view)(human, result)
         human.footer()
         return
-    columns, rows = view.rows(result)
     if fmt == "csv":
-        text = machine.to_csv(columns, rows)
-    else:  # markdown is for people: the table, then its sources in full
-        text = machine.to_markdown(columns, rows) + machine.markdown_sources(
-            printable_values(machine.cited_sources(view.body(result), catalog.sources)))
+        text = machine.to_csv(*view.rows(result))
+    else:  # markdown is for people: the view's own, or the table, then its sources in full
+        cited = printable_values(machine.cited_sources(view.body(result), catalog.sources))
+        text = view.markdown(result, cited) if view.markdown else machine.to_markdown(*view.rows(result)) + (
+            machine.markdown_sources(cited))
     lost = terminal.unencodable(text)
     if lost:  # the stream's encoding shows these as "?" (see Terminal.from_environment): say so, and how to keep them
         terminal.message(f"hmcareer: standard output's encoding ({terminal.stdout.encoding}) lacks {lost} character(s) of "

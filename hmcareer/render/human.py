@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import SOURCE_KINDS, THIRD_PARTY_TAGS, Fact, SeedClaim, Source, WageEstimate, kind_label, unconfirmed_by
+from ..models import SOURCE_KINDS, THIRD_PARTY_TAGS, CheckedClaim, Fact, Source, WageEstimate, kind_label, unconfirmed_by
 from . import layout, tables
 
 # Guides as Rich draws them (blank, line, branch, last branch), four cells a level or two; Unicode, then ASCII.
@@ -31,6 +31,8 @@ TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|  
                2: (("  ", "│ ", "├ ", "└ "), ("  ", "| ", "+ ", "` "))}
 NOT_PUBLISHED = "not published"
 NOT_APPLICABLE = "n/a"
+ABOUT_2012 = 'The 2012 job description: a widely copied web text on "Medical and Health Manager", checked here claim by claim'
+VERDICT_STYLES = {"true": "green", "out of date": "yellow", "wrong": "red", "unverified": "magenta"}
 
 
 def _as_text(cell: Any) -> Text:
@@ -52,6 +54,7 @@ class Human:
         self.ascii_only = ascii_only
         self.commands = commands  # whether hints may name commands and options (not in the explorer, which has menus)
         self.cited: dict[str, None] = {}  # the source ids shown, in the order first shown
+        self.explained_2012 = False  # whether this view has said what the 2012 job description is
         self.pending: list[Text] = []  # lines wrapped here, written together: each console.print costs about a millisecond
 
     # -- small pieces ------------------------------------------------------------------
@@ -193,16 +196,37 @@ class Human:
             self.console.print(Text("\n").join(self.pending), soft_wrap=True)
             self.pending = []
 
-    def claims(self, claims: Iterable[SeedClaim]) -> None:
+    def about_2012_text(self) -> None:
+        """Once a view, where the 2012 job description first appears: one short line on what it is and where its checks
+        are listed."""
+        if self.explained_2012:
+            return
+        self.explained_2012 = True
+        where = "hmcareer claims lists every check" if self.commands else "claims, in the main menu, lists every check"
+        self.line(Text(f"{ABOUT_2012} ({where}).", style="dim"))
+
+    def claims(self, claims: Iterable[CheckedClaim]) -> None:
+        """The 2012 job description's claims, each only beside its check: verdict, check, sources and period."""
+        claims = list(claims)
+        if not claims:
+            return
+        if self.pending and self.pending[-1].plain:  # a blank line before, unless the view just wrote one
+            self.line()
+        self.about_2012_text()
         for claim in claims:
-            self.cite(claim.sources, claim.period)
-            t = Text("2012 seed text claimed: ", style="bold yellow")
-            t.append(f'"{claim.claim}"')
-            self.line(t)
-            check = Text(f"  Check ({claim.verdict}): ", style="bold")
-            check.append(claim.check)
-            check.append(" [" + ", ".join(claim.sources) + "]", style="dim")
-            self.line(check)
+            self.hanging("", Text("Checked claim: ", style="bold yellow") + Text(f'"{claim.claim}"'))
+            self.hanging("  ", self.check(claim))
+
+    def check(self, claim: CheckedClaim) -> Text:
+        """A claim's verdict and check, then its sources and period."""
+        self.cite(claim.sources, claim.period)
+        text = Text("Verdict: ", style="bold") + Text(claim.verdict, style=f"bold {VERDICT_STYLES.get(claim.verdict, '')}")
+        text.append(". ")
+        text.append(claim.check)
+        text.append(" [" + ", ".join(claim.sources) + "]", style="dim")
+        if claim.period and claim.period != "undated":
+            text.append(f" ({claim.period})", style="dim")
+        return text
 
     def footer(self) -> None:
         """The sources line that ends every view: how many sources, of which kinds, and how to list them, in at most

@@ -18,6 +18,7 @@ from ..matching import BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS, Match
 from ..models import OEWS_COLUMNS, Release, Source, WageEstimate, kind_label
 from ..query import (
     AssociationList,
+    ClaimList,
     CredentialDetail,
     CredentialList,
     EducationReport,
@@ -179,13 +180,13 @@ def roles_body(r: RoleList) -> dict[str, Any]:
 
 
 def roles_rows(r: RoleList) -> Rows:
-    return ["id", "title", "setting", "licence", "certifications", "associations", "seed_named"], plain(r.roles)
+    return ["id", "title", "setting", "licence", "certifications", "associations", "named_in_2012_text"], plain(r.roles)
 
 
 def role_body(d: RoleDetail) -> dict[str, Any]:
     return {"record": plain(d.role), "release": d.release.name, "source": d.release.source,
             "industries": [wage_record(e) for e in d.industries], "national": wage_record(d.national),
-            "seed_claims": plain(d.seed_claims)}
+            "checked_claims": plain(d.checked_claims)}
 
 
 def role_rows(d: RoleDetail) -> Rows:
@@ -203,7 +204,7 @@ def salary_body(s: SalaryReport) -> dict[str, Any]:
         "listing": s.listing_kind or None,
         "sort": s.sort or ("employment" if s.listing_kind else None),
         "rows": [wage_record(e) for e in s.listing],
-        "seed_claims": plain(s.seed_claims),
+        "checked_claims": plain(s.checked_claims),
     }
 
 
@@ -262,12 +263,12 @@ def certs_body(r: CredentialList) -> dict[str, Any]:
 
 def certs_rows(r: CredentialList) -> Rows:
     rows = [{**plain(x), "issuer": x.issuer_abbreviation or x.issuer_name} for x in r.credentials]
-    return ["id", "abbreviation", "name", "kind", "issuer", "status", "level", "seed_named", "replaced_by"], rows
+    return ["id", "abbreviation", "name", "kind", "issuer", "status", "level", "named_in_2012_text", "replaced_by"], rows
 
 
 def cert_body(d: CredentialDetail) -> dict[str, Any]:
     return {"record": plain(d.credential), "replaced_by": [x.id for x in d.replaced_by], "replaces": [x.id for x in d.replaces],
-            "roles": [r.id for r in d.roles], "seed_claims": plain(d.seed_claims)}
+            "roles": [r.id for r in d.roles], "checked_claims": plain(d.checked_claims)}
 
 
 def cert_rows(d: CredentialDetail) -> Rows:
@@ -275,12 +276,12 @@ def cert_rows(d: CredentialDetail) -> Rows:
 
 
 def education_body(e: EducationReport) -> dict[str, Any]:
-    return {**plain(e.education), "seed_claims": plain(e.seed_claims)}
+    return {**plain(e.education), "checked_claims": plain(e.checked_claims)}
 
 
 def education_rows(e: EducationReport) -> Rows:
     rows = [{**plain(d), "duration": d.duration.text if d.duration else None} for d in e.education.degrees]
-    return ["id", "name", "level", "field", "accreditor", "seed_named", "duration"], rows
+    return ["id", "name", "level", "field", "accreditor", "named_in_2012_text", "duration"], rows
 
 
 def paths_body(r: PathsReport) -> dict[str, Any]:
@@ -337,7 +338,7 @@ def associations_rows(r: AssociationList) -> Rows:
     records = plain(r.associations)
     for record in records:
         record["founded"] = (record.get("founded") or {}).get("value")
-    return ["id", "abbreviation", "name", "website", "founded", "seed_named", "credentials"], records
+    return ["id", "abbreviation", "name", "website", "founded", "named_in_2012_text", "credentials"], records
 
 
 def outlook_body(o: OutlookReport) -> dict[str, Any]:
@@ -363,3 +364,30 @@ def source_list_body(r: SourceList | SourcesReport) -> dict[str, Any]:
 
 def sources_rows(r: SourceList | SourcesReport) -> Rows:
     return ["id", "tag", "kind_label", "publisher", "title", "url", "date", "note"], [source_record(s) for s in r.sources]
+
+
+def claims_body(r: ClaimList) -> dict[str, Any]:
+    return {"filters": {"verdict": r.verdict} if r.verdict else {}, "records": plain(r.claims)}
+
+
+def claims_rows(r: ClaimList) -> Rows:
+    return ["id", "verdict", "claim", "check", "sources", "period", "subject_kind", "subject_ref"], plain(r.claims)
+
+
+def claims_markdown(r: ClaimList, cited: list[Source]) -> str:
+    """The checked claims for a reader: a heading, then each claim quoted under its verdict with its check, and the
+    sources with their addresses at the end."""
+
+    def text(value: str) -> str:  # as written, never as markdown markup
+        return re.sub(r"([\\`*_<>\[\]|#])", r"\\\1", " ".join(value.split()))
+
+    title = "Checked claims of the 2012 job description" + (f": {r.verdict}" if r.verdict else "")
+    lines = [f"# {title}", "", 'A widely copied 2012 web text on "Medical and Health Manager", checked here claim by claim: '
+             "each claim as written, then the verdict and the evidence.", ""]
+    if not r.claims:
+        lines += ["No claim has this verdict.", ""]
+    for x in r.claims:
+        period = f" ({text(x.period)})" if x.period and x.period != "undated" else ""
+        lines += [f"## {text(x.id)}: {x.verdict}", "", f"> {text(x.claim)}", "",
+                  f"- **Check:** {text(x.check)}", f"- **Evidence:** {', '.join(f'`{sid}`' for sid in x.sources)}{period}", ""]
+    return "\n".join(lines) + markdown_sources(cited)

@@ -130,7 +130,7 @@ def show_salary(h: Human, s: SalaryReport) -> None:
         pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({shown})", n, s.listing, s.hourly, s.percentiles, order)
     if any(e.area_type != "N" for e in (*s.selected, *s.listing)):
         h.line(Text(LQ_NOTE, style="dim"))
-    h.claims(s.seed_claims)
+    h.claims(s.checked_claims)
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not "
                 "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))
 

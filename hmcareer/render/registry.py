@@ -19,7 +19,8 @@ class View(Record):
     kind: str  # the JSON document's "kind": part of the stable contract
     human: str  # "module.function" in hmcareer.render that draws it for people
     body: Callable[[Any], dict[str, Any]]  # the kind-specific keys of the JSON document
-    rows: Callable[[Any], m.Rows]  # columns and rows for csv and markdown
+    rows: Callable[[Any], m.Rows]  # columns and rows for csv (and markdown, unless `markdown` is given)
+    markdown: Callable[[Any, list[Any]], str] | None = None  # markdown of its own: (result, cited sources) -> text
 
 
 VIEWS: dict[type, View] = {
@@ -39,6 +40,7 @@ VIEWS: dict[type, View] = {
     query.OutlookReport: View("outlook", "views.show_outlook", m.outlook_body, m.outlook_rows),
     query.SourcesReport: View("sources", "views.show_sources_report", m.sources_body, m.sources_rows),
     query.SourceList: View("sources", "views.show_sources", m.source_list_body, m.sources_rows),
+    query.ClaimList: View("claims", "views.show_claims", m.claims_body, m.claims_rows, m.claims_markdown),
 }
 
 

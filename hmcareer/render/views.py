@@ -3,15 +3,17 @@ pay.py, paths in paths.py, find my fit in fit.py; render/registry.py maps each r
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
-from ..models import Coursework, Source, kind_label
+from ..models import VERDICTS, Coursework, Source, kind_label
 from ..query import (
     SEARCH_KINDS,
     AssociationList,
+    ClaimList,
     CredentialDetail,
     CredentialList,
     EducationReport,
@@ -26,6 +28,9 @@ from ..vocabulary import normalize
 from .human import Human
 from .pay import pay_table
 
+CLAIMS_TAG = "CLAIMS"  # the provenance tag of the 2012 job description (data/sources.yaml)
+CLAIMED_LICENCE = ("clinical-manager-licence",)  # claims that a role needs a licence no other source names
+
 
 def show_roles(h: Human, result: RoleList) -> None:
     t = h.table("Management roles" + (" (hmcareer roles ROLE for one in full)" if h.commands else ""))
@@ -36,11 +41,11 @@ def show_roles(h: Human, result: RoleList) -> None:
     for r in result.roles:
         h.cite(r.sources)
         title = Text(r.title)
-        if r.seed_named:
+        if r.named_in_2012_text:
             title.append(" *", style="dim")
-        t.add_row(Text(r.id), title, Text(r.setting), Text("required" if r.licence else ("clinical" if r.clinical_licence else "-")))
+        t.add_row(Text(r.id), title, Text(r.setting), Text("required" if r.licence else "-"))
     h.print_table(t)
-    h.line(Text("* one of the six role types the 2012 seed text describes", style="dim"))
+    _marked(h, any(r.named_in_2012_text for r in result.roles), "* one of the six role types the 2012 job description describes")
 
 
 def show_role(h: Human, d: RoleDetail) -> None:
@@ -49,6 +54,11 @@ def show_role(h: Human, d: RoleDetail) -> None:
     if r.aliases:
         h.line(Text("Also called: " + ", ".join(r.aliases), style="dim"))
     h.cite(r.sources)
+    if r.sources and all(h.sources[s].tag == CLAIMS_TAG for s in r.sources if s in h.sources):
+        # No other source describes this role: what follows is that text's account, in our words, checked below.
+        h.about_2012_text()
+        h.line(Text("Only the 2012 job description describes this role: the setting, summary and duties below restate its "
+                    "claim, whose check follows at the end.", style="yellow"))
     h.line(Text("Setting: ", style="bold") + Text(r.setting))
     h.line(Text(r.summary))
     h.line()
@@ -62,9 +72,11 @@ def show_role(h: Human, d: RoleDetail) -> None:
         h.line(Text(r.education_note, style="dim"))
     if r.experience:
         h.line(Text("Experience: ", style="bold") + h.fact(r.experience))
-    licence = f"{d.licence.abbreviation}: {d.licence.name} (required)" if d.licence else (
-        "a clinical licence in their specialty" if r.clinical_licence else "none required")
-    h.line(Text("Licence: ", style="bold") + Text(licence))
+    licence = Text(f"{d.licence.abbreviation}: {d.licence.name} (required)" if d.licence else "none required")
+    if d.licence is None and any(x.id in CLAIMED_LICENCE for x in d.checked_claims):
+        licence = Text("no source names one for the post itself; the 2012 job description's claim of a licence in the "
+                       "clinical specialty is checked below")
+    h.line(Text("Licence: ", style="bold") + licence)
     if d.certifications:
         h.line(Text("Certifications (voluntary): ", style="bold") + Text(", ".join(x.abbreviation for x in d.certifications)))
     if d.associations:
@@ -77,7 +89,7 @@ def show_role(h: Human, d: RoleDetail) -> None:
     pay_table(h, f"Pay where they work (OEWS {d.release.name}, all 11-9111 managers in the industry)",
                d.national, d.industries)
     h.cite([d.release.source], d.release.name)
-    h.claims(d.seed_claims)
+    h.claims(d.checked_claims)
 
 
 
@@ -99,14 +111,14 @@ def show_credentials(h: Human, result: CredentialList) -> None:
         name = Text(x.name, style="bold" if x.kind == "licence" else "")
         if x.kind == "licence" and "licen" not in x.name.lower():
             name.append(" (licence)")
-        if x.seed_named:
+        if x.named_in_2012_text:
             name.append(" *", style="dim")
         t.add_row(Text(x.abbreviation), name, Text(short_issuer(x)), status)
     h.print_table(t)
     if not result.credentials:
         h.line("No credentials match those filters.")
-    h.line(Text("* named in the 2012 seed text. A licence (in bold) is required by law; certifications are voluntary.",
-                style="dim"))
+    h.line(Text("A licence (in bold) is required by law; certifications are voluntary.", style="dim"))
+    _marked(h, any(x.named_in_2012_text for x in result.credentials), "* named in the 2012 job description")
 
 
 def short_issuer(x: Any) -> str:
@@ -147,8 +159,7 @@ def show_credential(h: Human, d: CredentialDetail) -> None:
     if d.roles:
         h.line()
         h.line(Text("Relevant to: ", style="bold") + Text(", ".join(r.title for r in d.roles)))
-    h.line()
-    h.claims(d.seed_claims)
+    h.claims(d.checked_claims)
 
 
 def show_education(h: Human, e: EducationReport) -> None:
@@ -164,10 +175,10 @@ def show_education(h: Human, e: EducationReport) -> None:
         length = h.fact(d.duration) if d.duration else Text("no source found", style="dim")
         for note in d.notes:
             length = length + Text("\n") + h.fact(note)
-        name = Text(d.name) + (Text(" *", style="dim") if d.seed_named else Text("")) + Text(f"\n{d.id}", style="dim cyan")
+        name = Text(d.name) + (Text(" *", style="dim") if d.named_in_2012_text else Text("")) + Text(f"\n{d.id}", style="dim cyan")
         t.add_row(name, Text(d.level), Text(reviews.get(d.accreditor, "-") if d.accreditor else "-"), length)
     h.print_table(t)
-    h.line(Text("* named in the 2012 seed text", style="dim"))
+    _marked(h, any(d.named_in_2012_text for d in edu.degrees), "* named in the 2012 job description")
     h.line()
     h.heading("Accreditation")
     for a in edu.accreditors:
@@ -191,8 +202,7 @@ def show_education(h: Human, e: EducationReport) -> None:
             line.append(" - ")
             line.append_text(h.fact(p.length))
         h.line(line)
-    h.line()
-    h.claims(e.seed_claims)
+    h.claims(e.checked_claims)
 
 
 SEARCH_HEADINGS = {"role": "Roles", "credential": "Credentials", "association": "Associations", "degree": "Degrees",
@@ -243,10 +253,17 @@ def show_associations(h: Human, result: AssociationList) -> None:
     for a in result.associations:
         h.cite(a.sources)
         offers = Text("\n").join(Text("- ") + h.fact(f) for f in a.offers)
-        name = Text(a.name) + (Text(" *", style="dim") if a.seed_named else Text(""))
+        name = Text(a.name) + (Text(" *", style="dim") if a.named_in_2012_text else Text(""))
         t.add_row(Text(a.abbreviation), name, offers, Text(a.website or "not confirmed"))
     h.print_table(t)
-    h.line(Text("* named in the 2012 seed text", style="dim"))
+    _marked(h, any(a.named_in_2012_text for a in result.associations), "* named in the 2012 job description")
+
+
+def _marked(h: Human, any_marked: bool, footnote: str) -> None:
+    """The footnote of a list whose marked items the 2012 job description names, and (once a view) what that text is."""
+    if any_marked:
+        h.line(Text(footnote, style="dim"))
+        h.about_2012_text()
 
 
 def _item_list(h: Human, items: Coursework) -> None:
@@ -358,3 +375,23 @@ def show_sources_report(h: Human, report: SourcesReport) -> None:
         t.add_row(Text(f.file), Text("your data dir" if f.origin == "user" else "bundled", style="bold" if f.origin == "user" else ""),
                   Text(f.path, style="dim"))
     h.print_table(t)
+
+
+def show_claims(h: Human, r: ClaimList) -> None:
+    """Every checked claim of the 2012 job description: the claim quoted as written, then its verdict and check."""
+    h.heading("Checked claims of the 2012 job description" + (f": {r.verdict}" if r.verdict else ""))
+    h.about_2012_text()
+    if not r.claims:
+        h.line(f"No claim has the verdict {r.verdict}.")
+        return
+    counts = Counter(x.verdict for x in r.claims)
+    h.line(Text(f"{len(r.claims)} claim{'s' if len(r.claims) != 1 else ''}: "
+                + ", ".join(f"{counts[v]} {v}" for v in VERDICTS if counts[v]) + "."))
+    for x in r.claims:
+        h.line()
+        h.line(Text(x.id, style="bold cyan"))
+        h.hanging("  ", Text(f'"{x.claim}"'))
+        h.hanging("  ", h.check(x))
+    if h.commands:
+        h.line()
+        h.line(Text("One verdict only: hmcareer claims --verdict true|out-of-date|wrong|unverified", style="dim"))

@@ -172,6 +172,9 @@ def _usage_message(exc: UsageError) -> str:
     if isinstance(exc, Conflict):
         if kind == "listing":
             return "list one kind at a time: --industry all, --state all or --metro all"
+        if kind == "degree-field":
+            return (f"--degree-field {value} does not fit the --degree given (a field needs a degree above high school, and "
+                    "bsn, mha, mba... name their own field); give one or the other")
         return f"--{kind} {value} cannot be combined with a {kind}"
     if isinstance(exc, TooShort):
         return "give a search word of at least 2 letters (a-z) or digits, e.g. hmcareer search billing"

@@ -385,8 +385,8 @@ class Explorer:
             ("degree", lambda: self.question("Your highest degree", DEGREE_LEVELS), lambda: True),
             ("degree_field", lambda: self.question("The field of that degree", DEGREE_FIELDS),
              lambda: answers.get("degree") not in (None, "none", "high-school", "nursing-diploma")),
-            ("years", lambda: self.years_question("Years of work experience", 70), lambda: True),
-            ("manager_years", lambda: self.years_question("Of those, years managing or supervising others",
+            ("years", lambda: self.years_question("Years of work in that field", 70), lambda: True),
+            ("manager_years", lambda: self.years_question("Of those, years as a manager (running a unit, department, practice or facility)",
                                                           answers["years"]), lambda: bool(answers.get("years"))),
             ("executive_years", lambda: self.years_question(
                 "Of those, years in an executive role (director, vice president, CEO...)", answers["manager_years"]),

@@ -78,7 +78,7 @@ class Profile(Record):
     interests: tuple[str, ...] = ()
     licence_assumed: bool = False  # licences were inferred from the background, not given
     degree_field: str | None = None  # a DEGREE_FIELDS id
-    manager_years: int | None = None  # of `years`, managing or supervising (executive years included)
+    manager_years: int | None = None  # of `years`, as a manager (executive years included)
     executive_years: int | None = None  # of `manager_years`, in an executive role
 
     def holds(self, licence: str) -> bool | None:
@@ -97,8 +97,11 @@ class Profile(Record):
         return order.index(self.degree) >= order.index(level)
 
     def years_at(self, level: str) -> int | None:
-        """Years at `level` or above (any, manager, executive)."""
-        return {"any": self.years, "manager": self.manager_years, "executive": self.executive_years}[level]
+        """The fewest years at `level` or above (any, manager, executive) the answers show: executive years are years as a
+        manager too, and every year as a manager is a year of work."""
+        given = {"any": self.years, "manager": self.manager_years, "executive": self.executive_years}
+        shown = [given[x] for x in EXPERIENCE_LEVELS[EXPERIENCE_LEVELS.index(level):] if given[x] is not None]
+        return max(shown) if shown else None
 
     def years_at_most(self, level: str) -> int | None:
         """The most years at `level` the answers allow: the years given for it, else those of a wider level."""
@@ -123,9 +126,10 @@ def make_profile(background: str | None = None, degree: str | None = None, years
     if not held and bg in LICENCE_IMPLIED_BY:
         held, assumed = ("rn" if normalize(background or "") in RN_WORDS else LICENCE_IMPLIED_BY[bg],), True
     level = find_degree_level(degree) if degree is not None else None
-    field = find_degree_field(degree_field) if degree_field is not None else None
-    if field is None and degree is not None:
-        field = FIELD_OF_DEGREE_WORD.get(normalize(degree)) or ("nursing" if level == "nursing-diploma" else None)
+    implied = FIELD_OF_DEGREE_WORD.get(normalize(degree or "")) or ("nursing" if level == "nursing-diploma" else None)
+    field = find_degree_field(degree_field) if degree_field is not None else implied
+    if degree_field is not None and (level in ("none", "high-school") or (implied and field != implied)):
+        raise Conflict("degree-field", degree_field)
     return Profile(bg, level, years, held, tuple(dict.fromkeys(find_interest(x) for x in interests)), assumed,
                    field, manager_years, executive_years)
 
@@ -146,7 +150,7 @@ HAVE, MISSING, NOT_SAID, UNPROVEN = "have", "missing", "not said", "check"
 
 class Condition(Record):
     what: str  # licence | degree | degree field | degree programme | years | manager years | executive years
-    wanted: str  # in words: "a master's degree or higher", "2 years as a manager or supervisor in nursing"
+    wanted: str  # in words: "a master's degree or higher", "2 years as a manager in nursing"
     state: str  # HAVE | MISSING | NOT_SAID | UNPROVEN
     why: str | None = None  # for UNPROVEN: what the answers leave open
 
@@ -161,10 +165,10 @@ class RequirementCheck(Record):
 
 
 def years_wanted(years: int, level: str, field: str | None) -> str:
-    """ "6 years of work in healthcare", "2 years as a manager or supervisor in nursing"."""
+    """ "6 years of work in healthcare", "2 years as a manager in nursing"."""
     amount = f"{years} year{'s' if years != 1 else ''}"
     place = f" in {EXPERIENCE_FIELDS[field]}" if field else ""
-    return {"any": f"{amount} of work{place}", "manager": f"{amount} as a manager or supervisor{place}",
+    return {"any": f"{amount} of work{place}", "manager": f"{amount} as a manager{place}",
             "executive": f"{amount} in an executive role{place}"}[level]
 
 
@@ -198,7 +202,8 @@ def check_requirement(req: Requirement, p: Profile, sources: dict[str, Source]) 
     conditions = []
     if req.licence:
         held = p.holds(req.licence)
-        conditions.append(Condition("licence", LICENCE_WANTED[req.licence], {True: HAVE, False: MISSING, None: NOT_SAID}[held]))
+        conditions.append(Condition("licence", LICENCE_WANTED[req.licence], {True: HAVE, False: MISSING, None: NOT_SAID}[held],
+                                    "assumed from your background" if held and p.licence_assumed else None))
     if req.degree:
         met = p.degree_at_least(req.degree)
         conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", {True: HAVE, False: MISSING, None: NOT_SAID}[met]))
@@ -230,13 +235,19 @@ def check_credential(x: Credential, p: Profile, sources: dict[str, Source]) -> C
     # then unproven; then one that builds on the degree the user has; then the fewest years still to gain.
     best = min(checks, key=lambda c: (c.count(MISSING), c.unofficial, c.count(NOT_SAID), c.count(UNPROVEN),
                                       any(x.what == "degree" and x.state == MISSING for x in c.conditions),
-                                      _years_short(c.requirement, p)))
+                                      _years_short(c.requirement, p), _years_asked(c.requirement)))
     if not best.conditions:
         return CredentialCheck(x, CHECK_ISSUER if best.unofficial else OPEN, best)
     # A third party's rule is never a verdict of ours either way, short of a condition the answers show is missing.
     status = (NOT_YET if best.count(MISSING) else CHECK_ISSUER if best.unofficial else UNKNOWN if best.count(NOT_SAID)
               else CHECK_ISSUER if best.count(UNPROVEN) else IN_REACH)
     return CredentialCheck(x, status, best)
+
+
+def _years_asked(req: Requirement) -> int:
+    """The most years a pathway asks for at any level: between pathways the answers cannot tell apart, the one that
+    counts the user's education for most (CHPS: a bachelor's and 2 years, rather than a diploma and 6)."""
+    return max((y for y in (req.years, req.manager_years, req.executive_years) if y is not None), default=0)
 
 
 def _years_short(req: Requirement, p: Profile) -> int:
@@ -268,17 +279,23 @@ def _your_degree(p: Profile) -> str:
     return _degree_word(p.degree or "none") + field
 
 
-def _degree_step(s: ResolvedStep, level: str, field: str, p: Profile) -> StepCheck:
+def _degree_step(s: ResolvedStep, level: str, field: str, accreditor: str | None, p: Profile) -> StepCheck:
     met = p.degree_at_least(level)
     if met is None:
         return StepCheck(s, UNKNOWN, f"needs {_degree_word(level)}; you did not give your highest degree")
     if not met:
+        if s.lowest and p.degree_at_least(s.lowest):
+            return StepCheck(s, CHECK, f"usually {_degree_word(level)}; you have {_your_degree(p)}, which some routes "
+                                       "accept with more experience: check the rules that apply to you")
         return StepCheck(s, TO_DO, f"needs {_degree_word(level)}; you have {_your_degree(p)}")
     if s.any_field:
         return StepCheck(s, DONE, f"you have {_your_degree(p)}, and any field counts here")
-    if p.degree_field == field.replace(" ", "-"):
-        return StepCheck(s, DONE, f"you have {_your_degree(p)}")
-    return StepCheck(s, CHECK, f"you have {_your_degree(p)}; this step is in {field}, so check that yours is accepted")
+    if p.degree_field != field.replace(" ", "-"):
+        return StepCheck(s, CHECK, f"you have {_your_degree(p)}; this step is in {field}, so check that yours is accepted")
+    if s.accredited:
+        approved = f"{accreditor}-accredited" if accreditor else "accredited"
+        return StepCheck(s, CHECK, f"you have {_your_degree(p)}; check that your programme was {approved}")
+    return StepCheck(s, DONE, f"you have {_your_degree(p)}")
 
 
 def _experience_step(s: ResolvedStep, p: Profile) -> StepCheck:
@@ -286,8 +303,11 @@ def _experience_step(s: ResolvedStep, p: Profile) -> StepCheck:
     if p.years is None:
         return StepCheck(s, UNKNOWN, "you did not give your years of experience")
     if p.years == 0:
+        if s.varies:
+            return StepCheck(s, CHECK, "you report no work experience yet; whether this step is needed depends on the "
+                                       "rules that apply to you")
         return StepCheck(s, TO_DO, "you report no work experience yet")
-    managing = "" if p.manager_years is None else f", {p.manager_years or 'none'} of them managing or supervising"
+    managing = "" if p.manager_years is None else f", {p.manager_years or 'none'} of them as a manager"
     return StepCheck(s, CHECK, f"you report {p.years} year{'s' if p.years != 1 else ''}{managing}; "
                                "check they are the kind of work this step describes")
 
@@ -296,15 +316,16 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
     """Each step of the role's path, marked against the profile."""
     steps = resolve_steps(c, role)
     degrees = {d.id: d for d in c.education.degrees}
+    accreditors = {a.id: a.abbreviation for a in c.education.accreditors}
     creds = {x.id: x for x in c.credentials}
     holds_role_licence = bool(role.licence in LICENCE_OF_CREDENTIAL and p.holds(LICENCE_OF_CREDENTIAL[role.licence]))
     licence_at = next((i for i, s in enumerate(steps) if s.step == "licence"), -1)
     out: list[StepCheck] = []
     for i, s in enumerate(steps):
-        if holds_role_licence and i < licence_at:
-            out.append(StepCheck(s, DONE, "done before licensure, since you hold the licence"))
-        elif s.step == "degree" and s.ref in degrees:
-            out.append(_degree_step(s, degrees[s.ref].level, degrees[s.ref].field, p))
+        if s.step == "degree" and s.ref in degrees:
+            d = degrees[s.ref]
+            accreditor = accreditors.get(d.accreditor or "", d.accreditor)
+            out.append(_licensed(_degree_step(s, d.level, d.field, accreditor, p), holds_role_licence and i < licence_at))
         elif s.step == "licence" and s.ref in LICENCE_OF_CREDENTIAL:
             held = p.holds(LICENCE_OF_CREDENTIAL[s.ref])
             out.append(StepCheck(s, {True: DONE, False: TO_DO, None: UNKNOWN}[held],
@@ -318,12 +339,21 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
             status = next((STEP_STATUS[state] for state in (MISSING, NOT_SAID, UNPROVEN) if rc.count(state)), DONE)
             out.append(StepCheck(s, status, _conditions_why(rc)))
         else:
-            out.append(_experience_step(s, p))
+            out.append(_licensed(_experience_step(s, p), holds_role_licence and i < licence_at))
     return tuple(out)
 
 
+def _licensed(check: StepCheck, before_a_licence_held: bool) -> StepCheck:
+    """A step before a licence the user holds: met by the user's own route to it, which need not be this step."""
+    if not before_a_licence_held or check.status == DONE:
+        return check
+    return StepCheck(check.step, CHECK, "you hold the licence, so you met your state's rules for it, which may differ from "
+                                        "this step")
+
+
 def _conditions_why(rc: RequirementCheck) -> str:
-    parts = [f"{c.wanted} ({c.state}" + (f": {c.why})" if c.why else ")") for c in rc.conditions]
+    parts = [f"{c.wanted} ({c.state}" + (f", {c.why})" if c.state == HAVE and c.why else f": {c.why})" if c.why else ")")
+             for c in rc.conditions]
     return "; ".join(parts) if parts else "no formal prerequisites"
 
 

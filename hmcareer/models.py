@@ -76,7 +76,7 @@ class Requirement(Record):
     degree_field: str | None = None  # a DEGREE_FIELDS id the degree must be in
     degree_from: str | None = None  # the kind of programme it must come from ("an HSE-accredited program"); never shown
     years: int | None = None  # years of work in `field`, at any level
-    manager_years: int | None = None  # of them, years managing or supervising (executive years count too)
+    manager_years: int | None = None  # of them, years as a manager (executive years count too)
     executive_years: int | None = None  # of them, years in an executive role
     field: str | None = None  # an EXPERIENCE_FIELDS id the years must be in; None: any work
     licence: str | None = None  # a LICENCES id
@@ -95,6 +95,9 @@ class PathStep(Record):
     period: str | None = None
     requires: Requirement | None = None  # structured form of an experience step, where a source gives one
     any_field: bool = False  # a degree step that any field of study at that level satisfies
+    accredited: bool = False  # a degree step that only a programme its accreditor approved satisfies
+    varies: bool = False  # an experience step some routes (states, issuers) do without: never "to do" for certain
+    lowest: str | None = None  # a degree step: the lowest DEGREE_LEVELS id some route accepts instead
 
 
 class Role(Record):

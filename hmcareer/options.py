@@ -88,14 +88,17 @@ ProfileBackground = Annotated[str | None, typer.Option(
     help="Where you start: nurse, physician, clinician, billing, records, it, public-health, business, administrative, "
     "student.")]
 ProfileDegree = Annotated[str | None, typer.Option(
-    "--degree", "-d", help="Highest degree: none, high-school, associate, bachelor, master, doctorate.")]
+    "--degree", "-d", help="Highest degree: none, high-school, nursing-diploma, associate, bachelor, master, doctorate "
+    "(also bsn, msn, mha, mba, mph...).")]
 ProfileDegreeField = Annotated[str | None, typer.Option(
     "--degree-field", help="Field of that degree: nursing, health-administration, health-information-management, "
     "public-health, public-administration, business-administration, health-sciences, other. (--degree bsn, mha, mba... "
     "give it too.)")]
-ProfileYears = Annotated[int | None, typer.Option("--years", "-y", help="Years of work experience (0-70).")]
+ProfileYears = Annotated[int | None, typer.Option(
+    "--years", "-y", help="Years of work in your background's field (0-70).")]
 ProfileManagerYears = Annotated[int | None, typer.Option(
-    "--manager-years", help="Of those years, how many managing or supervising others (executive years included).")]
+    "--manager-years", help="Of those years, how many as a manager, running a unit, department, practice or facility "
+    "(executive years count too).")]
 ProfileExecutiveYears = Annotated[int | None, typer.Option(
     "--executive-years", help="Of those, how many in an executive role (director of nursing, CEO, vice president...).")]
 ProfileLicence = Annotated[list[str] | None, typer.Option(

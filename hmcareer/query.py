@@ -428,6 +428,9 @@ class ResolvedStep(Record):
     notes: tuple[Fact, ...] = ()  # more sourced facts about a degree (credits, full-time length)
     requires: Requirement | None = None
     any_field: bool = False
+    accredited: bool = False
+    varies: bool = False
+    lowest: str | None = None
 
 
 class RolePath(Record):
@@ -455,7 +458,7 @@ def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
         else:
             label, sources = s.text or s.ref or "", s.sources
         steps.append(ResolvedStep(s.step, label, s.ref, s.optional, s.note, s.sources or sources, s.period, duration, notes,
-                                  s.requires, s.any_field))
+                                  s.requires, s.any_field, s.accredited, s.varies, s.lowest))
     return tuple(steps)
 
 

@@ -77,7 +77,7 @@ FIELDS_OF_BACKGROUND = {
 # Licences a user can hold and a requirement can ask for; an RN licence is also a clinical one.
 LICENCES: dict[str, tuple[str, tuple[str, ...]]] = {
     "rn": ("Registered nurse (RN) licence", ("nurse", "registered nurse", "nursing")),
-    "clinical": ("Other clinical licence (physician, therapist, pharmacist...)", ("physician", "md", "therapist", "pt", "other")),
+    "clinical": ("Other clinical licence (LPN, physician, therapist, pharmacist...)", ("physician", "md", "therapist", "pt", "other")),
     "nha": ("Nursing home administrator licence", ("nursing home administrator", "ltc administrator")),
     "none": ("No licence", ("no", "nothing")),
 }

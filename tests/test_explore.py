@@ -107,18 +107,19 @@ def test_find_my_fit_questionnaire_ranks_and_marks_the_path(catalog):
     code, out, _ = session(catalog, "fit", "records", "bachelor", "him", "3", "0", "none", "data, quality", "1", "b", "b",
                            "q")
     assert code == 0
-    assert "The field of that degree" in out and "Of those, years managing or supervising others (a whole number " \
-           "from 0 to 3)" in out and "Of those, years in an executive" not in out
+    assert "The field of that degree" in out and "Of those, years as a manager (running a unit, department, practice or " \
+           "facility) (a whole number from 0 to 3)" in out and "Of those, years in an executive" not in out
     assert "You: background Medical records or health information; degree: Bachelor's degree in health information " \
-           "management; experience: 3 years, none of them managing or supervising; licence: No licence; interests: " \
+           "management; experience: 3 years, none of them as a manager; licence: No licence; interests: " \
            "Data and IT, Quality and patient safety" in out
     assert "1. Health information manager 7 points, 0 required steps to do +3 background Medical records or health " \
            "information: one this role commonly draws on +2 interest Data and IT: central to this role +2 interest " \
            "Quality and patient safety: central to this role" in out
     assert "Path to Health information manager from Medical records or health information" in out
-    # The field was given, so the degree step is done rather than left to check.
-    assert "[done] degree: Bachelor's degree in health information management" in out
-    assert "(you have a bachelor's degree in health information management)" in out
+    # The field was given; whether the programme was CAHIIM-accredited, no answer shows.
+    assert "[check] degree: Bachelor's degree in health information management" in out
+    assert "(you have a bachelor's degree in health information management; check that your programme was " \
+           "CAHIIM-accredited)" in out
 
 
 def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
@@ -128,7 +129,7 @@ def test_questionnaire_rejects_nonsense_and_accepts_words(catalog):
     assert "'astronaut' is not an option here." in out
     assert "Type a whole number of years from 0 to 70" in out
     assert "'cooking' is not an option here." in out
-    assert "degree: Doctorate (PhD, MD, DNP...) in nursing; experience: 12 years, years managing not given" in out
+    assert "degree: Doctorate (PhD, MD, DNP...) in nursing; experience: 12 years, years as a manager not given" in out
     assert "1. Nursing home administrator 5 points, 0 required steps to do, 1 unknown +3 background Nurse (RN, LPN)" in out
 
 

@@ -124,7 +124,7 @@ def test_a_diploma_nurse_manager_qualifies_for_cnml(catalog):
     check = verdicts(catalog, PROFILES["diploma RN, nurse manager 6 years"])["cnml"]
     assert [(c.wanted, c.state) for c in check.best.conditions] == [
         ("an RN licence", "have"), ("a nursing diploma or higher", "have"),
-        ("5 years as a manager or supervisor in nursing", "have")]
+        ("5 years as a manager in nursing", "have")]
     assert check.best.requirement.note == "a nursing diploma or an associate degree; 5,200 hours as a nurse manager"
 
 
@@ -168,3 +168,61 @@ def test_a_degree_step_in_your_own_field_is_done(catalog):
     assert mha.status == "check"
     assert mha.why == ("you have a master's degree in business administration; this step is in health administration, "
                        "so check that yours is accepted")
+
+
+def test_an_assumed_licence_says_so(catalog):
+    got = verdicts(catalog, PROFILES["nurse manager 3 years, BSN"])
+    licence = got["cnml"].best.conditions[0]
+    assert (licence.wanted, licence.state, licence.why) == ("an RN licence", "have", "assumed from your background")
+    plan = matching.plan_path(catalog, "clinical", matching.make_profile("rn", "bsn", 6, ["rn"], manager_years=3))
+    cnml = next(c for c in plan.steps if c.step.ref == "cnml")
+    assert cnml.why.startswith("an RN licence (have); ")  # given, not assumed
+
+
+def test_executive_years_are_years_as_a_manager(catalog):
+    got = verdicts(catalog, dict(background="administrative", degree="high-school", years=10, executive_years=5))
+    assert got["cmpe"].status == IN_REACH
+    assert [(c.wanted, c.state) for c in got["cmpe"].best.conditions] == [
+        ("6 years of work in healthcare", "have"), ("4 years as a manager in healthcare", "have")]
+
+
+def test_between_routes_the_answers_cannot_tell_apart_the_one_using_the_degree(catalog):
+    chps = verdicts(catalog, PROFILES["staff RN, 8 years, BSN"])["chps"]
+    assert (chps.best.requirement.degree, chps.best.requirement.years) == ("bachelor", 2)
+
+
+@pytest.mark.parametrize(("answers", "status"), [
+    (dict(background="rn", degree="associate", years=6), "check"),  # Alabama and Arizona take an associate degree
+    (dict(background="rn", degree="nursing-diploma", years=6), "to do"),
+    (dict(background="student", degree="high-school", years=0), "to do"),
+    (dict(background="student", degree="bachelor", years=0), "check"),  # a bachelor's in another field
+])
+def test_the_nursing_home_degree_step(catalog, answers, status):
+    plan = matching.plan_path(catalog, "nha", matching.make_profile(**answers))
+    assert plan.steps[0].status == status
+
+
+def test_an_accredited_programme_is_never_taken_as_shown(catalog):
+    plan = matching.plan_path(catalog, "him", matching.make_profile("records", "bachelor", 3, degree_field="him"))
+    assert (plan.steps[0].status, plan.steps[0].why) == (
+        "check", "you have a bachelor's degree in health information management; check that your programme was "
+                 "CAHIIM-accredited")
+
+
+@pytest.mark.parametrize("args", [["--degree", "bsn", "--degree-field", "business"],
+                                  ["--degree", "high-school", "--degree-field", "nursing"],
+                                  ["--degree", "none", "--degree-field", "nursing"]])
+def test_a_degree_field_that_contradicts_the_degree_is_a_usage_error(hm, args):
+    r = hm("match", "--background", "rn", *args)
+    assert r.code == 2 and r.out == ""
+    assert r.err == (f"hmcareer: --degree-field {args[-1]} does not fit the --degree given (a field needs a degree above "
+                     "high school, and bsn, mha, mba... name their own field); give one or the other\n")
+
+
+def test_years_by_kind_must_nest(hm):
+    r = hm("match", "--years", "8", "--manager-years", "9")
+    assert (r.code, r.err) == (2, "hmcareer: --manager-years must be between 0 and 8, not 9 (they are part of --years)\n")
+    r = hm("paths", "nha", "--from", "rn", "--manager-years", "3", "--executive-years", "4")
+    assert r.code == 2
+    assert r.err == ("hmcareer: --executive-years must be between 0 and 3, not 4 (they are part of --manager-years and "
+                     "--years)\n")

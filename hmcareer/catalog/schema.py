@@ -74,7 +74,8 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
                 optional=ck.flag(s, "optional", sp), sources=ck.source_ids(s, sp, required=False),
                 period=ck.text(s, "period", sp, required=False),
                 requires=_requirement(ck, s["requires"], f"{sp}.requires") if s.get("requires") is not None else None,
-                any_field=ck.flag(s, "any_field", sp),
+                any_field=ck.flag(s, "any_field", sp), accredited=ck.flag(s, "accredited", sp), varies=ck.flag(s, "varies", sp),
+                lowest=_level(ck, s, "lowest", sp),
             ))
         roles.append(Role(
             **ck.texts(n, path, "id", "title", "setting", "summary"),
@@ -116,6 +117,13 @@ def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> 
         if word not in known:
             ck.problem(f"{path}.{key}[{i}]", f"expected one of {', '.join(known)}, got {word!r}")
     return words
+
+
+def _level(ck: Checker, node: dict, key: str, path: str) -> str | None:
+    level = ck.text(node, key, path, required=False)
+    if level is not None and level not in DEGREE_LEVELS:
+        ck.problem(f"{path}.{key}", f"expected one of {', '.join(DEGREE_LEVELS)}, got {level!r}")
+    return level
 
 
 def _requirement(ck: Checker, value: Any, path: str) -> Requirement:

@@ -76,9 +76,9 @@ def _experience(p: Profile) -> str:
 
     text = years(p.years) if p.years is not None else "years not given"
     if p.manager_years is not None:
-        text += f", {p.manager_years or 'none'} of them managing or supervising"
+        text += f", {p.manager_years or 'none'} of them as a manager"
     elif p.years:
-        text += ", years managing not given"
+        text += ", years as a manager not given"
     if p.executive_years is not None:
         text += f", {p.executive_years or 'none'} in an executive role"
     elif p.manager_years:
@@ -135,7 +135,7 @@ def show_match(h: Human, m: MatchReport) -> None:
         h.line()
         h.heading(f"What {r.role.title} still needs ({r.role.id})")
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(max_width=STATUS_WIDTH)  # "check with the issuer" wraps rather than narrow every step
+        grid.add_column(width=STATUS_WIDTH)  # "check with the issuer" wraps rather than narrow every step
         grid.add_column()
         for c in r.steps:
             status = _status(c)

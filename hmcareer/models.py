@@ -304,6 +304,8 @@ class Release(Record):
     soc: str
     occupation: str
     source: str
+    top_hourly: float | None = None  # BLS's top code: a top-coded wage is at or above this, never a figure of its own
+    top_annual: int | None = None
 
 
 WAGE_FIELDS = ("mean", "p10", "p25", "median", "p75", "p90")
@@ -312,8 +314,9 @@ WAGE_FIELDS = ("mean", "p10", "p25", "median", "p75", "p90")
 class WageEstimate(Record):
     """One published OEWS cell: an area (national, state or metro) by an industry.
 
-    A value of None is either not published by BLS (its name is in `not_published`)
-    or not applicable to that kind of row (e.g. location quotient for the nation).
+    A value of None is either not published by BLS (its name is in `not_published`), at or above
+    BLS's top code (its name is in `top_coded`; the release holds the code), or not applicable to
+    that kind of row (e.g. location quotient for the nation).
     """
 
     area_type: str  # N | S | M
@@ -341,12 +344,13 @@ class WageEstimate(Record):
     employment_per_1000_jobs: float | None
     location_quotient: float | None
     not_published: tuple[str, ...] = ()
+    top_coded: tuple[str, ...] = ()
 
     def wage(self, stat: str, hourly: bool = False) -> float | int | None:
         return getattr(self, f"{'hourly' if hourly else 'annual'}_{stat}")
 
 
-OEWS_COLUMNS = WageEstimate._fields[:-1]  # all but not_published
+OEWS_COLUMNS = WageEstimate._fields[:-2]  # all but not_published and top_coded
 ALL_INDUSTRIES = "000000"  # BLS's industry code for all industries together
 
 

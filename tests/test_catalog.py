@@ -6,11 +6,12 @@ import json
 import re
 
 import pytest
+from conftest import REPO
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hmcareer.catalog import SUBJECTS, Catalog, WageTable, bundled_data_dir, parse_yaml, validate
-from hmcareer.errors import DataError
+from hmcareer.errors import DataError, NotFound
 from hmcareer.vocabulary import normalize
 
 YAML_SUBJECTS = [name for name in SUBJECTS if name != "oews"]
@@ -329,3 +330,56 @@ def test_the_wage_header_is_checked_like_any_record(data_copy):
     del document["release"]["source"]
     path.write_text(json.dumps(document) + "\n" + rest)
     assert _problems(data_copy) == [f"{path}:1: release.source: missing required key"]
+
+
+def test_other_occupations_wage_tables(catalog):
+    assert len(catalog.occupation_codes()) == 30 and catalog.occupation_codes()[0] == "11-1011"
+    assert catalog.wages_of("11-9111") is catalog.oews
+    nurses = catalog.wages_of("29-1141")
+    assert nurses.release.occupation == "Registered Nurses" and nurses.release.name == "May 2025"
+    assert catalog.wages_of("29-1141") is nurses  # read once
+    with pytest.raises(NotFound) as exc:
+        catalog.wages_of("29-9999")
+    assert exc.value.kind == "occupation" and "29-1141" in exc.value.choices
+
+
+def test_a_data_directory_replaces_one_occupation_table(data_copy):
+    folder = data_copy / "occupations"
+    folder.mkdir(exist_ok=True)
+    bundled = (REPO / "data" / "occupations" / "29-1141.jsonl").read_text(encoding="utf-8")
+    (folder / "29-1141.jsonl").write_text(bundled.replace('"Registered Nurses"', '"Nurses (local copy)"', 1))
+    catalog = Catalog(data_copy, cache_dir=None)
+    assert catalog.wages_of("29-1141").release.occupation == "Nurses (local copy)"
+    assert catalog.wages_of("29-2061").release.occupation.startswith("Licensed Practical")
+    (folder / "29-1141.jsonl").write_text(bundled.replace('"soc": "29-1141"', '"soc": "29-2061"', 1))
+    with pytest.raises(DataError) as exc:
+        Catalog(data_copy, cache_dir=None).wages_of("29-1141")
+    assert str(exc.value.problems[0]).endswith(
+        "occupations/29-1141.jsonl:1: release.soc: expected '29-1141' (the file's name), got '29-2061'")
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda text: text.replace(', "top_code": {"hourly": 115.0, "annual": 239200}', "", 1),
+     "top_code: rows mark wages at or above the top code (\">=\"), but the header gives no top_code"),
+    (lambda text: text.replace('"National", "00", "000000", "Cross-Industry, Private, Federal, State, and Local", 0, 107510',
+                               '"National", "00", "000000", "Cross-Industry, Private, Federal, State, and Local", 0, ">="', 1),
+     "employment: expected a whole number, \"-\" or null, got '>='"),
+])
+def test_top_code_marks_are_checked(data_copy, edit, message):
+    folder = data_copy / "occupations"
+    folder.mkdir(exist_ok=True)
+    bundled = (REPO / "data" / "occupations" / "29-1215.jsonl").read_text(encoding="utf-8")
+    changed = edit(bundled)
+    assert changed != bundled
+    (folder / "29-1215.jsonl").write_text(changed)
+    with pytest.raises(DataError) as exc:
+        Catalog(data_copy, cache_dir=None).wages_of("29-1215")
+    assert message in str(exc.value.problems[0])
+
+
+def test_an_occupation_table_from_the_cache_is_the_same_table(tmp_path):
+    first = Catalog(cache_dir=tmp_path).wages_of("29-1215")
+    assert any(name.startswith("other_wages-") for name in (p.name for p in tmp_path.iterdir()))
+    again = Catalog(cache_dir=tmp_path).wages_of("29-1215")
+    assert again.release == first.release and again.rows.select() == first.rows.select()
+    assert any(e.top_coded for e in again.rows.select())

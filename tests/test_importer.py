@@ -40,3 +40,89 @@ def test_check_mode_detects_drift(tmp_path):
     assert import_oews.main(["--out", str(out), "--check"]) == 1
     assert import_oews.main(["--out", str(out)]) == 0
     assert import_oews.main(["--out", str(out), "--check"]) == 0
+
+
+# --- other occupations: scripts/import_related.py ------------------------------------------------------------------
+
+related_spec = importlib.util.spec_from_file_location("import_related", REPO / "scripts" / "import_related.py")
+import_related = importlib.util.module_from_spec(related_spec)
+related_spec.loader.exec_module(import_related)
+TOP_TEXT = "This wage is equal to or greater than $115.00 per hour or $239,200 per year."
+
+
+def _related_rows():
+    """Every row of both BLS extracts: ((SOC, area type, area code, industry code), CSV record)."""
+    rows = {}
+    for path, fill in ((import_related.AREAS_CSV, import_related.CROSS_INDUSTRY),
+                       (import_related.INDUSTRIES_CSV, import_related.NATIONAL)):
+        with path.open(newline="", encoding="utf-8") as handle:
+            for record in csv.DictReader(handle):
+                record = {**record, **fill}
+                rows[(record["soc_code"], record["area_type"], record["area_code"], record["industry_code"])] = record
+    return rows
+
+
+def test_committed_occupation_tables_equal_a_fresh_import():
+    fresh = import_related.build_files(import_related.AREAS_CSV, import_related.INDUSTRIES_CSV,
+                                       import_related.FOOTNOTES_CSV, "May 2025", "2025A01", "bls-oews-may2025")
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data" / "occupations").glob("*.jsonl")}
+    assert len(fresh) == 29 and committed == fresh
+
+
+def test_every_cell_of_every_occupation_survives(catalog):
+    rows = _related_rows()
+    assert len(rows) == 15_049 + 3_410
+    seen, top_coded, not_published = 0, 0, 0
+    for soc in catalog.occupation_codes():
+        if soc == "11-9111":
+            continue
+        table = catalog.wages_of(soc)
+        assert table.release.soc == soc and (table.release.top_hourly, table.release.top_annual) == (115.0, 239200)
+        for est in table.rows.select():
+            record = rows[(soc, est.area_type, est.area_code, est.industry_code)]
+            seen += 1
+            assert est.area_name == record["area_name"] and est.industry_name == record["industry_name"]
+            for column in import_related.COLUMNS[6:]:
+                value, raw = getattr(est, column), record[column]
+                if raw == "-" and f"{column}:{TOP_TEXT}" in record["footnotes"]:
+                    assert value is None and column in est.top_coded and column not in est.not_published
+                    top_coded += 1
+                elif raw == "-":
+                    assert value is None and column in est.not_published and column not in est.top_coded
+                    not_published += 1
+                elif raw == "":
+                    assert value is None and column not in est.not_published + est.top_coded
+                else:
+                    assert value == float(raw), (soc, record["area_name"], column)
+    assert seen == len(rows)
+    # BLS's footnote 5: in the areas file on 14 rows with every wage top-coded (12 cells) and one with only the 90th
+    # percentiles; in the industries file on one row with every wage and three with only the 90th percentiles.
+    assert top_coded == (14 * 12 + 2) + (12 + 3 * 2)
+
+
+def test_top_coded_and_unpublished_cells_of_named_rows(catalog):
+    family = catalog.wages_of("29-1215")  # family medicine physicians
+    national = family.rows.select("N", industry_code="000000")[0]
+    assert (national.employment, national.annual_median, national.annual_p90, national.top_coded) == (
+        107510, 244180, 428550, ())
+    albany_or = family.rows.select("M", area_code="0010540")[0]  # Albany, OR: every wage at or above the top code
+    assert albany_or.employment == 50 and albany_or.annual_median is None and albany_or.hourly_mean is None
+    assert set(albany_or.top_coded) == {f"{unit}_{stat}" for unit in ("hourly", "annual")
+                                        for stat in ("mean", "p10", "p25", "median", "p75", "p90")}
+    assert albany_or.not_published == ()
+    ceo = catalog.wages_of("11-1011").rows.select("N", industry_code="711200")[0]  # spectator sports: only p90 capped
+    assert (ceo.annual_median, ceo.annual_p75, ceo.top_coded) == (360090, 572200, ("hourly_p90", "annual_p90"))
+    nurses = catalog.wages_of("29-1141")
+    albany_ga = nurses.rows.select("M", area_code="0010500")[0]  # Albany, GA: employment not released, wages are
+    assert (albany_ga.employment, albany_ga.annual_mean, albany_ga.not_published) == (
+        None, 85130, ("employment", "employment_rse_pct", "employment_per_1000_jobs", "location_quotient"))
+
+
+def test_related_check_mode_detects_drift_and_strays(tmp_path):
+    out = tmp_path / "occupations"
+    assert import_related.main(["--out", str(out), "--check"]) == 1
+    assert import_related.main(["--out", str(out)]) == 0
+    assert import_related.main(["--out", str(out), "--check"]) == 0
+    (out / "99-9999.jsonl").write_text("stray\n")
+    assert import_related.main(["--out", str(out), "--check"]) == 1
+    assert import_related.main(["--out", str(out)]) == 0 and not (out / "99-9999.jsonl").exists()

@@ -123,10 +123,6 @@ CASES = {
     "wage_history__two-points-for-a-year.yaml": (
         ["salary", "--history"], ":8: points[1].year: a second point for 2010; each year has one BLS median (and 1 more; "
                                  "run `hmcareer validate {dir}` to list them)"),
-    "oews__mean-below-p10.jsonl": (
-        ["salary"],
-        ":2: rows[0] (National / Cross-Industry, Private, Federal, State, and Local): hourly mean 30.0 is "
-        "outside p10 35.29 to p90 107.86 (and 1 more; run `hmcareer validate {dir}` to list them)"),
     "oews__release-name-revised.jsonl": (
         ["salary"],
         ":1: release.name: expected the month and year of the survey, such as 'May 2025', got 'May 2025 "

@@ -15,12 +15,14 @@ cache holds exactly the file's bytes, else by parsing and checking it (and then 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError, Problem
+from ..errors import DataError, NotFound, Problem
 from ..models import (
     Association,
     CheckedClaim,
@@ -49,6 +51,10 @@ SUBJECTS = (
 )
 # The wage table is generated from BLS's CSV as JSON Lines; every hand-curated subject is YAML.
 WAGE_SUBJECT = "oews"
+# Other occupations' wage tables (scripts/import_related.py): data/occupations/SOC.jsonl, read through the cache as
+# OTHER_WAGES, one entry per file.
+OCCUPATIONS_DIR, OTHER_WAGES, MANAGERS_SOC = "occupations", "other_wages", "11-9111"
+SOC = r"\d\d-\d{4}"
 
 
 def file_name(subject: str) -> str:
@@ -92,6 +98,7 @@ class Catalog:
         self._cache: Cache | None | bool = False  # False: not opened yet
         self.origins: dict[str, Path] = {}
         self._subjects: dict[str, Any] = {}
+        self._other_wages: dict[str, OewsRelease] = {}
 
     # -- files ----------------------------------------------------------------------------
 
@@ -144,12 +151,18 @@ class Catalog:
     # -- loading --------------------------------------------------------------------------
 
     def _load(self, name: str) -> Any:
-        """The records of one file: from the cache entry made from exactly its bytes when there is one, else built."""
-        path, label = self.locate(name), self.label(name)
+        """The records of one subject's file."""
+        path = self.locate(name)
         if name == WAGE_SUBJECT and self.data_dir is not None and path.parent != self.data_dir:
             self._refuse_old_wage_file(self.data_dir)
-        raw = read_data_file(path, label, MAX_TABLE_BYTES if name == WAGE_SUBJECT else MAX_YAML_BYTES)
         self.origins[name] = path
+        return self._load_file(name, path, self.label(name))
+
+    def _load_file(self, name: str, path: Path, label: str) -> Any:
+        """The records of one file: from the cache entry made from exactly its bytes when there is one, else built.
+        `name` is the subject, or OTHER_WAGES for another occupation's wage table."""
+        wages = name in (WAGE_SUBJECT, OTHER_WAGES)
+        raw = read_data_file(path, label, MAX_TABLE_BYTES if wages else MAX_YAML_BYTES)
         to_plain, from_plain = _CODECS.get(name, (encode_records, decode_records))
         cache = self.cache
         if cache is not None:
@@ -164,11 +177,41 @@ class Catalog:
             cache.store(name, path, raw, to_plain(records))
         return records
 
+    # -- other occupations' wage tables: data/occupations/SOC.jsonl, each read on first use -------------------------
+
+    def occupation_codes(self) -> tuple[str, ...]:
+        """The SOC codes with a wage table: 11-9111 and every data/occupations/SOC.jsonl (a data directory's too)."""
+        found = {MANAGERS_SOC}
+        for folder in (self.bundled_dir, self.data_dir):
+            if folder is not None:
+                with contextlib.suppress(OSError):  # no such folder, or one not to be read: no tables from it
+                    found.update(p.stem for p in (folder / OCCUPATIONS_DIR).glob("*.jsonl") if re.fullmatch(SOC, p.stem))
+        return tuple(sorted(found))
+
+    def wages_of(self, soc: str) -> OewsRelease:
+        """The OEWS release for one SOC code (11-9111 is `oews`); NotFound for a code without a table."""
+        if soc == MANAGERS_SOC:
+            return self.oews
+        if soc not in self._other_wages:
+            if not re.fullmatch(SOC, soc) or soc not in self.occupation_codes():
+                raise NotFound("occupation", soc, self.occupation_codes())
+            relative = f"{OCCUPATIONS_DIR}/{soc}.jsonl"
+            path = self.bundled_dir / relative
+            if self.data_dir is not None and (self.data_dir / relative).exists():
+                path = self.data_dir / relative
+            label = str(path) if self.data_dir is not None else f"data/{relative}"
+            release = self._load_file(OTHER_WAGES, path, label)
+            if release.release.soc != soc:
+                raise DataError([Problem(label, "release.soc", f"expected {soc!r} (the file's name), got "
+                                                               f"{release.release.soc!r}", 1)], self._dir_name())
+            self._other_wages[soc] = release
+        return self._other_wages[soc]
+
     def _build(self, name: str, raw: bytes, label: str) -> Any:
         from .checker import Checker
 
         ck = Checker(label, track_keys=self.check_keys)
-        if name == WAGE_SUBJECT:
+        if name in (WAGE_SUBJECT, OTHER_WAGES):
             from .wagefile import build_oews, parse_wage_file
 
             result = build_oews(ck, *parse_wage_file(raw, label))
@@ -239,6 +282,7 @@ _SHAPES: dict[str, tuple[type, type | None]] = {
     "sources": (dict, Source), "roles": (tuple, Role), "credentials": (tuple, Credential), "associations": (tuple, Association),
     "education": (Education, None), "occupation": (Occupation, None), "claims": (tuple, CheckedClaim),
     "wage_history": (tuple, WagePoint), "industry_aliases": (dict, str), "oews": (OewsRelease, None),
+    OTHER_WAGES: (OewsRelease, None),
 }
 
 
@@ -253,7 +297,7 @@ def _has_shape(name: str, records: Any) -> bool:
 
 # How each subject's records are kept in the cache: the wage table in its compact form (wages.py), the rest as encoded
 # records (cache.py).
-_CODECS = {WAGE_SUBJECT: (to_plain, from_plain)}
+_CODECS = {WAGE_SUBJECT: (to_plain, from_plain), OTHER_WAGES: (to_plain, from_plain)}
 
 
 def validate(catalog: Catalog) -> tuple[list[Problem], int]:
@@ -264,6 +308,14 @@ def validate(catalog: Catalog) -> tuple[list[Problem], int]:
     for name in SUBJECTS:
         try:
             getattr(catalog, name)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            omitted += exc.omitted
+    for soc in catalog.occupation_codes():
+        if soc == MANAGERS_SOC:  # the oews subject, checked above
+            continue
+        try:
+            catalog.wages_of(soc)
         except DataError as exc:
             problems.extend(exc.problems)
             omitted += exc.omitted

@@ -383,3 +383,16 @@ def test_an_occupation_table_from_the_cache_is_the_same_table(tmp_path):
     again = Catalog(cache_dir=tmp_path).wages_of("29-1215")
     assert again.release == first.release and again.rows.select() == first.rows.select()
     assert any(e.top_coded for e in again.rows.select())
+
+
+def test_validating_a_folder_checks_its_own_occupation_tables_only(hm, data_copy):
+    r = hm("validate", str(data_copy))
+    assert r.code == 0
+    (data_copy / "occupations").mkdir()
+    broken = (REPO / "data" / "occupations" / "29-2061.jsonl").read_text(encoding="utf-8").replace(
+        '"National", "00", "000000", "Cross-Industry, Private, Federal, State, and Local", 0, ',
+        '"National", "00", "000000", "Cross-Industry, Private, Federal, State, and Local", 0.5, ', 1)
+    (data_copy / "occupations" / "29-2061.jsonl").write_text(broken)
+    r = hm("validate", str(data_copy))
+    assert r.code == 1
+    assert "occupations/29-2061.jsonl:2: rows[0].industry_level: expected a whole number" in r.err

@@ -188,6 +188,17 @@ class Catalog:
                     found.update(p.stem for p in (folder / OCCUPATIONS_DIR).glob("*.jsonl") if re.fullmatch(SOC, p.stem))
         return tuple(sorted(found))
 
+    def _occupation_path(self, soc: str) -> Path:
+        relative = f"{OCCUPATIONS_DIR}/{soc}.jsonl"
+        if self.data_dir is not None and (self.data_dir / relative).exists():
+            return self.data_dir / relative
+        return self.bundled_dir / relative
+
+    def occupation_origin(self, soc: str) -> str:
+        """Where an occupation's table comes from: user (the data directory) or bundled."""
+        path = self._occupation_path(soc)
+        return "user" if self.data_dir is not None and path.parent.parent == self.data_dir else "bundled"
+
     def wages_of(self, soc: str) -> OewsRelease:
         """The OEWS release for one SOC code (11-9111 is `oews`); NotFound for a code without a table."""
         if soc == MANAGERS_SOC:
@@ -195,11 +206,8 @@ class Catalog:
         if soc not in self._other_wages:
             if not re.fullmatch(SOC, soc) or soc not in self.occupation_codes():
                 raise NotFound("occupation", soc, self.occupation_codes())
-            relative = f"{OCCUPATIONS_DIR}/{soc}.jsonl"
-            path = self.bundled_dir / relative
-            if self.data_dir is not None and (self.data_dir / relative).exists():
-                path = self.data_dir / relative
-            label = str(path) if self.data_dir is not None else f"data/{relative}"
+            path = self._occupation_path(soc)
+            label = str(path) if self.data_dir is not None else f"data/{OCCUPATIONS_DIR}/{path.name}"
             release = self._load_file(OTHER_WAGES, path, label)
             if release.release.soc != soc:
                 raise DataError([Problem(label, "release.soc", f"expected {soc!r} (the file's name), got "
@@ -311,8 +319,10 @@ def validate(catalog: Catalog) -> tuple[list[Problem], int]:
         except DataError as exc:
             problems.extend(exc.problems)
             omitted += exc.omitted
+    # Other occupations' tables refer to nothing else: with a data directory, only its own copies are checked (the
+    # bundled ones are checked by `hmcareer validate` without one).
     for soc in catalog.occupation_codes():
-        if soc == MANAGERS_SOC:  # the oews subject, checked above
+        if soc == MANAGERS_SOC or (catalog.data_dir is not None and catalog.occupation_origin(soc) != "user"):
             continue
         try:
             catalog.wages_of(soc)

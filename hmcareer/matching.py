@@ -172,14 +172,19 @@ def years_wanted(years: int, level: str, field: str | None) -> str:
             "executive": f"{amount} in an executive role{place}"}[level]
 
 
-def _years_condition(needed: int, level: str, field: str | None, p: Profile) -> Condition:
+def _years_condition(needed: int, level: str, field: str | None, p: Profile, below_executive: bool = False) -> Condition:
     what = {"any": "years", "manager": "manager years", "executive": "executive years"}[level]
-    wanted = years_wanted(needed, level, field)
+    wanted = years_wanted(needed, level, field) + (", not as an executive" if below_executive else "")
     given, most = p.years_at(level), p.years_at_most(level)
+    if below_executive:  # only the manager years that were not executive ones
+        given = None if p.manager_years is None or p.executive_years is None else p.manager_years - p.executive_years
     if most is not None and most < needed:
         return Condition(what, wanted, MISSING)
     if given is None:
-        return Condition(what, wanted, NOT_SAID)
+        return Condition(what, wanted, NOT_SAID, "you did not say how many were executive years" if below_executive
+                         and p.manager_years is not None else None)
+    if given < needed:
+        return Condition(what, wanted, MISSING)
     if field is None:
         return Condition(what, wanted, HAVE)
     if p.background is None:
@@ -214,7 +219,8 @@ def check_requirement(req: Requirement, p: Profile, sources: dict[str, Source]) 
                                         "your answers cannot show where your degree is from"))
     for level, needed in (("any", req.years), ("manager", req.manager_years), ("executive", req.executive_years)):
         if needed is not None:
-            conditions.append(_years_condition(needed, level, req.field, p))
+            conditions.append(_years_condition(needed, level, req.field, p, req.manager_only and level == "manager"))
+    conditions += [Condition("other", wanted, UNPROVEN, "your answers cannot show it") for wanted in req.cannot_show]
     tags = {sources[s].tag for s in req.sources if s in sources}
     return RequirementCheck(req, tuple(conditions), not tags & OFFICIAL_TAGS)
 
@@ -275,7 +281,8 @@ def _degree_word(level: str) -> str:
 
 
 def _your_degree(p: Profile) -> str:
-    field = f" in {DEGREE_FIELDS[p.degree_field][0].lower()}" if p.degree_field and p.degree_field != "other" else ""
+    field = (f" in {DEGREE_FIELDS[p.degree_field][0].lower()}" if p.degree_field and p.degree_field != "other"
+             and p.degree != "nursing-diploma" else "")
     return _degree_word(p.degree or "none") + field
 
 
@@ -417,14 +424,16 @@ def _reasons(role: Role, p: Profile) -> list[Reason]:
     if role.clinical_licence:
         held = p.holds("clinical")
         if held:
-            reasons.append(Reason(LICENCE_POINTS, "you hold a clinical licence, which this role requires"))
+            assumed = " (assumed from your background)" if p.licence_assumed else ""
+            reasons.append(Reason(LICENCE_POINTS, f"you hold a clinical licence{assumed}, which this role requires"))
         else:
             reasons.append(Reason(0, "requires a clinical licence in the specialty" + (" (you have none)" if held is False else "")))
     if role.licence in LICENCE_OF_CREDENTIAL:
         licence = LICENCE_OF_CREDENTIAL[role.licence]
         name = LICENCES[licence][0].lower()
         if p.holds(licence):
-            reasons.append(Reason(LICENCE_POINTS, f"you hold the {name} it requires"))
+            assumed = " (assumed from your background)" if p.licence_assumed else ""
+            reasons.append(Reason(LICENCE_POINTS, f"you hold the {name} it requires{assumed}"))
         else:
             reasons.append(Reason(0, f"requires a state {name}"))
     return reasons

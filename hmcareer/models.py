@@ -79,6 +79,8 @@ class Requirement(Record):
     manager_years: int | None = None  # of them, years as a manager (executive years count too)
     executive_years: int | None = None  # of them, years in an executive role
     field: str | None = None  # an EXPERIENCE_FIELDS id the years must be in; None: any work
+    manager_only: bool = False  # manager_years below the executive level (CNML's nurse-manager role)
+    cannot_show: tuple[str, ...] = ()  # conditions no answer can show ("an executive post now"): "check" at best
     licence: str | None = None  # a LICENCES id
     note: str | None = None
     sources: tuple[str, ...] = ()

@@ -220,8 +220,8 @@ def test_claims_filtered_by_verdict(hm):
     assert [x["id"] for x in doc["records"]] == ["bls-oco-citation", "aaham-five-levels", "aaham-cpam", "aaham-ccam",
                                                  "aaham-cpat", "aaham-ccat"]
     doc = json.loads(hm("claims", "--verdict", "wrong", "-f", "json").out)
-    assert [x["id"] for x in doc["records"]] == ["hitech-ten-year-mandate", "standard-masters", "pharma-pay",
-                                                 "nursing-care-least"]
+    # "Nursing care makes the least" is false in May 2025 but could not be checked for 2012: unverified, not wrong.
+    assert [x["id"] for x in doc["records"]] == ["hitech-ten-year-mandate", "standard-masters", "pharma-pay"]
 
 
 def test_claims_csv(hm):
@@ -230,7 +230,7 @@ def test_claims_csv(hm):
     assert lines[0] == "id,verdict,claim,check,sources,period,subject_kind,subject_ref"
     assert lines[3].startswith('pharma-pay,wrong,"Medical and health managers who work in the pharmaceutical industry')
     assert lines[3].endswith(",bls-oews-may2025,May 2025,industry,325400")
-    assert len(lines) == 5
+    assert len(lines) == 4
 
 
 def test_claims_markdown_is_for_people(hm):
@@ -260,4 +260,4 @@ def test_claims_table_reads_at_40_and_80_columns(hm, width):
     r = hm("claims", env={"COLUMNS": width})
     assert r.code == 0
     assert all(len(line) <= int(width) for line in r.out.splitlines())
-    assert "42 claims: 17 true, 6 out of date, 4 wrong, 15 unverified." in " ".join(r.out.split())
+    assert "42 claims: 17 true, 6 out of date, 3 wrong, 16 unverified." in " ".join(r.out.split())

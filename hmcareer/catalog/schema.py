@@ -139,7 +139,8 @@ def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
     degree_from = ck.text(node, "degree_from", path, required=False)
     if (words["degree_field"] or degree_from) and not words["degree"]:
         ck.problem(f"{path}.degree", "degree_field and degree_from need the degree level they qualify")
-    return Requirement(**words, **years, degree_from=degree_from,
+    return Requirement(**words, **years, degree_from=degree_from, manager_only=ck.flag(node, "manager_only", path),
+                       cannot_show=ck.strings(node, "cannot_show", path),
                        note=ck.text(node, "note", path, required=False),
                        sources=ck.source_ids(node, path), period=ck.text(node, "period", path, required=False))
 

@@ -504,10 +504,11 @@ def list_claims(c: Catalog, verdict: str | None = None) -> ClaimList:
 
 class AssociationList(Record):
     associations: tuple[Association, ...]
+    checked_claims: tuple[CheckedClaim, ...] = ()  # what the 2012 job description says about them, with the checks
 
 
 def list_associations(c: Catalog) -> AssociationList:
-    return AssociationList(c.associations)
+    return AssociationList(c.associations, claims_about(c, "association"))
 
 
 class OutlookReport(Record):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 FIT_BACKGROUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "nurse": ("Nurse (RN, LPN)", ("rn", "lpn", "nursing", "registered nurse")),
+    "nurse": ("Nurse (RN, LPN)", ("rn", "lpn", "nursing", "registered nurse", "nurse manager", "charge nurse")),
     "physician": ("Physician", ("doctor", "md", "do")),
     "clinician": ("Other clinician (therapist, pharmacist, technologist...)",
                   ("therapist", "pharmacist", "technologist", "allied health", "physical therapist", "pt", "ot")),
@@ -19,8 +19,9 @@ FIT_BACKGROUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "records": ("Medical records or health information", ("medical records", "health information", "him")),
     "it": ("IT or data", ("data", "informatics", "information technology", "analyst")),
     "public-health": ("Public health or government", ("public health", "government", "epidemiology")),
-    "business": ("Business or management outside healthcare", ("management", "manager", "finance", "mba")),
-    "administrative": ("Healthcare office or administrative staff", ("admin", "office", "clerk", "front desk", "coordinator")),
+    "business": ("Business or management outside healthcare", ("finance", "mba", "business manager")),
+    "administrative": ("Healthcare office or administrative staff", ("admin", "office", "clerk", "front desk", "coordinator",
+                                                                     "office manager", "practice manager")),
     "student": ("Student or recent graduate", ("graduate", "college", "school", "new grad")),
 }
 FIT_INTERESTS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -65,7 +66,7 @@ EXPERIENCE_LEVELS = ("any", "manager", "executive")
 # The field a requirement's years must be in, in running text after "years of" / "in".
 EXPERIENCE_FIELDS = {
     "healthcare": "healthcare", "nursing": "nursing", "revenue-cycle": "revenue cycle or patient accounts",
-    "health-information": "health information", "privacy-security": "healthcare privacy or security",
+    "health-information": "health information", "privacy-security": "healthcare privacy or security management",
     "quality": "healthcare quality", "long-term-care": "long-term care administration",
 }
 # The fields a background's years are in by definition of the background; anything else is not shown by the answers.

@@ -67,16 +67,16 @@ def test_dangling_reference_with_its_line(data_copy):
     path = data_copy / "roles.yaml"
     text = path.read_text()
     path.write_text(re.sub(r"licence: nha-licence", "licence: nha-permit", text, count=1))
-    assert _problems(data_copy) == [f"{path}:324: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"]
+    assert _problems(data_copy) == [f"{path}:323: roles[nursing-home-administrator].licence: unknown credential 'nha-permit'"]
 
 
 def test_a_reference_inside_a_list_points_at_its_own_line(data_copy):
     path = data_copy / "roles.yaml"
     lines = path.read_text().splitlines(keepends=True)
-    assert lines[176] == "    certifications: [cnml, cenp, cphq, fache]\n"
-    lines[176] = "    certifications:\n      - cnml\n      - cenpx\n"
+    assert lines[175] == "    certifications: [cnml, cenp, cphq, fache]\n"
+    lines[175] = "    certifications:\n      - cnml\n      - cenpx\n"
     path.write_text("".join(lines))
-    assert _problems(data_copy) == [f"{path}:179: roles[clinical-manager].certifications: unknown credential 'cenpx'"]
+    assert _problems(data_copy) == [f"{path}:178: roles[clinical-manager].certifications: unknown credential 'cenpx'"]
 
 
 def test_percentiles_out_of_order_and_hourly_annual_mismatch(data_copy):

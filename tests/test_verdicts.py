@@ -246,3 +246,18 @@ def test_the_clinical_practice_step_is_never_done_on_a_licence_alone(catalog):
                             (dict(background="rn", degree="bsn", years=5), "check")):
         plan = matching.plan_path(catalog, "clinical", matching.make_profile(**answers))
         assert plan.steps[0].status == status, answers
+
+
+def test_manager_alone_is_no_background(hm):
+    r = hm("match", "--from", "manager")
+    assert (r.code, r.out) == (2, "")
+    assert r.err == ("hmcareer: background 'manager' matches several: nurse; business; administrative. Give more of the "
+                     "name, or the id.\n")
+    assert matching.make_profile("nurse manager").background == "nurse"
+    assert matching.make_profile("practice manager").background == "administrative"
+
+
+def test_associations_show_the_checks_of_the_2012_list(hm):
+    flat = " ".join(hm("associations", env={"COLUMNS": "100"}).out.split())
+    assert 'Checked claim: "the Professional Resources chapters of the American Medical Association" Verdict: ' \
+           "unverified." in flat

@@ -31,11 +31,13 @@ def view_sources(catalog: Any, result: Any) -> Any:
     return SourceList(tuple(catalog.sources[sid] for sid in human.cited if sid in catalog.sources), of_view=True)
 
 
-def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool = True, list_sources: bool = False) -> None:
+def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool = True, list_sources: bool = False,
+         session: dict[str, bool] | None = None) -> None:
     """Write `result` to stdout as a table for people, or as json, csv or markdown (render/registry.py picks the views).
 
     commands: whether a table's hints may name commands and options (the explorer says no).
     list_sources: the sources of the view (`view_sources`) instead of the view.
+    session: what earlier views of one explorer session have said, so that it is said once (the 2012 text's line).
     """
     from . import machine
     from .registry import human_view, view_for
@@ -56,8 +58,12 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
 
         # The views look sources up only for their tags, never print them: ids are [a-z0-9-] by validation.
         human = Human(terminal.console(), catalog.sources, terminal.ascii_only, commands)
+        if session is not None:
+            human.explained_2012 = session.get("explained_2012", False)
         human_view(view)(human, result)
         human.footer()
+        if session is not None:
+            session["explained_2012"] = human.explained_2012
         return
     if fmt == "csv":
         text = machine.to_csv(*view.rows(result))

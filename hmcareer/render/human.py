@@ -31,6 +31,7 @@ TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|  
                2: (("  ", "│ ", "├ ", "└ "), ("  ", "| ", "+ ", "` "))}
 NOT_PUBLISHED = "not published"
 NOT_APPLICABLE = "n/a"
+JOB_DESCRIPTION_2012 = "job-description-2012"  # the source id of the 2012 text itself
 ABOUT_2012 = 'The 2012 job description: a widely copied web text on "Medical and Health Manager", checked here claim by claim'
 VERDICT_STYLES = {"true": "green", "out of date": "yellow", "wrong": "red", "unverified": "magenta"}
 
@@ -213,6 +214,8 @@ class Human:
         if self.pending and self.pending[-1].plain:  # a blank line before, unless the view just wrote one
             self.line()
         self.about_2012_text()
+        if JOB_DESCRIPTION_2012 in self.sources:  # what is quoted, beside the sources of its check
+            self.cite([JOB_DESCRIPTION_2012])
         for claim in claims:
             self.hanging("", Text("Checked claim: ", style="bold yellow") + Text(f'"{claim.claim}"'))
             self.hanging("  ", self.check(claim))

@@ -31,10 +31,11 @@ class Screen:
         self.catalog = catalog
         self.console = terminal.console()
         self.shown: Any = None  # the last result shown, whose sources `sources` lists
+        self.session: dict[str, bool] = {}  # what the views have said once for the whole session
 
     def result(self, result: Any) -> None:
         self.console.print()
-        emit(self.terminal, self.catalog, result, "table", commands=False)
+        emit(self.terminal, self.catalog, result, "table", commands=False, session=self.session)
         self.shown = result
 
     def sources(self) -> None:

@@ -331,7 +331,7 @@ def search_rows(r: SearchReport) -> Rows:
 
 
 def associations_body(r: AssociationList) -> dict[str, Any]:
-    return {"records": plain(r.associations)}
+    return {"records": plain(r.associations), "checked_claims": plain(r.checked_claims)}
 
 
 def associations_rows(r: AssociationList) -> Rows:

@@ -257,6 +257,7 @@ def show_associations(h: Human, result: AssociationList) -> None:
         t.add_row(Text(a.abbreviation), name, offers, Text(a.website or "not confirmed"))
     h.print_table(t)
     _marked(h, any(a.named_in_2012_text for a in result.associations), "* named in the 2012 job description")
+    h.claims(result.checked_claims)
 
 
 def _marked(h: Human, any_marked: bool, footnote: str) -> None:

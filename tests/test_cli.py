@@ -588,3 +588,10 @@ def test_markdown_ends_with_the_sources_it_cites_in_full(hm):
     assert sources == ("- `bls-oews-may2025`, BLS: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics "
                        "(OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series flat files "
                        "oe.data.0.Current, release 2025A01)* (2026-05-15), <https://download.bls.gov/pub/time.series/oe/>\n")
+
+
+def test_csv_says_which_figures_a_source_did_not_give(hm):
+    outlook = list(csv.DictReader(io.StringIO(hm("outlook", "-f", "csv").out)))
+    assert [(r["edition"], r["openings_per_year"]) for r in outlook[1:3]] == [("2022-32", "54700"), ("2019-29", "not shown")]
+    history = list(csv.DictReader(io.StringIO(hm("salary", "--history", "-f", "csv").out)))
+    assert (history[0]["year"], history[0]["median_hourly"], history[0]["change_pct"]) == ("2002", "not given", "")

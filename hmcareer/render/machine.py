@@ -252,9 +252,17 @@ def history_body(r: HistoryReport) -> dict[str, Any]:
                        "basis": "BLS national median annual wage, nominal dollars"}}
 
 
+# In csv and markdown a blank cell means not applicable; a figure a source did not give says so.
+NOT_GIVEN, NOT_SHOWN = "not given", "not shown"
+
+
 def history_rows(r: HistoryReport) -> Rows:
+    records = _history_records(r)
+    for record in records:  # the change from the point before is the one figure a point can lack by its nature
+        record.update({name: NOT_GIVEN for name in ("median_hourly", "annual_p10", "annual_p25", "annual_p75", "annual_p90")
+                       if record[name] is None})
     return (["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "annual_p10", "annual_p25",
-             "annual_p75", "annual_p90", "note", "sources"], _history_records(r))
+             "annual_p75", "annual_p90", "note", "sources"], records)
 
 
 def certs_body(r: CredentialList) -> dict[str, Any]:
@@ -351,7 +359,9 @@ def outlook_body(o: OutlookReport) -> dict[str, Any]:
 def outlook_rows(o: OutlookReport) -> Rows:
     columns = ["edition", "median_annual", "median_hourly", "pay_period", "jobs", "jobs_year", "growth_pct", "growth_label",
                "employment_change", "openings_per_year", "sources"]
-    return columns, [plain(q) for q in o.occupation.quick_facts]
+    # Every quick fact is a figure an edition's page either shows or does not: none is "not applicable".
+    return columns, [{name: NOT_SHOWN if value is None else value for name, value in plain(q).items()}
+                     for q in o.occupation.quick_facts]
 
 
 def sources_body(r: SourcesReport) -> dict[str, Any]:

@@ -221,6 +221,8 @@ def check_requirement(req: Requirement, p: Profile, sources: dict[str, Source]) 
         if needed is not None:
             conditions.append(_years_condition(needed, level, req.field, p, req.manager_only and level == "manager"))
     conditions += [Condition("other", wanted, UNPROVEN, "your answers cannot show it") for wanted in req.cannot_show]
+    if req.usual:  # a usual route, not a rule: what is missing is to compare, not to do
+        conditions = [c._replace(state=UNPROVEN, why="usual, not required") if c.state == MISSING else c for c in conditions]
     tags = {sources[s].tag for s in req.sources if s in sources}
     return RequirementCheck(req, tuple(conditions), not tags & OFFICIAL_TAGS)
 
@@ -425,9 +427,11 @@ def _reasons(role: Role, p: Profile) -> list[Reason]:
         held = p.holds("clinical")
         if held:
             assumed = " (assumed from your background)" if p.licence_assumed else ""
-            reasons.append(Reason(LICENCE_POINTS, f"you hold a clinical licence{assumed}, which this role requires"))
+            reasons.append(Reason(LICENCE_POINTS, f"you hold a clinical licence{assumed}; this role usually draws on "
+                                                  "clinical practice"))
         else:
-            reasons.append(Reason(0, "requires a clinical licence in the specialty" + (" (you have none)" if held is False else "")))
+            reasons.append(Reason(0, "usually filled from clinical practice in the specialty, though no licence is required"
+                                     + (" (you have none)" if held is False else "")))
     if role.licence in LICENCE_OF_CREDENTIAL:
         licence = LICENCE_OF_CREDENTIAL[role.licence]
         name = LICENCES[licence][0].lower()

@@ -81,6 +81,7 @@ class Requirement(Record):
     field: str | None = None  # an EXPERIENCE_FIELDS id the years must be in; None: any work
     manager_only: bool = False  # manager_years below the executive level (CNML's nurse-manager role)
     cannot_show: tuple[str, ...] = ()  # conditions no answer can show ("an executive post now"): "check" at best
+    usual: bool = False  # the usual route, not a rule: a condition not met is "check", never "to do"
     licence: str | None = None  # a LICENCES id
     note: str | None = None
     sources: tuple[str, ...] = ()

@@ -295,7 +295,7 @@ def test_validate_points_at_an_unquoted_comma(hm, data_copy):
     assert r.err.splitlines()[0] == (
         f"{path}:484: credentials[cmpe].requires[1].MGMA membership: unknown key (text after an unquoted comma? Quote "
         "the value); known here: cannot_show, degree, degree_field, degree_from, executive_years, field, licence, "
-        "manager_only, manager_years, note, period, sources, years")
+        "manager_only, manager_years, note, period, sources, usual, years")
 
 
 def test_a_broken_row_is_reported_at_its_line(data_copy):

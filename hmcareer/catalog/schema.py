@@ -140,7 +140,7 @@ def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
     if (words["degree_field"] or degree_from) and not words["degree"]:
         ck.problem(f"{path}.degree", "degree_field and degree_from need the degree level they qualify")
     return Requirement(**words, **years, degree_from=degree_from, manager_only=ck.flag(node, "manager_only", path),
-                       cannot_show=ck.strings(node, "cannot_show", path),
+                       cannot_show=ck.strings(node, "cannot_show", path), usual=ck.flag(node, "usual", path),
                        note=ck.text(node, "note", path, required=False),
                        sources=ck.source_ids(node, path), period=ck.text(node, "period", path, required=False))
 

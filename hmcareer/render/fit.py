@@ -129,7 +129,7 @@ def show_match(h: Human, m: MatchReport) -> None:
             grid.add_row(Text("    "), Text("none of your answers bears on this role's traits", style="dim"))
         h.print_table(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
-                f"role requires +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
+                f"role requires or usually draws on +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
                 "requirements below come from the sources cited.", style="dim"))
     for r in m.matches[:m.top]:
         h.line()

@@ -377,7 +377,7 @@ class Explorer:
 
     def questionnaire(self) -> matching.Profile:
         """The fit questions; b returns to the previous question (from the first, it leaves). A question that an
-        earlier answer settles (the field of a BSN, years managing after 0 years) is not asked."""
+        earlier answer settles (the field of no degree, years as a manager after 0 years) is not asked."""
         self.screen.say("Find my fit: a few short questions. Enter skips one; b goes to the previous one.", "bold")
         answers: dict[str, Any] = {}
         questions: list[tuple[str, Callable[[], Any], Callable[[], bool]]] = [

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from .catalog import Catalog
 from .errors import Conflict, NotFound, OutOfRange
-from .models import Credential, Requirement, Role, Source, unconfirmed_by
+from .models import OFFICIAL_TAGS, Credential, Requirement, Role, Source, unconfirmed_by
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
 from .vocabulary import (
@@ -136,8 +136,6 @@ def make_profile(background: str | None = None, degree: str | None = None, years
 
 # --- requirements ------------------------------------------------------------------------
 
-# Tags of sources that speak for an issuer: its own site, an official chapter, a copy of an official document, BLS, O*NET.
-OFFICIAL_TAGS = frozenset({"OFF", "CH", "MIR", "BLS", "O*NET"})
 # A step's verdict; a certification's verdicts are CREDENTIAL_VERDICTS.
 DONE, TO_DO, CHECK, UNKNOWN = "done", "to do", "check", "unknown"
 # A certification: every stated condition shown by the answers and the rule from the issuer | one missing | an answer
@@ -203,23 +201,31 @@ def _degree_field_condition(field: str, p: Profile) -> Condition:
     return Condition("degree field", wanted, UNPROVEN, f"your highest degree is in {DEGREE_FIELDS[p.degree_field][0].lower()}")
 
 
+SHOWN = {True: HAVE, False: MISSING, None: NOT_SAID}  # what an answer shows of a yes/no condition
+
+
+def years_needed(req: Requirement) -> tuple[tuple[str, int], ...]:
+    """(level, years) for each kind of years the requirement asks for: any work, as a manager, as an executive."""
+    return tuple((level, years) for level, years in (("any", req.years), ("manager", req.manager_years),
+                                                     ("executive", req.executive_years)) if years is not None)
+
+
 def check_requirement(req: Requirement, p: Profile, sources: dict[str, Source]) -> RequirementCheck:
     conditions = []
     if req.licence:
         held = p.holds(req.licence)
-        conditions.append(Condition("licence", LICENCE_WANTED[req.licence], {True: HAVE, False: MISSING, None: NOT_SAID}[held],
+        conditions.append(Condition("licence", LICENCE_WANTED[req.licence], SHOWN[held],
                                     "assumed from your background" if held and p.licence_assumed else None))
     if req.degree:
         met = p.degree_at_least(req.degree)
-        conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", {True: HAVE, False: MISSING, None: NOT_SAID}[met]))
+        conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", SHOWN[met]))
         if req.degree_field:
             conditions.append(_degree_field_condition(req.degree_field, p))
         if req.degree_from:
             conditions.append(Condition("degree programme", f"the degree from {req.degree_from}", UNPROVEN,
                                         "your answers cannot show where your degree is from"))
-    for level, needed in (("any", req.years), ("manager", req.manager_years), ("executive", req.executive_years)):
-        if needed is not None:
-            conditions.append(_years_condition(needed, level, req.field, p, req.manager_only and level == "manager"))
+    for level, needed in years_needed(req):
+        conditions.append(_years_condition(needed, level, req.field, p, req.manager_only and level == "manager"))
     conditions += [Condition("other", wanted, UNPROVEN, "your answers cannot show it") for wanted in req.cannot_show]
     if req.usual:  # a usual route, not a rule: what is missing is to compare, not to do
         conditions = [c._replace(state=UNPROVEN, why="usual, not required") if c.state == MISSING else c for c in conditions]
@@ -255,13 +261,12 @@ def check_credential(x: Credential, p: Profile, sources: dict[str, Source]) -> C
 def _years_asked(req: Requirement) -> int:
     """The most years a pathway asks for at any level: between pathways the answers cannot tell apart, the one that
     counts the user's education for most (CHPS: a bachelor's and 2 years, rather than a diploma and 6)."""
-    return max((y for y in (req.years, req.manager_years, req.executive_years) if y is not None), default=0)
+    return max((years for _, years in years_needed(req)), default=0)
 
 
 def _years_short(req: Requirement, p: Profile) -> int:
     """How many more years a pathway asks for than the user has; breaks ties between pathways."""
-    return sum(max(0, (wanted or 0) - (p.years_at(level) or 0))
-               for level, wanted in (("any", req.years), ("manager", req.manager_years), ("executive", req.executive_years)))
+    return sum(max(0, wanted - (p.years_at(level) or 0)) for level, wanted in years_needed(req))
 
 
 class StepCheck(Record):
@@ -337,7 +342,7 @@ def check_steps(c: Catalog, role: Role, p: Profile) -> tuple[StepCheck, ...]:
             out.append(_licensed(_degree_step(s, d.level, d.field, accreditor, p), holds_role_licence and i < licence_at))
         elif s.step == "licence" and s.ref in LICENCE_OF_CREDENTIAL:
             held = p.holds(LICENCE_OF_CREDENTIAL[s.ref])
-            out.append(StepCheck(s, {True: DONE, False: TO_DO, None: UNKNOWN}[held],
+            out.append(StepCheck(s, STEP_STATUS[SHOWN[held]],
                                  "you hold it" if held else "you did not say whether you hold it" if held is None
                                  else "you do not hold it yet"))
         elif s.step == "certification" and s.ref in creds:

@@ -23,6 +23,9 @@ SOURCE_KINDS = {
     "CLAIMS": "2012 job description (checked)",
 }
 THIRD_PARTY_TAGS = frozenset({"3P", "WIKI"})  # not confirmed by the issuer or by BLS
+# Sources that speak for an issuer or a statistics office: its own site, an official chapter, a copy of an official
+# document, BLS, O*NET. Neither these nor third parties: the 2012 job description, which is only ever checked.
+OFFICIAL_TAGS = frozenset(SOURCE_KINDS) - THIRD_PARTY_TAGS - {"CLAIMS"}
 
 
 def kind_label(tag: str) -> str:

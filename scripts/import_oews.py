@@ -44,7 +44,7 @@ COLUMNS = (
 AREA_ORDER = {"N": 0, "S": 1, "M": 2}
 
 
-def _cell(column: str, raw: str):
+def cell(column: str, raw: str):
     if column in TEXT_COLUMNS:
         return raw
     if raw == "-":
@@ -56,14 +56,19 @@ def _cell(column: str, raw: str):
     return float(raw)
 
 
+def row_order(row: list) -> tuple:
+    """The file's order: national, state, metro rows; then by area code and industry code."""
+    return AREA_ORDER[row[0]], row[1], row[4]
+
+
 def read_rows(csv_path: Path) -> list[list]:
     with csv_path.open(newline="", encoding="utf-8") as handle:
         reader = csv.DictReader(handle)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or [])]
         if missing:
             raise SystemExit(f"{csv_path}: missing columns {', '.join(missing)}")
-        rows = [[_cell(c, record[c]) for c in COLUMNS] for record in reader]
-    rows.sort(key=lambda r: (AREA_ORDER[r[0]], r[1], r[4]))
+        rows = [[cell(c, record[c]) for c in COLUMNS] for record in reader]
+    rows.sort(key=row_order)
     return rows
 
 

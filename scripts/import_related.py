@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_oews import AREA_ORDER, COLUMNS, ROOT, _cell  # noqa: E402
+from import_oews import COLUMNS, ROOT, cell, row_order  # noqa: E402
 
 RAW = ROOT / "raw"
 AREAS_CSV = RAW / "oews_may2025_related_occupations.csv"
@@ -71,7 +71,7 @@ def _cells(record: dict[str, str], top_text: str, where: str) -> list:
                 raise SystemExit(f"{where}: {column} is '-' with footnote {note!r}")
         elif note is not None:
             raise SystemExit(f"{where}: {column} is {raw!r} yet has a footnote {note!r}")
-        row.append(_cell(column, raw))
+        row.append(cell(column, raw))
     if notes:
         raise SystemExit(f"{where}: footnotes for unknown columns {sorted(notes)}")
     return row
@@ -89,7 +89,7 @@ def read_occupations(areas_csv: Path, industries_csv: Path, top_text: str) -> di
                     raise SystemExit(f"{path}:{number}: {record['soc_code']} is also called {title!r}")
                 rows.append(_cells(record, top_text, f"{path.name}:{number}"))
     for _, rows in found.values():
-        rows.sort(key=lambda r: (AREA_ORDER[r[0]], r[1], r[4]))
+        rows.sort(key=row_order)
     return found
 
 

@@ -12,6 +12,11 @@ from hmcareer.cli import app
 REPO = Path(__file__).resolve().parent.parent
 
 
+def step_of(checked, ref: str):
+    """The checked step of a plan or role match that names `ref` (a credential or degree id)."""
+    return next(c for c in checked.steps if c.step.ref == ref)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch, tmp_path):
     monkeypatch.setenv("HMCAREER_CACHE_DIR", str(tmp_path / "cache"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import step_of
 
 from hmcareer import matching, query
 from hmcareer.errors import NotFound, TooShort, UsageError, describe
@@ -105,7 +106,7 @@ def test_a_licence_held_does_not_prove_the_steps_before_it(catalog):
     assert plan.steps[0].why == "you hold the licence, so you met your state's rules for it, which may differ from this step"
     plan = matching.plan_path(catalog, "nha", matching.make_profile("administrative", "mha", 5, ["nha"]))
     assert steps(plan)[0] == ("degree", "bachelor-health-admin", "done")  # shown by the degree itself
-    hse = next(c for c in plan.steps if c.step.ref == "hse")
+    hse = step_of(plan, "hse")
     # NAB's pathway asks for a bachelor's from an HSE-accredited program, which no answer can show.
     assert hse.status == "check with the issuer" and "the degree from an HSE-accredited program (check: " in hse.why
 
@@ -249,18 +250,18 @@ def test_match_without_answers_outside_a_terminal_is_a_usage_error(hm):
 
 def test_why_texts_read_naturally(catalog):
     plan = matching.plan_path(catalog, "health-agency", matching.make_profile("public-health", "master", 2))
-    cphq = next(c for c in plan.steps if c.step.ref == "cphq")
+    cphq = step_of(plan, "cphq")
     assert (cphq.status, cphq.why) == ("open", "no formal prerequisites; 2 or more years in healthcare quality recommended")
     plan = matching.plan_path(catalog, "him", matching.make_profile("billing", "associate", 0))
-    chps = next(c for c in plan.steps if c.step.ref == "chps")
+    chps = step_of(plan, "chps")
     assert chps.why == "an associate degree or higher (have); 4 years of work in healthcare privacy or security " \
                        "management (missing); an RHIT, CCA, CCS or CCS-P counts like the associate degree"
     assert plan.steps[0].why == "needs a bachelor's degree; you have an associate degree"
-    rhia = next(c for c in plan.steps if c.step.ref == "rhia")
+    rhia = step_of(plan, "rhia")
     assert (rhia.status, rhia.why) == ("check with the issuer", "its requirements are not broken down here; check with AHIMA")
     # An associate degree rules NAB's own pathway out; what is left is a partner site's route for licensed administrators.
     plan = matching.plan_path(catalog, "nha", matching.make_profile("nurse", "associate", 5, ["nha"], manager_years=4))
-    hse = next(c for c in plan.steps if c.step.ref == "hse")
+    hse = step_of(plan, "hse")
     assert hse.status == "check with the issuer"
     assert hse.why.endswith("; only third party sources give this rule (NELS Summit (partner site)): check with NAB")
 

@@ -8,6 +8,7 @@ structured rule is "check with the issuer" for everyone.
 from __future__ import annotations
 
 import pytest
+from conftest import step_of
 
 from hmcareer import matching
 from hmcareer.matching import CHECK_ISSUER, HAVE, IN_REACH, NOT_YET, OFFICIAL_TAGS, OPEN, UNKNOWN
@@ -154,7 +155,7 @@ def test_nurse_implies_a_clinical_licence_and_rn_an_rn_licence():
 
 def test_the_mph_is_not_a_required_step_for_agency_posts(catalog):
     plan = matching.plan_path(catalog, "health-agency", matching.make_profile("public-health", "bachelor", 3))
-    mph = next(c for c in plan.steps if c.step.ref == "mph")
+    mph = step_of(plan, "mph")
     assert mph.step.optional
     report = matching.match_roles(catalog, plan.profile)
     agency = next(m for m in report.matches if m.role.id == "health-agency-administrator")
@@ -163,10 +164,10 @@ def test_the_mph_is_not_a_required_step_for_agency_posts(catalog):
 
 def test_a_degree_step_in_your_own_field_is_done(catalog):
     plan = matching.plan_path(catalog, "assistant", matching.make_profile("administrative", "mha", 4))
-    mha = next(c for c in plan.steps if c.step.ref == "mha")
+    mha = step_of(plan, "mha")
     assert (mha.status, mha.why) == ("done", "you have a master's degree in health administration or management")
     plan = matching.plan_path(catalog, "assistant", matching.make_profile("administrative", "mba", 4))
-    mha = next(c for c in plan.steps if c.step.ref == "mha")
+    mha = step_of(plan, "mha")
     assert mha.status == "check"
     assert mha.why == ("you have a master's degree in business administration; this step is in health administration, "
                        "so check that yours is accepted")
@@ -177,7 +178,7 @@ def test_an_assumed_licence_says_so(catalog):
     licence = got["cnml"].best.conditions[0]
     assert (licence.wanted, licence.state, licence.why) == ("an RN licence", "have", "assumed from your background")
     plan = matching.plan_path(catalog, "clinical", matching.make_profile("rn", "bsn", 6, ["rn"], manager_years=3))
-    cnml = next(c for c in plan.steps if c.step.ref == "cnml")
+    cnml = step_of(plan, "cnml")
     assert cnml.why.startswith("an RN licence (have); ")  # given, not assumed
 
 

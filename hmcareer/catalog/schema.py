@@ -7,6 +7,7 @@ and what was read, so `validate` can also name keys no builder knows.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from ..models import (
@@ -75,7 +76,7 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
                 period=ck.text(s, "period", sp, required=False),
                 requires=_requirement(ck, s["requires"], f"{sp}.requires") if s.get("requires") is not None else None,
                 any_field=ck.flag(s, "any_field", sp), accredited=ck.flag(s, "accredited", sp), varies=ck.flag(s, "varies", sp),
-                lowest=_level(ck, s, "lowest", sp),
+                lowest=_one_of(ck, s, "lowest", sp, DEGREE_LEVELS),
             ))
         roles.append(Role(
             **ck.texts(n, path, "id", "title", "setting", "summary"),
@@ -102,8 +103,10 @@ def build_roles(ck: Checker, raw: Any) -> tuple[Role, ...]:
     return tuple(roles)
 
 
-def _one_of(ck: Checker, node: dict, key: str, path: str, allowed: tuple[str, ...], default: str) -> str:
-    value = ck.text(node, key, path, required=False)
+def _one_of(ck: Checker, node: dict, key: str, path: str, allowed: Collection[str], default: str | None = None,
+            required: bool = False) -> str | None:
+    """The word under `key`, checked against `allowed` (a tuple, or a vocabulary's ids); `default` when it is absent."""
+    value = ck.text(node, key, path, required=required)
     if value is None:
         return default
     if value not in allowed:
@@ -119,20 +122,10 @@ def _vocabulary(ck: Checker, parent: dict, key: str, path: str, known: dict) -> 
     return words
 
 
-def _level(ck: Checker, node: dict, key: str, path: str) -> str | None:
-    level = ck.text(node, key, path, required=False)
-    if level is not None and level not in DEGREE_LEVELS:
-        ck.problem(f"{path}.{key}", f"expected one of {', '.join(DEGREE_LEVELS)}, got {level!r}")
-    return level
-
-
 def _requirement(ck: Checker, value: Any, path: str) -> Requirement:
     node = ck.mapping(value, path)
-    words = {key: ck.text(node, key, path, required=False) for key in ("degree", "degree_field", "field", "licence")}
-    for key, known in (("degree", DEGREE_LEVELS), ("degree_field", DEGREE_FIELDS), ("field", EXPERIENCE_FIELDS),
-                       ("licence", LICENCES)):
-        if words[key] is not None and words[key] not in known:
-            ck.problem(f"{path}.{key}", f"expected one of {', '.join(known)}, got {words[key]!r}")
+    words = {key: _one_of(ck, node, key, path, known) for key, known in (
+        ("degree", DEGREE_LEVELS), ("degree_field", DEGREE_FIELDS), ("field", EXPERIENCE_FIELDS), ("licence", LICENCES))}
     years = {key: ck.number(node, key, path) for key in ("years", "manager_years", "executive_years")}
     if words["field"] is not None and not any(v is not None for v in years.values()):
         ck.problem(f"{path}.field", "a field of experience needs years, manager_years or executive_years")
@@ -210,9 +203,7 @@ def build_education(ck: Checker, raw: Any) -> Education:
     root = ck.mapping(raw, "")
     degrees = []
     for path, n in records(ck, root, "degrees"):
-        level = ck.text(n, "level", path)
-        if level is not None and level not in DEGREE_LEVELS:
-            ck.problem(f"{path}.level", f"expected one of {', '.join(DEGREE_LEVELS)}, got {level!r}")
+        level = _one_of(ck, n, "level", path, DEGREE_LEVELS, required=True)
         degrees.append(Degree(
             **ck.texts(n, path, "id", "name", "field", "summary"), level=level if level in DEGREE_LEVELS else "",
             named_in_2012_text=ck.flag(n, "named_in_2012_text", path),

@@ -6,15 +6,13 @@ start, and string annotations would have to be evaluated again each time (a few 
 
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from . import __version__
+from .cli_support import MANAGERS_SOC, OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
 from .options import (
     ForceOpt,
@@ -28,42 +26,17 @@ from .options import (
     ProfileInterest,
     ProfileLicence,
     ProfileManagerYears,
+    ProfileOccupation,
     ProfileYears,
     SourcesOpt,
     complete_credential,
     complete_industry,
+    complete_occupation,
     complete_role,
     complete_state,
     env_catalog,
     folder_name,
 )
-
-# Click's UsageError, the base of every usage error it raises (a bad value, an unknown option or command). Typer 0.26+
-# carries its own copy of Click, so the class is reached through Typer's public BadParameter rather than by import.
-CLICK_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
-
-
-class OneLineUsageErrors(TyperGroup):
-    """The app's command group: Click's usage errors (4 lines: usage, a hint, a blank line, the error) become one line
-    on stderr, exit 2, as hmcareer's own are (errors.click_usage_message); the rest is Typer's."""
-
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
-        try:
-            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
-        except CLICK_USAGE_ERROR as exc:
-            from .errors import click_usage_message
-            from .render.terminal import Terminal
-
-            Terminal(sys.stdout, sys.stderr).message(f"hmcareer: {click_usage_message(exc)}")
-            code = EXIT_USAGE
-        except typer.Abort:
-            sys.stderr.write("hmcareer: aborted\n")
-            code = EXIT_DATA
-        if not standalone_mode:
-            return code
-        sys.exit(code if isinstance(code, int) else 0)
-
 
 APP_SETTINGS: dict[str, Any] = {
     "cls": OneLineUsageErrors,
@@ -78,92 +51,6 @@ APP_SETTINGS: dict[str, Any] = {
     "rich_markup_mode": None,
 }
 app = typer.Typer(**APP_SETTINGS)
-
-
-class State:
-    """What the global options decide, shared by every command."""
-
-    def __init__(self, data_dir: Path | None = None, no_color: bool = False, debug: bool = False):
-        self.data_dir = data_dir
-        self.no_color = no_color
-        self.debug = debug
-        self._catalog = None
-
-    @property
-    def catalog(self):
-        if self._catalog is None:
-            from .catalog import Catalog
-
-            self._catalog = Catalog(self.data_dir, warn=self.terminal().message)
-            if self.data_dir is not None and not any(f.origin == "user" for f in self._catalog.data_files()):
-                # Most likely a wrong path: say so, though the answer (from the bundled data) is still right.
-                self.terminal().message(f"hmcareer: note: {self.data_dir} holds none of the data files; the bundled data is "
-                                        "used. Is it the right folder?")
-        return self._catalog
-
-    def terminal(self):
-        from .render.terminal import Terminal
-
-        return Terminal.from_environment(no_color=self.no_color)
-
-
-def _state(ctx: typer.Context) -> State:
-    if not isinstance(ctx.obj, State):
-        ctx.obj = State()
-    return ctx.obj
-
-
-def _debug_enabled(state: State | None = None) -> bool:
-    from .settings import enabled
-
-    return bool(state and state.debug) or enabled("HMCAREER_DEBUG")
-
-
-@contextmanager
-def _errors_mapped(state: State, terminal: Any) -> Iterator[None]:
-    """Any error becomes one line and its exit code (errors.describe); with --debug (or HMCAREER_DEBUG=1) the
-    traceback comes first, and the exit code stays the same."""
-    try:
-        yield
-    except (typer.Exit, KeyboardInterrupt, ReaderGone):
-        raise
-    except BrokenPipeError:  # the reader went away: not an error (Click would exit 1 for an EPIPE)
-        raise ReaderGone from None
-    except Exception as exc:
-        from .errors import describe
-
-        debug = _debug_enabled(state)
-        if debug:
-            import traceback
-
-            traceback.print_exc(file=terminal.stderr)
-        message, code = describe(exc, debug)
-        terminal.message(f"hmcareer: {message}")
-        raise typer.Exit(code) from None
-
-
-def run(ctx: typer.Context, produce: Callable[[Any], Any], fmt: Format, output: Path | None = None, force: bool = False,
-        sources: bool = False) -> None:
-    """Call the query and render its result (with --sources, the sources behind it) in the chosen format, on stdout or
-    into the --output file."""
-    state = _state(ctx)
-    terminal = state.terminal()
-    if output is not None and str(output) == "-":  # the usual spelling of "standard output"
-        output = None
-    if force and output is None:
-        _usage_error(ctx, "--force only applies with --output FILE (it allows replacing an existing file)")
-    with _errors_mapped(state, terminal):
-        from . import render
-
-        if output is not None:
-            render.refuse_to_overwrite(output, force)
-        catalog = state.catalog
-        result = produce(catalog)
-        if output is None:
-            render.emit(terminal, catalog, result, fmt.value, list_sources=sources)
-        else:
-            render.emit_to_file(output, force, terminal, catalog, result, fmt.value, list_sources=sources)
-            terminal.message(f"hmcareer: wrote {output}")
 
 
 # --- global options ------------------------------------------------------------------
@@ -274,6 +161,10 @@ def salary(
     where: Annotated[str | None, typer.Option(
         "--where", help="'states' or 'metros': where it pays most, where the jobs are, where they are concentrated.")] = None,
     history: Annotated[bool, typer.Option("--history", help="National median pay by year, with sources and growth.")] = False,
+    occupation: Annotated[str | None, typer.Option(
+        "--occupation", "-O", autocompletion=complete_occupation,
+        help="Another occupation's pay: SOC code, title or alias (rn, lpn, np, pa, coder, pt, 'medical assistant'). "
+        "Default: 11-9111, the managers. hmcareer occupations lists them.")] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -283,7 +174,7 @@ def salary(
 
     Examples: hmcareer salary --industry pharma --industry hospitals | hmcareer salary --state NY --state TX --percentiles |
     hmcareer salary --metro honolulu | hmcareer salary --state all --sort lq --top 10 | hmcareer salary --where metros |
-    hmcareer salary --history
+    hmcareer salary --history | hmcareer salary --occupation rn --metro boston
     """
     from . import query
 
@@ -294,14 +185,23 @@ def salary(
                                                                 if k not in ("--top", "--hourly")})):
         clash = [name for name, value in ignored.items() if value]
         if used and clash:
-            _usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
+            usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
+    if history and occupation is not None:
+        usage_error(ctx, "--history is the managers' (11-9111) pay over time only; leave out --occupation")
     if history:
         run(ctx, query.history_report, fmt, output, force, sources)
-    elif where is not None:
-        run(ctx, lambda c: query.where_report(c, where, top, hourly), fmt, output, force, sources)
+        return
+
+    def soc(c: Any) -> str:
+        from .occupations import find_occupation, occupation_wages
+
+        return occupation_wages(c, find_occupation(c, occupation)).release.soc if occupation is not None else MANAGERS_SOC
+
+    if where is not None:
+        run(ctx, lambda c: query.where_report(c, where, top, hourly, soc(c)), fmt, output, force, sources)
     else:
-        run(ctx, lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly, percentiles),
-            fmt, output, force, sources)
+        run(ctx, lambda c: query.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly, percentiles,
+                                               soc(c)), fmt, output, force, sources)
 
 
 @app.command()
@@ -324,7 +224,7 @@ def certs(
     from . import query
 
     if credential is not None and (body is not None or role is not None):
-        _usage_error(ctx, "--body and --role filter the list; leave them out when you name one credential")
+        usage_error(ctx, "--body and --role filter the list; leave them out when you name one credential")
     if credential is None:
         run(ctx, lambda c: query.list_credentials(c, body, role), fmt, output, force, sources)
     else:
@@ -354,6 +254,7 @@ def paths(
     manager_years: ProfileManagerYears = None,
     executive_years: ProfileExecutiveYears = None,
     licence: ProfileLicence = None,
+    occupation: ProfileOccupation = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -367,15 +268,26 @@ def paths(
     from . import query
 
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
-    if background is None and degree is None and years is None and not licence and _unanswered(kinds):
+    if background is None and occupation is None and degree is None and years is None and not licence and _unanswered(kinds):
         run(ctx, lambda c: query.role_paths(c, role), fmt, output, force, sources)
         return
     if role is None:
-        _usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
+        usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
-    run(ctx, lambda c: matching.plan_path(c, role, matching.make_profile(background, degree, years, licence or (), **kinds)),
+    run(ctx, lambda c: matching.plan_path(c, role, _profile(c, background, occupation, degree, years, licence, (), kinds)),
         fmt, output, force, sources)
+
+
+def _profile(c: Any, background: str | None, occupation: str | None, degree: str | None, years: int | None,
+             licence: list[str] | None, interest: Any, kinds: dict[str, Any]) -> Any:
+    """The user's answers as a matching.Profile; --occupation stands in for --from."""
+    from .matching import make_profile
+    from .occupations import profile_answers, with_occupation
+
+    background, entry = profile_answers(c, background, occupation)
+    profile = make_profile(background, degree, years, licence or (), interest or (), **kinds)
+    return with_occupation(profile, entry) if entry is not None else profile
 
 
 def _unanswered(answers: dict[str, object]) -> bool:
@@ -393,6 +305,10 @@ def match(
     executive_years: ProfileExecutiveYears = None,
     licence: ProfileLicence = None,
     interest: ProfileInterest = None,
+    occupation: ProfileOccupation = None,
+    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
+                                              help="Show each role's pay in this state (default: national).")] = None,
+    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Show each role's pay in this metro area.")] = None,
     top: Annotated[int, typer.Option("--top", min=1, help="How many of the best matches get a full gap list.")] = 3,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -401,30 +317,87 @@ def match(
 ) -> None:
     """Find my fit: rank the roles for your background and interests, with what each still needs.
 
+    Each role shows its pay (national, or --state/--metro) and, with --occupation, the change from that occupation's pay.
     Unanswered questions count as unknown. With no options, in a terminal, it asks the questions.
     Example: hmcareer match --background nurse --degree bachelor --years 4 --interest leadership --interest ltc
+    Example: hmcareer match --occupation rn --metro boston
     """
     from . import matching
 
-    state = _state(ctx)
+    def ranked(c: Any, profile: Any) -> Any:
+        from .occupations import find_occupation
+        from .rolepay import priced
+
+        current = find_occupation(c, occupation) if occupation is not None else None
+        return priced(c, matching.match_roles(c, profile, top), current, state, metro)
+
+    session = state_of(ctx)
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
-    if background is None and degree is None and years is None and not licence and not interest and _unanswered(kinds):
+    unanswered = background is None and occupation is None and degree is None and years is None and not licence
+    if unanswered and not interest and _unanswered(kinds):
         # The questions go to stdout, so they need a terminal there and stdout free of json/csv.
         if not (sys.stdin.isatty() and sys.stdout.isatty() and (fmt is Format.table or output is not None)):
-            _usage_error(ctx, "give at least one answer, e.g. --background nurse --interest leadership "
+            usage_error(ctx, "give at least one answer, e.g. --background nurse --interest leadership "
                               "(or run hmcareer match in a terminal for the questions)")
         from .explore import Explorer, GoBack, Leave
 
-        with _errors_mapped(state, state.terminal()):
+        with errors_mapped(session, session.terminal()):
             try:
-                profile = Explorer(state.catalog, state.terminal()).questionnaire()
+                profile = Explorer(session.catalog, session.terminal()).questionnaire()
             except (GoBack, Leave, EOFError):
                 raise typer.Exit(0) from None
-        run(ctx, lambda c: matching.match_roles(c, profile, top), fmt, output, force, sources)
+        run(ctx, lambda c: ranked(c, profile), fmt, output, force, sources)
         return
-    run(ctx, lambda c: matching.match_roles(
-        c, matching.make_profile(background, degree, years, licence or (), interest or (), **kinds), top), fmt, output, force,
-        sources)
+    run(ctx, lambda c: ranked(c, _profile(c, background, occupation, degree, years, licence, interest, kinds)), fmt, output,
+        force, sources)
+
+
+@app.command()
+def switch(
+    ctx: typer.Context,
+    current: Annotated[str, typer.Option(
+        "--from", "-b", autocompletion=complete_occupation,
+        help="Your job now: an occupation (rn, lpn, coder, pt, 'medical assistant', 29-1141) or a background (nurse).")],
+    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
+                                              help="Compare in this state (default: national).")] = None,
+    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Compare in this metro or nonmetro area.")] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    sources: SourcesOpt = False,
+) -> None:
+    """From your job now to health services manager: pay there, what transfers, what to learn, which roles fit.
+
+    Examples: hmcareer switch --from rn --metro boston | hmcareer switch --from coder --state OH
+    """
+    from .switching import switch_report
+
+    run(ctx, lambda c: switch_report(c, current, state, metro), fmt, output, force, sources)
+
+
+@app.command()
+def occupations(
+    ctx: typer.Context,
+    occupation: Annotated[str | None, typer.Argument(
+        help="One occupation's O*NET profile (SOC code, title or alias); default: the list.",
+        autocompletion=complete_occupation)] = None,
+    fmt: FormatOpt = Format.table,
+    output: OutputOpt = None,
+    force: ForceOpt = False,
+    sources: SourcesOpt = False,
+) -> None:
+    """The occupations with pay here (11-9111 and 29 that people move from), or one occupation's profile.
+
+    Examples: hmcareer occupations | hmcareer occupations 11-9111 | hmcareer occupations rn
+    """
+    from . import occupations as found
+
+    if occupation is None:
+        run(ctx, found.list_occupations, fmt, output, force, sources)
+    else:
+        from .profiles import occupation_profile
+
+        run(ctx, lambda c: occupation_profile(c, found.find_occupation(c, occupation)), fmt, output, force, sources)
 
 
 @app.command()
@@ -451,7 +424,7 @@ def explore(ctx: typer.Context) -> None:
 
     Example: hmcareer explore
     """
-    _explore(_state(ctx))
+    _explore(state_of(ctx))
 
 
 def _explore(state: State) -> None:
@@ -463,14 +436,9 @@ def _explore(state: State) -> None:
     gc.freeze()
     gc.enable()
     terminal = state.terminal()
-    with _errors_mapped(state, terminal):
+    with errors_mapped(state, terminal):
         code = Explorer(state.catalog, terminal).run()
     raise typer.Exit(code)
-
-
-def _usage_error(ctx: typer.Context, text: str) -> None:
-    _state(ctx).terminal().message(f"hmcareer: {text}")
-    raise typer.Exit(EXIT_USAGE)
 
 
 @app.command()
@@ -549,14 +517,14 @@ def validate(
     from .catalog import Catalog
     from .catalog import validate as check
 
-    state = _state(ctx)
+    state = state_of(ctx)
     terminal = state.terminal()
     directory = path or state.data_dir
     if directory is not None and (problem := _not_a_directory(directory)):
         terminal.message(f"hmcareer: {directory} {problem}. Give a folder that holds the data files (*.yaml, oews.jsonl).")
         raise typer.Exit(2)
     catalog = Catalog(directory, check_keys=True)
-    with _errors_mapped(state, terminal):
+    with errors_mapped(state, terminal):
         problems, omitted = check(catalog)
     for p in problems:
         terminal.message(str(p))
@@ -580,7 +548,7 @@ def validate(
 
 def _debug_requested() -> bool:
     """For errors that escape every command, where the parsed --debug flag is no longer at hand."""
-    return _debug_enabled() or "--debug" in sys.argv[1:]
+    return debug_enabled() or "--debug" in sys.argv[1:]
 
 
 # Root options that may come before the command name, and whether each takes a value.

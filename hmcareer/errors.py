@@ -123,12 +123,14 @@ LIST_HINTS = {
     "state": "Run `hmcareer salary --state all` to list them.",
     "metro": "Run `hmcareer salary --metro all` to list them.",
     "source id": "Run `hmcareer sources` to list them.",
+    "occupation": "Run `hmcareer occupations` to list them.",
 }
 # Kinds the user gives through an option whose values are a short fixed list, named in full.
 OPTIONS = {"background": "--background", "interest": "--interest", "degree level": "--degree", "licence": "--licence",
            "degree field": "--degree-field",
            "sort key": "--sort", "where": "--where"}
-AMBIGUOUS_HINTS = {"metro": "Give more of the name, or the BLS area code."}
+AMBIGUOUS_HINTS = {"metro": "Give more of the name, or the BLS area code.",
+                   "occupation": "Give more of the name, or the SOC code (hmcareer occupations lists them)."}
 
 
 def quoted(value: str | None, limit: int = 60) -> str:
@@ -172,6 +174,10 @@ def _usage_message(exc: UsageError) -> str:
     if isinstance(exc, Conflict):
         if kind == "listing":
             return "list one kind at a time: --industry all, --state all or --metro all"
+        if kind == "place":
+            return "give one place: --state or --metro, not both"
+        if kind == "occupation":  # the query says what does not fit, in a sentence
+            return str(value)
         if kind == "degree-field":
             return (f"--degree-field {value} does not fit the --degree given (a field needs a degree above high school, and "
                     "bsn, mha, mba... name their own field); give one or the other")

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 
 from .catalog import Catalog
 from .errors import Conflict, NotFound, OutOfRange
-from .models import OFFICIAL_TAGS, Credential, Requirement, Role, Source, unconfirmed_by
+from .models import OFFICIAL_TAGS, Credential, OccupationEntry, Requirement, Role, Source, unconfirmed_by
 from .query import ResolvedStep, find_role, lookup, resolve_steps
 from .record import Record
+from .rolepay import Place, RolePay
 from .vocabulary import (
     DEGREE_FIELDS,
     DEGREE_LEVELS,
@@ -80,6 +81,7 @@ class Profile(Record):
     degree_field: str | None = None  # a DEGREE_FIELDS id
     manager_years: int | None = None  # of `years`, as a manager (executive years included)
     executive_years: int | None = None  # of `manager_years`, in an executive role
+    occupation: str | None = None  # the occupation the user named (--occupation), as "title (SOC)"
 
     def holds(self, licence: str) -> bool | None:
         if not self.licences:
@@ -415,6 +417,9 @@ class MatchReport(Record):
     profile: Profile
     matches: tuple[RoleMatch, ...]  # best first
     top: int  # how many get a full gap analysis
+    pay: tuple[RolePay, ...] = ()  # each match's pay, in the same order (rolepay.priced)
+    place: Place | None = None  # where the pay is: the nation, a state or a metro
+    current: OccupationEntry | None = None  # the user's occupation the pay is compared with
 
 
 def _reasons(role: Role, p: Profile) -> list[Reason]:

@@ -274,6 +274,20 @@ class Occupation(Record):
 
 # A check's verdict on a claim: true; out of date (so in older sources, or once, but not now); wrong; unverified (no source
 # found either way; the check says what was looked for).
+class OccupationEntry(Record):
+    """An occupation hmcareer has pay for (data/occupation_index.yaml): how users name it and which background it is."""
+
+    soc: str
+    title: str  # BLS's title, as the occupation's wage table gives it
+    short: str  # a short plural name for tables and sentences
+    aliases: tuple[str, ...]
+    background: str | None  # a FIT_BACKGROUNDS id (hmcareer/vocabulary.py); None for 11-9111 itself
+    usual: bool  # the occupation a user who names only the background is taken to mean
+    why: str | None  # why it is that background, in our words
+    sources: tuple[str, ...]
+    licence: str | None = None  # a LICENCES id every holder of the occupation has (RNs: rn), assumed when they say none
+
+
 VERDICTS = ("true", "out of date", "wrong", "unverified")
 
 

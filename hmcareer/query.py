@@ -10,10 +10,11 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
-from .catalog import Catalog
+from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, Problem, TooShort
 from .models import (
     ALL_INDUSTRIES,
+    OEWS_COLUMNS,
     VERDICTS,
     Association,
     CheckedClaim,
@@ -29,6 +30,7 @@ from .models import (
     Source,
     WageEstimate,
     WagePoint,
+    WageRows,
 )
 from .record import Record
 from .vocabulary import normalize
@@ -143,39 +145,61 @@ def role_detail(c: Catalog, role: Role) -> RoleDetail:
 SORT_KEYS = ("employment", "mean", "median", "p90", "lq")
 
 
-def national_rows(c: Catalog) -> tuple[WageEstimate, ...]:
-    return c.oews.rows.select("N")
+def wage_rows(c: Catalog, soc: str = MANAGERS_SOC) -> WageRows:
+    """One occupation's OEWS rows (11-9111 unless another SOC code is given)."""
+    return c.wages_of(soc).rows
 
 
-def national_total(c: Catalog) -> WageEstimate:
-    return national_industry(c, ALL_INDUSTRIES)
+def national_rows(c: Catalog, soc: str = MANAGERS_SOC) -> tuple[WageEstimate, ...]:
+    return wage_rows(c, soc).select("N")
 
 
-def national_industry(c: Catalog, code: str) -> WageEstimate:
-    for est in c.oews.rows.select("N", industry_code=code):
+def national_total(c: Catalog, soc: str = MANAGERS_SOC) -> WageEstimate:
+    return national_industry(c, ALL_INDUSTRIES, soc)
+
+
+def national_industry(c: Catalog, code: str, soc: str = MANAGERS_SOC) -> WageEstimate:
+    for est in wage_rows(c, soc).select("N", industry_code=code):
         return est
+    if soc != MANAGERS_SOC:  # an industry where managers are published and this occupation is not
+        return unpublished_like(national_industry(c, code))
     # Codes come from checked data (aliases, roles) or from national rows themselves: a missing row is the data's fault.
     raise DataError([Problem(c.label("oews"), "rows", f"no national row for industry {code} in OEWS {c.oews.release.name}")],
                     str(c.data_dir) if c.data_dir is not None else None)
 
 
-def find_industry(c: Catalog, value: str) -> WageEstimate:
-    """An industry by BLS code, alias (`pharma`), name or prefix of its name."""
+VALUE_COLUMNS = OEWS_COLUMNS[OEWS_COLUMNS.index("employment"):]
+
+
+def unpublished_like(template: WageEstimate) -> WageEstimate:
+    """A row for the same area and industry as `template` where BLS published nothing for an occupation: every figure
+    that applies there is "not published" (the nation's location quotient still does not apply)."""
+    missing = tuple(f for f in VALUE_COLUMNS if getattr(template, f) is not None or f in template.not_published
+                    or f in template.top_coded)
+    return template._replace(**dict.fromkeys(VALUE_COLUMNS), not_published=missing, top_coded=())
+
+
+def find_industry(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
+    """An industry by BLS code, alias (`pharma`), name or prefix of its name: the industries where 11-9111 is published,
+    which are those of every other occupation's table too."""
     wanted = normalize(value)
     alias = c.industry_aliases.get(wanted) or c.industry_aliases.get(value.strip().lower())
     if alias:
-        return national_industry(c, alias)
+        return national_industry(c, alias, soc)
     aliases_by_code: dict[str, list[str]] = {}
     for word, code in c.industry_aliases.items():
         aliases_by_code.setdefault(code, []).append(word)
-    return lookup(
+    found = lookup(
         national_rows(c), value,
         lambda e: (e.industry_code, e.industry_name, *aliases_by_code.get(e.industry_code, ())),
         "industry", lambda e: f"{e.industry_code} {e.industry_name}",
     )
+    return found if soc == MANAGERS_SOC else national_industry(c, found.industry_code, soc)
 
 
 def sort_value(est: WageEstimate, key: str, hourly: bool = False):
+    """The figure a listing is ordered by; None for one not published or top-coded (those go last: a top-coded wage is
+    not a number, see sort_estimates)."""
     if key == "employment":
         return est.employment
     if key == "lq":
@@ -184,13 +208,22 @@ def sort_value(est: WageEstimate, key: str, hourly: bool = False):
 
 
 def sort_estimates(rows: Iterable[WageEstimate], key: str, hourly: bool = False) -> list[WageEstimate]:
-    """Largest first; rows whose value is not published go last, in their original order."""
+    """Largest first; then rows at or above BLS's top code (their figure is not known, and published figures can be
+    higher: a top-coded p90 can sit beside a published p75 above it), then rows whose value is not published; both in
+    their original order."""
     if key not in SORT_KEYS:
         raise InvalidChoice("sort key", key, SORT_KEYS)
     rows = list(rows)
     known = [r for r in rows if sort_value(r, key, hourly) is not None]
-    unknown = [r for r in rows if sort_value(r, key, hourly) is None]
-    return sorted(known, key=lambda r: sort_value(r, key, hourly), reverse=True) + unknown
+    field = wage_field(key, hourly)
+    top = [r for r in rows if sort_value(r, key, hourly) is None and field in r.top_coded]
+    unknown = [r for r in rows if sort_value(r, key, hourly) is None and field not in r.top_coded]
+    return sorted(known, key=lambda r: sort_value(r, key, hourly), reverse=True) + top + unknown
+
+
+def wage_field(key: str, hourly: bool) -> str:
+    """The WageEstimate field a sort key names (`median` hourly: hourly_median)."""
+    return {"employment": "employment", "lq": "location_quotient"}.get(key) or f"{'hourly' if hourly else 'annual'}_{key}"
 
 
 POSTAL_BY_FIPS = {
@@ -203,30 +236,51 @@ POSTAL_BY_FIPS = {
 }
 
 
-def area_rows(c: Catalog, area_type: str) -> tuple[WageEstimate, ...]:
-    return c.oews.rows.select(area_type)
+def area_rows(c: Catalog, area_type: str, soc: str = MANAGERS_SOC) -> tuple[WageEstimate, ...]:
+    return wage_rows(c, soc).select(area_type)
 
 
-def find_state(c: Catalog, value: str) -> WageEstimate:
-    """A state or territory by postal code (NY, DC, PR), name or prefix, or FIPS code."""
-    return lookup(area_rows(c, "S"), value,
-                  lambda e: (e.area_name, POSTAL_BY_FIPS.get(e.state_code, ""), e.state_code),
-                  "state", lambda e: f"{POSTAL_BY_FIPS.get(e.state_code, e.state_code)} {e.area_name}")
+def find_state(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
+    """A state or territory by postal code (NY, DC, PR), name or prefix, or FIPS code. For another occupation, a state
+    BLS publishes for managers but not for it is found and shown as not published."""
+    def find(rows: Sequence[WageEstimate]) -> WageEstimate:
+        return lookup(rows, value, lambda e: (e.area_name, POSTAL_BY_FIPS.get(e.state_code, ""), e.state_code),
+                      "state", lambda e: f"{POSTAL_BY_FIPS.get(e.state_code, e.state_code)} {e.area_name}")
+
+    if soc == MANAGERS_SOC:
+        return find(area_rows(c, "S"))
+    try:
+        return find(area_rows(c, "S", soc))
+    except NotFound:
+        place = find(area_rows(c, "S"))
+    same = wage_rows(c, soc).select("S", area_code=place.area_code)
+    return same[0] if same else unpublished_like(place)
 
 
-def find_metro(c: Catalog, value: str) -> WageEstimate:
+def find_metro(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
     """A metro or nonmetro area by BLS area code or any fragment of its name (boston, honolulu)."""
+    if soc == MANAGERS_SOC:
+        return _find_metro_in(wage_rows(c), value)
+    try:
+        return _find_metro_in(wage_rows(c, soc), value)
+    except NotFound:
+        place = _find_metro_in(wage_rows(c), value)
+    same = wage_rows(c, soc).select("M", area_code=place.area_code)
+    return same[0] if same else unpublished_like(place)
+
+
+def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
     wanted = normalize(value)
-    by_code = c.oews.rows.select("M", area_code=value.strip()) if value.strip() else ()
+    by_code = rows.select("M", area_code=value.strip()) if value.strip() else ()
     if by_code:
         return by_code[0]
-    hits = c.oews.rows.select("M", name_contains=wanted) if wanted else ()
+    hits = rows.select("M", name_contains=wanted) if wanted else ()
     exact = [e for e in hits if normalize(e.area_name) == wanted]  # a whole name wins over the names that contain it
     if len(hits) == 1 or len(exact) == 1:
         return exact[0] if exact else hits[0]
     if len(hits) > 1:
         raise Ambiguous("metro", value, tuple(e.area_name for e in hits))
-    return lookup(area_rows(c, "M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
+    return lookup(rows.select("M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
 
 
 class SalaryReport(Record):
@@ -250,8 +304,9 @@ def _listing(rows: Iterable[WageEstimate], sort: str, top: int | None, hourly: b
 
 def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[str] = (), metros: Sequence[str] = (),
                   sort: str | None = None, top: int | None = None, hourly: bool = False,
-                  percentiles: bool = False) -> SalaryReport:
-    """Pay by industry, state or metro. `all` as a state or metro lists every one of them."""
+                  percentiles: bool = False, soc: str = MANAGERS_SOC) -> SalaryReport:
+    """One occupation's pay (11-9111 unless `soc` names another) by industry, state or metro. `all` as a state or metro
+    lists every one of them."""
     sort = sort.strip().lower() if sort is not None else None
     order = sort if sort is not None else "employment"
     list_industries = any(normalize(v) == "all" for v in industries)
@@ -259,9 +314,9 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     list_metros = any(normalize(v) == "all" for v in metros)
     if list_industries + list_states + list_metros > 1:
         raise Conflict("listing", "all")
-    selected = [find_industry(c, v) for v in industries if normalize(v) != "all"]
-    selected += [find_state(c, v) for v in states if normalize(v) != "all"]
-    selected += [find_metro(c, v) for v in metros if normalize(v) != "all"]
+    selected = [find_industry(c, v, soc) for v in industries if normalize(v) != "all"]
+    selected += [find_state(c, v, soc) for v in states if normalize(v) != "all"]
+    selected += [find_metro(c, v, soc) for v in metros if normalize(v) != "all"]
     selected = list(dict.fromkeys(selected))
     ranks_industries = not (list_states or list_metros) and (list_industries or all(e.area_type == "N" for e in selected))
     if order == "lq" and ranks_industries:  # BLS publishes a location quotient for places, not for an industry's nation
@@ -269,16 +324,18 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     kind, listing = "", ()
     if list_states or list_metros:
         kind = "states" if list_states else "metros"
-        listing = _listing(area_rows(c, "S" if list_states else "M"), order, top, hourly)
+        listing = _listing(area_rows(c, "S" if list_states else "M", soc), order, top, hourly)
     elif not selected or list_industries:
         kind = "industries"
-        detailed = [e for e in national_rows(c) if e.industry_level >= 3]
+        detailed = [e for e in national_rows(c, soc) if e.industry_level >= 3]
         listing = _listing(detailed, order, top, hourly)
     elif sort is not None or top:
         ordered = sort_estimates(selected, order, hourly)
         selected = ordered[:top] if top else ordered
-    claims = tuple(x for e in selected if e.area_type == "N" for x in claims_about(c, "industry", e.industry_code))
-    return SalaryReport(c.oews.release, national_total(c), tuple(selected), listing, kind,
+    # The 2012 text's claims are about the managers' pay.
+    claims = tuple(x for e in selected if e.area_type == "N" and soc == MANAGERS_SOC
+                   for x in claims_about(c, "industry", e.industry_code))
+    return SalaryReport(c.wages_of(soc).release, national_total(c, soc), tuple(selected), listing, kind,
                         sort, claims, hourly, percentiles)
 
 
@@ -305,13 +362,13 @@ class WhereReport(Record):
     hourly: bool = False
 
 
-def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False) -> WhereReport:
+def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False, soc: str = MANAGERS_SOC) -> WhereReport:
     wanted = normalize(level)
     if wanted not in ("states", "state", "metros", "metro"):
         raise InvalidChoice("where", level, ("states", "metros"))
-    rows = area_rows(c, "S" if wanted.startswith("state") else "M")
+    rows = area_rows(c, "S" if wanted.startswith("state") else "M", soc)
     n = top or 10
-    return WhereReport(c.oews.release, "states" if wanted.startswith("state") else "metros",
+    return WhereReport(c.wages_of(soc).release, "states" if wanted.startswith("state") else "metros",
                        _listing(rows, "mean", n, hourly), _listing(rows, "employment", n, hourly),
                        _listing(rows, "lq", n, hourly), hourly)
 

@@ -30,6 +30,7 @@ from ..models import (
     DataFile,
     Education,
     Occupation,
+    OccupationEntry,
     OewsRelease,
     Role,
     Source,
@@ -47,7 +48,7 @@ __all__ = ["MAX_TABLE_BYTES", "MAX_YAML_BYTES", "SUBJECTS", "Catalog", "WageTabl
 
 SUBJECTS = (
     "sources", "roles", "credentials", "associations", "education", "occupation",
-    "claims", "wage_history", "industry_aliases", "oews",
+    "claims", "wage_history", "industry_aliases", "oews", "occupation_index",
 )
 # The wage table is generated from BLS's CSV as JSON Lines; every hand-curated subject is YAML.
 WAGE_SUBJECT = "oews"
@@ -280,6 +281,7 @@ class Catalog:
     wage_history: tuple[WagePoint, ...] = _Subject()  # type: ignore[assignment]
     industry_aliases: dict[str, str] = _Subject()  # type: ignore[assignment]
     oews: OewsRelease = _Subject()  # type: ignore[assignment]
+    occupation_index: tuple[OccupationEntry, ...] = _Subject()  # type: ignore[assignment]
 
     def release_name(self) -> str:
         return f"OEWS {self.oews.release.name}"
@@ -290,7 +292,7 @@ _SHAPES: dict[str, tuple[type, type | None]] = {
     "sources": (dict, Source), "roles": (tuple, Role), "credentials": (tuple, Credential), "associations": (tuple, Association),
     "education": (Education, None), "occupation": (Occupation, None), "claims": (tuple, CheckedClaim),
     "wage_history": (tuple, WagePoint), "industry_aliases": (dict, str), "oews": (OewsRelease, None),
-    OTHER_WAGES: (OewsRelease, None),
+    OTHER_WAGES: (OewsRelease, None), "occupation_index": (tuple, OccupationEntry),
 }
 
 
@@ -329,4 +331,28 @@ def validate(catalog: Catalog) -> tuple[list[Problem], int]:
         except DataError as exc:
             problems.extend(exc.problems)
             omitted += exc.omitted
+    problems += _index_problems(catalog)
     return problems, omitted
+
+
+def _index_problems(catalog: Catalog) -> list[Problem]:
+    """data/occupation_index.yaml names each occupation with a wage table, by the title its table gives."""
+    try:
+        entries = {e.soc: e for e in catalog.occupation_index}
+    except DataError:
+        return []  # reported with the file's own problems
+    label, found = catalog.label("occupation_index"), []
+    for soc in catalog.occupation_codes():
+        if soc not in entries:
+            found.append(Problem(label, "occupations", f"no entry for {soc}, which has a wage table; add one"))
+    for soc, entry in entries.items():
+        if soc not in catalog.occupation_codes():
+            found.append(Problem(label, f"occupations[{soc}]", "no wage table for this SOC code (occupations/SOC.jsonl)"))
+            continue
+        try:
+            title = catalog.wages_of(soc).release.occupation
+        except DataError:
+            continue  # its table's problems are listed already
+        if title != entry.title:
+            found.append(Problem(label, f"occupations[{soc}].title", f"{entry.title!r} is not its wage table's title, {title!r}"))
+    return found

@@ -119,10 +119,16 @@ def _uses_in_oews(c: Any) -> Iterator[Use]:
     yield "source", "release.source", c.oews.release.source
 
 
+def _uses_in_occupation_index(c: Any) -> Iterator[Use]:
+    for e in c.occupation_index:
+        yield from _sources(f"occupations[{e.soc}]", e)
+
+
 USES: dict[str, Callable[[Any], Iterator[Use]]] = {
     "roles": _uses_in_roles, "credentials": _uses_in_credentials, "associations": _uses_in_associations,
     "education": _uses_in_education, "occupation": _uses_in_occupation, "claims": _uses_in_claims,
     "wage_history": _uses_in_wage_history, "industry_aliases": _uses_in_industry_aliases, "oews": _uses_in_oews,
+    "occupation_index": _uses_in_occupation_index,
 }
 
 

@@ -23,6 +23,7 @@ from ..models import (
     ExampleProgram,
     Fact,
     Occupation,
+    OccupationEntry,
     PathStep,
     ProgramCount,
     Quality,
@@ -396,6 +397,39 @@ def build_industry_aliases(ck: Checker, raw: Any) -> dict[str, str]:
     return out
 
 
+SOC_CODE = r"\d\d-\d{4}"
+
+
+def build_occupation_index(ck: Checker, raw: Any) -> tuple[OccupationEntry, ...]:
+    """The occupations with pay (data/occupation_index.yaml): names, background, and at most one usual occupation per
+    background."""
+    out: list[OccupationEntry] = []
+    usual: dict[str, str] = {}
+    for path, n in records(ck, raw, "occupations"):
+        soc = ck.text(n, "soc", path) or ""
+        if soc and not re.fullmatch(SOC_CODE, soc):
+            ck.problem(f"{path}.soc", f"expected a SOC code such as 29-1141, got {soc!r}")
+        background = _one_of(ck, n, "background", path, FIT_BACKGROUNDS)
+        entry = OccupationEntry(soc=soc, title=ck.text(n, "title", path) or "", short=ck.text(n, "short", path) or "",
+                                aliases=ck.strings(n, "aliases", path), background=background,
+                                usual=ck.flag(n, "usual", path), why=ck.text(n, "why", path, required=background is not None),
+                                sources=ck.source_ids(n, path, required=background is not None),
+                                licence=_one_of(ck, n, "licence", path, LICENCES))
+        if entry.usual and background is None:
+            ck.problem(f"{path}.usual", "only an occupation with a background can be its background's usual one")
+        elif entry.usual and background in usual:
+            ck.problem(f"{path}.usual", f"{usual[background]} is already the usual occupation of {background!r}; keep one")
+        elif entry.usual and background is not None:
+            usual[background] = soc
+        out.append(entry)
+    distinct_names(ck, "occupation", [(f"occupations[{i}]", e.soc,
+                                       (("title", e.title), ("short", e.short), *(("aliases", a) for a in e.aliases)))
+                                      for i, e in enumerate(out)])
+    if len({e.soc for e in out}) != len(out):
+        ck.problem("occupations", "a SOC code is listed twice; list each occupation once")
+    return tuple(out)
+
+
 BUILDERS = {
     "sources": build_sources,
     "roles": build_roles,
@@ -406,4 +440,5 @@ BUILDERS = {
     "claims": build_claims,
     "wage_history": build_wage_history,
     "industry_aliases": build_industry_aliases,
+    "occupation_index": build_occupation_index,
 }

@@ -23,8 +23,9 @@ from ..matching import (
     Profile,
     StepCheck,
 )
+from ..rolepay import RolePay
 from ..vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
-from .human import Human
+from .human import Human, money
 from .paths import path_tree, step_label
 
 STATUS_WIDTH = 12
@@ -50,7 +51,7 @@ def _status(c: StepCheck) -> Text:
 
 
 def describe_profile(p: Profile, commands: bool = True) -> str:
-    parts = []
+    parts = [f"occupation {p.occupation}"] if p.occupation else []
     if p.background:
         parts.append(f"background {FIT_BACKGROUNDS[p.background][0]}")
     degree = f"degree: {DEGREE_LEVELS[p.degree][0]}" if p.degree else "degree: level not given"
@@ -107,11 +108,33 @@ def _status_legend(h: Human) -> None:
                 "third party; open = the issuer sets no prerequisites.", style="dim"))
 
 
+def _pay_heading(h: Human, m: MatchReport) -> None:
+    if not m.pay or m.place is None:
+        return
+    where = "nationally" if m.place.kind == "nation" else f"in {m.place.managers.area_name}"
+    h.cite([m.place.release.source], m.place.release.name)
+    text = f"Pay: annual medians, BLS OEWS {m.place.release.name}, {where}"
+    if m.current is not None:
+        text += f"; the change is from {m.current.short} ({m.current.soc}) in the same industry or place"
+    h.line(Text(text + ".", style="dim"))
+    h.line()
+
+
+def _pay(m: MatchReport, p: RolePay) -> Text:
+    text = Text(f"median {money(p.pay.annual_median, False, p.pay, 'annual_median')}, {p.where}")
+    if p.change is not None and m.current is not None:
+        from .moving import change_text
+
+        text.append(f"; from {m.current.short}: {change_text(p.change)}")
+    return text
+
+
 def show_match(h: Human, m: MatchReport) -> None:
     h.heading("Find my fit: the roles ranked for you")
     h.line(Text("You: " + describe_profile(m.profile, h.commands), style="dim"))
     h.line()
     # Stacked rather than a table: the reasons stay readable at any width, down to 40 columns.
+    _pay_heading(h, m)
     for rank, r in enumerate(m.matches, 1):
         left, unknown = len(r.to_do), len(r.unknown)
         head = Text(f"{rank}. ", style="bold") + Text(r.role.title, style="bold")
@@ -127,6 +150,8 @@ def show_match(h: Human, m: MatchReport) -> None:
             grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
         if not r.reasons:
             grid.add_row(Text("    "), Text("none of your answers bears on this role's traits", style="dim"))
+        if m.pay:
+            grid.add_row(Text("  pay", style="cyan"), _pay(m, m.pay[rank - 1]))
         h.print_table(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
                 f"role requires or usually draws on +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "

@@ -23,7 +23,17 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
-from ..models import SOURCE_KINDS, THIRD_PARTY_TAGS, CheckedClaim, Fact, Source, WageEstimate, kind_label, unconfirmed_by
+from ..models import (
+    SOURCE_KINDS,
+    THIRD_PARTY_TAGS,
+    CheckedClaim,
+    Fact,
+    Release,
+    Source,
+    WageEstimate,
+    kind_label,
+    unconfirmed_by,
+)
 from . import layout, tables
 
 # Guides as Rich draws them (blank, line, branch, last branch), four cells a level or two; Unicode, then ASCII.
@@ -266,10 +276,21 @@ class Human:
         return Text(("#" if self.ascii_only else "█") * filled, style="cyan")
 
 
-def money(value: float | int | None, hourly: bool, est: WageEstimate | None = None, name: str = "") -> str:
-    if value is None:
-        return NOT_PUBLISHED if est is not None and name in est.not_published else NOT_APPLICABLE
-    return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+def money(value: float | int | None, hourly: bool, est: WageEstimate | None = None, name: str = "",
+          release: Release | None = None) -> str:
+    """A wage for people: dollars; a cell BLS did not publish says so; one at or above BLS's top code says that
+    (`>= $239,200`), never a figure of its own; blank-like "n/a" where the figure does not apply."""
+    if value is not None:
+        return f"${value:,.2f}" if hourly else f"${value:,.0f}"
+    if est is not None and name in est.top_coded:
+        top = release and (release.top_hourly if hourly else release.top_annual)
+        return f">= {money(top, hourly)}" if top is not None else "at or above BLS's top code"
+    return NOT_PUBLISHED if est is not None and name in est.not_published else NOT_APPLICABLE
+
+
+def wage_text(e: WageEstimate, stat: str, hourly: bool, release: Release | None) -> str:
+    """One of a row's wage figures (`mean`, `median`, `p90`...) as `money` shows it."""
+    return money(e.wage(stat, hourly), hourly, e, f"{'hourly' if hourly else 'annual'}_{stat}", release)
 
 
 def count(value: int | float | None, est: WageEstimate | None = None, name: str = "") -> str:

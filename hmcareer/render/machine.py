@@ -100,9 +100,19 @@ def markdown_sources(cited: list[Source]) -> str:
 
 
 def wage_record(est: WageEstimate) -> dict[str, Any]:
+    """A row as JSON has it: a figure BLS did not publish, or one at or above its top code, is null, and its name is in
+    `not_published` or `top_coded` (the document's `top_code` gives the code)."""
     record = {name: getattr(est, name) for name in OEWS_COLUMNS}
     record["not_published"] = list(est.not_published)
+    record["top_coded"] = list(est.top_coded)
     return record
+
+
+def top_code(release: Release) -> dict[str, Any] | None:
+    """BLS's top code of a release: a top-coded wage is at or above it."""
+    if release.top_annual is None and release.top_hourly is None:
+        return None
+    return {"hourly": release.top_hourly, "annual": release.top_annual}
 
 
 def step_record(c: StepCheck) -> dict[str, Any]:
@@ -168,7 +178,8 @@ def _flat(record: dict[str, Any], prefix: str = "") -> list[dict[str, Any]]:
     return rows
 
 
-WAGE_TABLE = ["area_type", "area_code", "area_name", "industry_code", "industry_name", *OEWS_COLUMNS[6:], "not_published"]
+WAGE_TABLE = ["area_type", "area_code", "area_name", "industry_code", "industry_name", *OEWS_COLUMNS[6:], "not_published",
+              "top_coded"]
 Rows = tuple[list[str], list[dict[str, Any]]]
 
 
@@ -198,6 +209,9 @@ def salary_body(s: SalaryReport) -> dict[str, Any]:
         "release": s.release.name,
         "source": s.release.source,
         "reference_period": s.release.name,
+        "soc": s.release.soc,
+        "occupation": s.release.occupation,
+        "top_code": top_code(s.release),
         "unit": "hourly" if s.hourly else "annual",
         "national": wage_record(s.national),
         "selected": [wage_record(e) for e in s.selected],
@@ -213,6 +227,8 @@ def wage_row(est: WageEstimate, release: Release) -> dict[str, Any]:
     apply, such as the nation's location quotient), and every row names its source and reference period."""
     row = wage_record(est)
     row.update(dict.fromkeys(est.not_published, NOT_PUBLISHED), source=release.source, reference_period=release.name)
+    row.update({name: f">= {release.top_hourly:.2f}" if name.startswith("hourly") else f">= {release.top_annual}"
+                for name in est.top_coded})
     return row
 
 
@@ -225,7 +241,8 @@ def salary_rows(s: SalaryReport) -> Rows:
 
 
 def where_body(w: WhereReport) -> dict[str, Any]:
-    return {"release": w.release.name, "source": w.release.source, "reference_period": w.release.name, "level": w.level,
+    return {"release": w.release.name, "source": w.release.source, "reference_period": w.release.name, "soc": w.release.soc,
+            "occupation": w.release.occupation, "top_code": top_code(w.release), "level": w.level,
             "pays_most": [wage_record(e) for e in w.pays_most], "most_jobs": [wage_record(e) for e in w.most_jobs],
             "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
                                   for e in w.most_concentrated]}
@@ -318,8 +335,12 @@ def match_body(m: MatchReport) -> dict[str, Any]:
         "scoring": {"background": BACKGROUND_POINTS, "interest": INTEREST_POINTS, "licence": LICENCE_POINTS},
         "top": m.top,
         "records": [{"rank": rank, "role": r.role.id, "title": r.role.title, "score": r.score, "reasons": plain(r.reasons),
-                     "to_do": len(r.to_do), "steps": [step_record(c) for c in r.steps]}
-                    for rank, r in enumerate(m.matches, 1)],
+                     "to_do": len(r.to_do), "steps": [step_record(c) for c in r.steps],
+                     **({"pay_where": p.where, "pay": wage_record(p.pay),
+                         "change_from_current": plain(p.change) if p.change is not None else None} if p else {})}
+                    for rank, (r, p) in enumerate(zip(m.matches, m.pay or [None] * len(m.matches), strict=True), 1)],
+        "place": m.place.kind if m.place else None,
+        "current_occupation": m.current.soc if m.current else None,
     }
 
 
@@ -327,7 +348,11 @@ def match_rows(m: MatchReport) -> Rows:
     rows = match_body(m)["records"]
     for row in rows:
         row["reasons"] = [f"{r['points']:+d} {r['text']}" for r in row["reasons"]]
-    return ["rank", "role", "title", "score", "to_do", "reasons"], rows
+        pay, change = row.get("pay") or {}, row.get("change_from_current") or {}
+        row.update(annual_median=pay.get("annual_median"), change_from_current=change.get("change"),
+                   change_pct=change.get("change_pct"))
+    return ["rank", "role", "title", "score", "to_do", "annual_median", "pay_where", "change_from_current", "change_pct",
+            "reasons"], rows
 
 
 def search_body(r: SearchReport) -> dict[str, Any]:

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from rich.table import Table
 from rich.text import Text
 
-from ..models import WageEstimate, kind_label
-from ..query import LQ_BANDS, POSTAL_BY_FIPS, HistoryReport, SalaryReport, WhereReport, concentration
-from .human import Human, count, money
+from ..models import Release, WageEstimate, kind_label
+from ..query import LQ_BANDS, POSTAL_BY_FIPS, HistoryReport, SalaryReport, WhereReport, concentration, wage_field
+from .human import Human, count, money, wage_text
 
 
 def reliability(est: WageEstimate) -> str:
@@ -38,7 +38,7 @@ BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "
 
 
 def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterable[WageEstimate], hourly: bool = False,
-              percentiles: bool = False, bar: str = "mean") -> None:
+              percentiles: bool = False, bar: str = "mean", release: Release | None = None) -> None:
     """One row per estimate (national first when given); a bar for `bar`; areas also get their LQ.
 
     Figures are never wrapped or cut: their columns get the width of their longest value and
@@ -60,7 +60,7 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
             notes.append(f"{label}: {flag}")
         cells = {"code": code, "name": label + (" !" if flag else ""), "jobs": count(e.employment, e, "employment")}
         for stat in stats:
-            cells[stat] = money(e.wage(stat, hourly), hourly, e, f"{'hourly' if hourly else 'annual'}_{stat}")
+            cells[stat] = wage_text(e, stat, hourly, release)
         lq = e.location_quotient
         cells["LQ"] = f"{lq:.2f}" if lq is not None else count(None, e, "location_quotient")
         skip = e is national and bar in ("employment", "lq")
@@ -107,41 +107,63 @@ def _bar_value(e: WageEstimate, key: str, hourly: bool):
 LQ_NOTE = f"LQ (location quotient) compares this occupation's share of local jobs with its national share: {LQ_BANDS}."
 
 
+def occupation_heading(release: Release) -> str:
+    """The occupation a pay view is about, as its heading names it: BLS's title and SOC code."""
+    return f"{release.occupation} ({release.soc})"
+
+
 def show_salary(h: Human, s: SalaryReport) -> None:
     unit = "hourly" if s.hourly else "annual"
     h.cite([s.release.source], s.release.name)
     n = s.national
-    h.heading(f"Medical and health services managers: {unit} pay, OEWS {s.release.name}")
-    h.line(Text(f"National: {count(n.employment)} jobs; mean {money(n.wage('mean', s.hourly), s.hourly)}, "
-                f"median {money(n.wage('median', s.hourly), s.hourly)}"))
-    h.line(box_line(h, n, s.hourly))
+    h.heading(f"{occupation_heading(s.release)}: {unit} pay, OEWS {s.release.name}")
+    h.line(Text(f"National: {count(n.employment)} jobs; mean {wage_text(n, 'mean', s.hourly, s.release)}, "
+                f"median {wage_text(n, 'median', s.hourly, s.release)}"))
+    h.line(box_line(h, n, s.hourly, s.release))
     h.line()
     if s.selected:
         title = "Compared with the national figures" if len(s.selected) > 1 else "Beside the national figures"
-        pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean")
+        pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean", s.release)
         if len(s.selected) == 1:
             label = row_label(s.selected[0], n)[1]
-            h.line(Text(f"{label}: ", style="bold") + box_line(h, s.selected[0], s.hourly))
+            h.line(Text(f"{label}: ", style="bold") + box_line(h, s.selected[0], s.hourly, s.release))
         h.line()
     if s.listing_kind:
         hint = {"industries": "--industry X for one", "states": "--state NY for one", "metros": "--metro NAME for one"}
         order = s.sort or "employment"
         shown = f"{len(s.listing)} shown" + (f"; {hint[s.listing_kind]}, --top N, --sort" if h.commands else "")
-        pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({shown})", n, s.listing, s.hourly, s.percentiles, order)
+        pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({shown})", n, s.listing, s.hourly, s.percentiles, order,
+                  s.release)
+        if any(wage_field(order, s.hourly) in e.top_coded for e in s.listing):
+            h.line(Text(f"Rows at or above BLS's top code ({_top_code(s.release, s.hourly)}) come after the rows with a "
+                        f"published {order}: their figure is not known.", style="dim"))
     if any(e.area_type != "N" for e in (*s.selected, *s.listing)):
         h.line(Text(LQ_NOTE, style="dim"))
     h.claims(s.checked_claims)
+    top_coded = any(e.top_coded for e in (n, *s.selected, *s.listing))
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not "
-                "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))
+                "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages)."
+                + (f" '>=' = at or above BLS's top code ({_top_code(s.release, s.hourly)}); BLS gives no figure above it."
+                   if top_coded else ""), style="dim"))
 
 
-def box_line(h: Human, e: WageEstimate, hourly: bool) -> Text:
+def _top_code(release: Release, hourly: bool) -> str:
+    return money(release.top_hourly if hourly else release.top_annual, hourly)
+
+
+
+def box_line(h: Human, e: WageEstimate, hourly: bool, release: Release | None = None) -> Text:
     """A text box plot: whiskers p10-p90, box p25-p75, a mark at the median, then the figures.
 
-    The plot narrows on a narrow terminal so "p10 $X <plot> p90 $Y" still fits one line.
+    The plot narrows on a narrow terminal so "p10 $X <plot> p90 $Y" still fits one line. A percentile at or above BLS's
+    top code has no figure to plot: the figures are listed without a plot.
     """
     width = max(10, min(30, h.console.width - 28))
-    vals = [e.wage(s, hourly) for s in ("p10", "p25", "median", "p75", "p90")]
+    stats = ("p10", "p25", "median", "p75", "p90")
+    vals = [e.wage(s, hourly) for s in stats]
+    if any(f"{'hourly' if hourly else 'annual'}_{s}" in e.top_coded for s in stats):
+        return Text(", ".join(f"{s} {wage_text(e, s, hourly, release)}" for s in stats) + " (no plot: BLS gives no figure "
+                    "above its top code)")
     if any(v is None for v in vals):
         return Text("percentiles not published", style="dim")
     low, high = vals[0], vals[4]
@@ -161,11 +183,11 @@ def box_line(h: Human, e: WageEstimate, hourly: bool) -> Text:
 
 def show_where(h: Human, w: WhereReport) -> None:
     h.cite([w.release.source], w.release.name)
-    h.heading(f"Where medical and health services managers are paid most and work most ({w.level}, OEWS {w.release.name})")
+    h.heading(f"Where {w.release.occupation} ({w.release.soc}) are paid most and work most ({w.level}, OEWS {w.release.name})")
     for title, rows, sort in (("Where it pays most (mean pay)", w.pays_most, "mean"),
                               ("Where the jobs are (employment)", w.most_jobs, "employment"),
                               ("Where the jobs are most concentrated (location quotient)", w.most_concentrated, "lq")):
-        pay_table(h, title, None, rows, w.hourly, bar=sort)
+        pay_table(h, title, None, rows, w.hourly, bar=sort, release=w.release)
         if sort == "lq":
             words = [f"{row_label(e, None)[1]}: {concentration(e.location_quotient)}" for e in rows[:3]]
             h.line(Text("In plain words: " + "; ".join(words) + ".", style="dim"))

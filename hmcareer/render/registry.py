@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import matching, query
+from .. import matching, occupations, profiles, query, switching
 from ..record import Record
 from . import machine as m
+from . import moving_data as md
 
 
 class View(Record):
@@ -41,6 +42,9 @@ VIEWS: dict[type, View] = {
     query.SourcesReport: View("sources", "views.show_sources_report", m.sources_body, m.sources_rows),
     query.SourceList: View("sources", "views.show_sources", m.source_list_body, m.sources_rows),
     query.ClaimList: View("claims", "views.show_claims", m.claims_body, m.claims_rows, m.claims_markdown),
+    switching.SwitchReport: View("switch", "moving.show_switch", md.switch_body, md.switch_rows),
+    occupations.OccupationList: View("occupations", "moving.show_occupations", md.occupations_body, md.occupations_rows),
+    profiles.OccupationProfile: View("occupation", "profile.show_occupation_profile", md.profile_body, md.profile_rows),
 }
 
 

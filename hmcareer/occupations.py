@@ -1,0 +1,135 @@
+"""Occupations as a concept: finding one by SOC code, title, alias or prefix; the background a user names standing for
+one; and the list of every occupation hmcareer has pay for.
+
+The names and the background of each are in data/occupation_index.yaml; titles are checked against the occupation's own
+wage table when it is read.
+"""
+
+from __future__ import annotations
+
+from .catalog import MANAGERS_SOC, Catalog
+from .errors import Ambiguous, Conflict, DataError, NotFound, Problem
+from .matching import Profile
+from .models import OccupationEntry, OewsRelease, WageEstimate
+from .query import lookup, national_total
+from .record import Record
+from .vocabulary import FIT_BACKGROUNDS
+
+
+def find_occupation(c: Catalog, value: str) -> OccupationEntry:
+    """An occupation by SOC code (29-1141, 291141), BLS title, short name, alias (rn, lpn, coder) or prefix."""
+    compact = value.strip().replace("-", "")
+    if compact.isdigit() and len(compact) == 6:
+        value = f"{compact[:2]}-{compact[2:]}"
+    try:
+        return lookup(c.occupation_index, value, lambda e: (e.soc, e.title, e.short, *e.aliases), "occupation",
+                      lambda e: e.soc, prefix_wins_over_words=False)
+    except (NotFound, Ambiguous) as exc:  # name the candidates, not only their codes
+        titles = {e.soc: f"{e.soc} {e.title}" for e in c.occupation_index}
+        raise type(exc)(exc.kind, exc.value, tuple(titles.get(x, x) for x in exc.choices)) from None
+
+
+class Resolved(Record):
+    """The occupation a user's `--from` answer stands for, and the background it was named by (None: named directly)."""
+
+    occupation: OccupationEntry
+    background: str | None
+
+
+def resolve_from(c: Catalog, value: str) -> Resolved:
+    """An occupation, or a find-my-fit background standing for its usual occupation (nurse: registered nurses).
+
+    An occupation's own names come first (pt is physical therapists, not every clinician); a background answers only
+    what they do not: one with no usual occupation lists its occupations to choose from."""
+    try:
+        return Resolved(find_occupation(c, value), None)
+    except (NotFound, Ambiguous) as exc:
+        from .matching import find_background
+
+        try:
+            background = find_background(value)
+        except (NotFound, Ambiguous):
+            raise exc from None
+    members = [e for e in c.occupation_index if e.background == background]
+    usual = [e for e in members if e.usual]
+    if usual:
+        return Resolved(usual[0], background)
+    if not members:  # student: no occupation to compare with
+        raise NotFound("occupation", value, ())
+    raise Ambiguous("occupation", value, tuple(f"{e.soc} {e.title}" for e in members))
+
+
+def with_occupation(profile: Profile, entry: OccupationEntry) -> Profile:
+    """The profile of someone in the occupation: its background (`make_profile` was given it), the occupation named, and
+    its licence assumed when the user named none."""
+    if entry.licence and (not profile.licences or profile.licence_assumed):
+        profile = profile._replace(licences=(entry.licence,), licence_assumed=True)
+    return profile._replace(occupation=f"{entry.title} ({entry.soc})")
+
+
+def profile_answers(c: Catalog, background: str | None, occupation: str | None) -> tuple[str | None, OccupationEntry | None]:
+    """The background to build a profile from, and the occupation it came from: `--occupation` stands in for
+    `--from`, and the two must agree when both are given."""
+    if occupation is None:
+        return background, None
+    entry = find_occupation(c, occupation)
+    if entry.background is None:
+        raise Conflict("occupation", f"{entry.soc} is the managers' own occupation; name the job you hold now")
+    if background is not None:
+        from .matching import find_background
+
+        if find_background(background) != entry.background:
+            raise Conflict("occupation", f"{entry.title} is the background {background_label(entry.background)}, not "
+                                         f"{background!r}; give one of --from and --occupation")
+    return entry.background, entry
+
+
+def occupation_wages(c: Catalog, entry: OccupationEntry) -> OewsRelease:
+    """The occupation's OEWS release, whose title must be the one data/occupation_index.yaml gives."""
+    release = c.wages_of(entry.soc)
+    if release.release.occupation != entry.title:
+        raise DataError([Problem(c.label("occupation_index"), f"occupations[{entry.soc}].title",
+                                 f"{entry.title!r} is not the title of its wage table, {release.release.occupation!r}")],
+                        str(c.data_dir) if c.data_dir is not None else None)
+    return release
+
+
+def background_label(background: str | None) -> str | None:
+    return FIT_BACKGROUNDS[background][0] if background in FIT_BACKGROUNDS else None
+
+
+class OccupationRow(Record):
+    occupation: OccupationEntry
+    national: WageEstimate  # all industries, the nation
+    job_zone: int | None  # O*NET's, None when hmcareer has no O*NET profile for it
+    typical_education: str | None  # the education level O*NET respondents name most often
+    typical_share: float | None  # its share of respondents, percent
+
+
+class OccupationList(Record):
+    release_name: str
+    source: str
+    rows: tuple[OccupationRow, ...]  # 11-9111 first, then by national employment
+
+
+def list_occupations(c: Catalog) -> OccupationList:
+    rows = []
+    for entry in c.occupation_index:
+        release = occupation_wages(c, entry)
+        zone, education, share = _onet_summary(c, entry.soc)
+        rows.append(OccupationRow(entry, national_total(c, entry.soc), zone, education, share))
+    managers = [r for r in rows if r.occupation.soc == MANAGERS_SOC]
+    others = sorted((r for r in rows if r.occupation.soc != MANAGERS_SOC), key=lambda r: -(r.national.employment or -1))
+    return OccupationList(release.release.name, release.release.source, (*managers, *others))
+
+
+def _onet_summary(c: Catalog, soc: str) -> tuple[int | None, str | None, float | None]:
+    """Job zone, and the required education level most respondents name, from the bundled O*NET profile (none: None)."""
+    try:
+        profile = c.onet_of(soc)
+    except NotFound:
+        return None, None, None
+    from .profiles import typical_education
+
+    level = typical_education(profile)
+    return profile.job_zone, level.label if level else None, level.percent if level else None

@@ -1,0 +1,125 @@
+"""`switch`: from the user's occupation to medical and health services manager, in one place.
+
+Pay now and as a manager there (and inside the industries both are published in, nationally), how many manager jobs
+there are per 100 of the user's, what each side's education looks like, which skills and knowledge transfer and which
+to build, the technology managers use that the user's occupation does not list, and the roles that fit the background.
+Every figure is BLS's or O*NET's as bundled; nothing is estimated.
+"""
+
+from __future__ import annotations
+
+from .catalog import MANAGERS_SOC, Catalog
+from .errors import Conflict, NotFound
+from .models import OccupationEntry, Release, WageEstimate
+from .occupations import occupation_wages, resolve_from
+from .profiles import Gap, Level, education_levels, skill_gaps, technology_to_learn
+from .query import national_industry, national_rows
+from .record import Record
+from .rolepay import PayChange, Place, RolePay, change_of, find_place, occupation_in, role_pay
+
+PAY_STATS = ("p25", "median", "p75")
+SHOWN_INDUSTRIES = 5  # the shared industries with the most manager jobs
+
+
+class IndustryPay(Record):
+    """Both occupations' national pay in one industry where BLS publishes both."""
+
+    industry_code: str
+    industry_name: str
+    now: WageEstimate
+    manager: WageEstimate
+    median: PayChange
+
+
+class Side(Record):
+    """One occupation in the view: its place row and its O*NET summary."""
+
+    occupation: OccupationEntry
+    release: Release
+    place: WageEstimate
+    job_zone: int | None
+    education: tuple[Level, ...]  # O*NET required-education shares, largest first
+
+
+class RoleFit(Record):
+    role_id: str
+    title: str
+    score: int
+    pay: RolePay
+
+
+class SwitchReport(Record):
+    named: str  # what the user typed
+    background: str | None  # the background the answer named, when it named a background rather than an occupation
+    place_kind: str  # nation | state | metro
+    now: Side
+    manager: Side
+    pay: tuple[PayChange, ...]
+    industries: tuple[IndustryPay, ...]  # national, largest manager employment first
+    shared_industries: int  # how many industries both are published in
+    managers_per_100: float | None  # manager jobs per 100 jobs of the user's occupation in the place
+    transfer: tuple[Gap, ...]
+    build: tuple[Gap, ...]
+    left_out: int  # ratings O*NET recommends suppressing (or marks not relevant), left out of both lists
+    technology: tuple[tuple[str, str, bool, bool], ...]  # (example, kind, hot, in demand) managers list and the user's not
+    technology_total: int
+    roles: tuple[RoleFit, ...]
+    onet_source: str | None
+
+
+def _side(c: Catalog, entry: OccupationEntry, place: WageEstimate) -> Side:
+    release = occupation_wages(c, entry).release
+    try:
+        profile = c.onet_of(entry.soc)
+    except NotFound:
+        return Side(entry, release, place, None, ())
+    return Side(entry, release, place, profile.job_zone, education_levels(profile))
+
+
+def _shared_industries(c: Catalog, soc: str) -> list[IndustryPay]:
+    """National four-digit industries where BLS publishes both occupations' median pay."""
+    found = []
+    for manager in national_rows(c):
+        if manager.industry_level != 4:  # four-digit NAICS industries: no totals, no ownership splits, no overlaps
+            continue
+        now = national_industry(c, manager.industry_code, soc)
+        if now.annual_median is not None and manager.annual_median is not None:
+            found.append(IndustryPay(manager.industry_code, manager.industry_name, now, manager, change_of("median", now, manager)))
+    return sorted(found, key=lambda i: -(i.manager.employment or 0))
+
+
+def switch_report(c: Catalog, named: str, state: str | None = None, metro: str | None = None, top_roles: int = 3) -> SwitchReport:
+    resolved = resolve_from(c, named)
+    entry = resolved.occupation
+    if entry.soc == MANAGERS_SOC:
+        raise Conflict("occupation", "11-9111 is the managers' own occupation; name the job you hold now")
+    place = find_place(c, state, metro)
+    own_place, manager_place = occupation_in(c, entry.soc, place), place.managers
+    managers = next(e for e in c.occupation_index if e.soc == MANAGERS_SOC)
+    now, manager = _side(c, entry, own_place), _side(c, managers, manager_place)
+    pay = tuple(change_of(stat, own_place, manager_place) for stat in PAY_STATS)
+    shared = _shared_industries(c, entry.soc)
+    per_100 = (round(manager_place.employment / own_place.employment * 100, 1)
+               if manager_place.employment is not None and own_place.employment else None)
+    transfer, build, left_out = skill_gaps(c, entry.soc)
+    technology, total = technology_to_learn(c, entry.soc)
+    return SwitchReport(named, resolved.background, place.kind, now, manager, pay, tuple(shared[:SHOWN_INDUSTRIES]), len(shared),
+                        per_100, transfer, build, left_out, technology, total,
+                        role_fits(c, entry, place, top_roles), _onet_source(c, entry.soc))
+
+
+def _onet_source(c: Catalog, soc: str) -> str | None:
+    try:
+        return c.onet_of(soc).source
+    except NotFound:
+        return None
+
+
+def role_fits(c: Catalog, entry: OccupationEntry, place: Place, top: int) -> tuple[RoleFit, ...]:
+    """The roles `match` ranks best for the occupation's background, each with its pay."""
+    from .matching import make_profile, match_roles
+
+    if entry.background is None:
+        return ()
+    ranked = match_roles(c, make_profile(entry.background), top).matches[:top]
+    return tuple(RoleFit(m.role.id, m.role.title, m.score, role_pay(c, m.role, place, entry)) for m in ranked)

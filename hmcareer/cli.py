@@ -413,9 +413,9 @@ def search(
 
     Examples: hmcareer search billing | hmcareer search long-term care | hmcareer search quality --format json
     """
-    from . import query
+    from .search import search as find
 
-    run(ctx, lambda c: query.search(c, " ".join(term)), fmt, output, force, sources)
+    run(ctx, lambda c: find(c, " ".join(term)), fmt, output, force, sources)
 
 
 @app.command()

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
-from . import matching, query
+from . import matching, query, search
 from .catalog import Catalog
 from .errors import (
     EXIT_INTERRUPTED,
@@ -29,6 +29,7 @@ from .errors import (
     TooShort,
     UsageError,
 )
+from .explore_job import CurrentJobSection
 from .models import Credential, Role
 from .render.interactive import Screen
 from .render.terminal import Terminal
@@ -98,7 +99,7 @@ def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[st
     return read
 
 
-class Explorer:
+class Explorer(CurrentJobSection):
     def __init__(self, catalog: Catalog, terminal: Terminal, read_line: Callable[[str], str] | None = None,
                  stdin: IO[str] | None = None, timeout: float = PIPE_TIMEOUT_SECONDS):
         self.c = catalog
@@ -210,11 +211,13 @@ class Explorer:
         ("fit", "find my fit: which role suits you and what it takes"),
         ("search", "search everything"),
         ("claims", "the 2012 job description's claims, each with its check"),
+        ("from your job", "from your current job: pay there, what transfers, what to learn, which roles fit"),
     )
 
     def main_menu(self) -> None:
         actions = [self.roles_menu, self.salary_menu, self.education_menu, self.credentials_menu,
-                   self.associations_view, self.outlook_view, self.fit_menu, self.search_menu, self.claims_view]
+                   self.associations_view, self.outlook_view, self.fit_menu, self.search_menu, self.claims_view,
+                   self.job_menu]
         while True:
             self.loop(actions[self.choose("Main menu", self.SECTIONS, top=True)])
 
@@ -469,7 +472,7 @@ class Explorer:
         if not text:
             self.screen.hint("Type a word to search for, or b to go back.")
             return
-        report = query.search(self.c, text)
+        report = search.search(self.c, text)
         self.screen.result(report)
         openable = [h for h in report.hits if h.kind in ("role", "credential", "industry")][:30]
         if not openable:

@@ -7,9 +7,10 @@ import json
 import pytest
 from conftest import step_of
 
-from hmcareer import matching, query
+from hmcareer import matching
 from hmcareer.errors import NotFound, TooShort, UsageError, describe
 from hmcareer.explore import explain
+from hmcareer.search import search
 
 
 def ranked(catalog, **answers):
@@ -213,17 +214,17 @@ def test_plain_paths_show_degree_durations(hm):
 
 
 def test_search_groups_hits_by_kind(catalog):
-    report = query.search(catalog, "nursing home")
+    report = search(catalog, "nursing home")
     assert [(h.kind, h.id) for h in report.hits] == [
         ("role", "nursing-home-administrator"), ("credential", "CNHA"), ("credential", "NHA"), ("credential", "HSE"),
         ("association", "ACHCA"), ("industry", "623100")]
     assert [h.matched for h in report.hits][:3] == ["id", "name", "name"]
-    assert [h.kind for h in query.search(catalog, "cahme").hits][-1] == "accreditor"
-    assert query.search(catalog, "CAHME").hits[-1].matched == "abbreviation"
-    assert query.search(catalog, "pharma").hits[0].id == "325400"
-    assert query.search(catalog, "zzzz").hits == ()
+    assert [h.kind for h in search(catalog, "cahme").hits][-1] == "accreditor"
+    assert search(catalog, "CAHME").hits[-1].matched == "abbreviation"
+    assert search(catalog, "pharma").hits[0].id == "325400"
+    assert search(catalog, "zzzz").hits == ()
     with pytest.raises(UsageError) as exc:
-        query.search(catalog, "?")
+        search(catalog, "?")
     assert describe(exc.value) == ("give a search word of at least 2 letters (a-z) or digits, e.g. hmcareer search billing", 2)
 
 
@@ -275,8 +276,8 @@ def test_unknown_steps_are_counted_apart_from_steps_to_do(catalog):
 
 def test_search_needs_one_real_word_and_names_the_issuer(catalog):
     with pytest.raises(TooShort):
-        query.search(catalog, "a b")
-    fache = next(h for h in query.search(catalog, "ache").hits if h.id == "FACHE")
+        search(catalog, "a b")
+    fache = next(h for h in search(catalog, "ache").hits if h.id == "FACHE")
     assert (fache.matched, fache.snippet) == ("issuer", "ACHE")
 
 

@@ -28,12 +28,12 @@ from ..query import (
     RoleDetail,
     RoleList,
     SalaryReport,
-    SearchReport,
     SourceList,
     SourcesReport,
     WhereReport,
     concentration,
 )
+from ..search import SearchReport
 from .terminal import json_escape, printable
 
 SCHEMA = "hmcareer/1"

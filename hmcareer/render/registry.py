@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .. import matching, occupations, profiles, query, switching
+from .. import matching, occupations, profiles, query, search, switching
 from ..record import Record
 from . import machine as m
 from . import moving_data as md
@@ -36,7 +36,7 @@ VIEWS: dict[type, View] = {
     query.PathsReport: View("paths", "paths.show_paths", m.paths_body, m.paths_rows),
     matching.PlannedPath: View("plan", "fit.show_plan", m.plan_body, m.plan_rows),
     matching.MatchReport: View("match", "fit.show_match", m.match_body, m.match_rows),
-    query.SearchReport: View("search", "views.show_search", m.search_body, m.search_rows),
+    search.SearchReport: View("search", "views.show_search", m.search_body, m.search_rows),
     query.AssociationList: View("associations", "views.show_associations", m.associations_body, m.associations_rows),
     query.OutlookReport: View("outlook", "views.show_outlook", m.outlook_body, m.outlook_rows),
     query.SourcesReport: View("sources", "views.show_sources_report", m.sources_body, m.sources_rows),

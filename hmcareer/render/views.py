@@ -9,9 +9,8 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from ..models import VERDICTS, Coursework, Source, kind_label
+from ..models import ONET_ATTRIBUTION, VERDICTS, Coursework, Source, kind_label
 from ..query import (
-    SEARCH_KINDS,
     AssociationList,
     ClaimList,
     CredentialDetail,
@@ -20,10 +19,10 @@ from ..query import (
     OutlookReport,
     RoleDetail,
     RoleList,
-    SearchReport,
     SourceList,
     SourcesReport,
 )
+from ..search import SEARCH_KINDS, SearchReport
 from ..vocabulary import normalize
 from .human import Human
 from .pay import pay_table
@@ -206,7 +205,8 @@ def show_education(h: Human, e: EducationReport) -> None:
 
 
 SEARCH_HEADINGS = {"role": "Roles", "credential": "Credentials", "association": "Associations", "degree": "Degrees",
-                   "accreditor": "Accreditors", "industry": "Industries (OEWS)"}
+                   "accreditor": "Accreditors", "industry": "Industries (OEWS)", "occupation": "Occupations",
+                   "technology": "Technology (O*NET)", "skill": "Skills and knowledge (O*NET)"}
 
 
 def _quoted(term: str) -> str:
@@ -239,9 +239,15 @@ def show_search(h: Human, r: SearchReport) -> None:
                 text.append(x.snippet, style="dim")
             grid.add_row(Text(x.id, style="cyan"), text)
         h.print_table(grid)
+    onet = [x.source for x in r.hits if x.source]
+    if onet:
+        h.cite(dict.fromkeys(onet))
+        h.line()
+        h.line(Text(f"Technology and skills: {ONET_ATTRIBUTION}.", style="dim"))
     if h.commands:
         h.line()
-        h.line(Text("Open one: hmcareer roles ID | certs ID | salary --industry CODE | education | associations", style="dim"))
+        h.line(Text("Open one: hmcareer roles ID | certs ID | salary --industry CODE | occupations SOC | education | "
+                    "associations", style="dim"))
 
 
 def show_associations(h: Human, result: AssociationList) -> None:

@@ -246,8 +246,8 @@ def _note(soc: str, onet_soc: str, reason: str, occupations: dict[str, str], tab
 
 def build_files(raw_dir: Path = RAW, occupations_dir: Path = OCCUPATIONS_DIR) -> dict[str, str]:
     """{file name: text} for every SOC code."""
-    occupations = {r[CODE]: r["Title"] for rs in read(raw_dir, "occupation_data.csv").values() for _, r in rs}
-    descriptions = {r[CODE]: r["Description"] for rs in read(raw_dir, "occupation_data.csv").values() for _, r in rs}
+    described = [r for rs in read(raw_dir, "occupation_data.csv").values() for _, r in rs]
+    occupations, descriptions = {r[CODE]: r["Title"] for r in described}, {r[CODE]: r["Description"] for r in described}
     with (raw_dir / "education_training_and_experience_categories.csv").open(newline="", encoding="utf-8") as handle:
         categories = {(r["Scale ID"], r["Category"]): r["Category Description"] for r in csv.DictReader(handle)}
     with (raw_dir / "job_zone_reference.csv").open(newline="", encoding="utf-8") as handle:

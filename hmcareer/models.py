@@ -397,3 +397,140 @@ class OewsRelease(Record):
     def estimates(self) -> tuple[WageEstimate, ...]:
         """Every row, in file order."""
         return self.rows.select()
+
+
+# --- O*NET 29.3 occupation profiles (data/onet/SOC.json, written by scripts/import_onet.py) -------------------------
+# Values are O*NET's own, unrounded; None where O*NET gives none. A flag is True for O*NET's "Y", False for "N" and
+# None where O*NET gives neither.
+
+# The licence (CC BY 4.0) asks for this wherever O*NET data is shown: the release and USDOL/ETA by name.
+ONET_ATTRIBUTION = "O*NET 29.3 Database (May 2025) by USDOL/ETA, used under CC BY 4.0"
+# The scales of O*NET's education, training and experience ratings, in O*NET's order.
+ONET_EDUCATION_SCALES = {
+    "RL": "Required Level of Education",
+    "RW": "Related Work Experience",
+    "PT": "On-Site or In-Plant Training",
+    "OJ": "On-the-Job Training",
+}
+
+
+class OnetJobZone(Record):
+    zone: int  # 1-5
+    name: str  # "Job Zone Four: Considerable Preparation Needed"
+    date: str  # MM/YYYY
+    domain_source: str
+
+
+class OnetRating(Record):
+    """A skill, knowledge area or work style on O*NET's scales: importance (IM, 1-5) and level (LV, 0-7; work styles have
+    no level). `n`, `se`, `lower` and `upper` (the 95% confidence interval) are per scale."""
+
+    element_id: str
+    name: str
+    importance: float
+    importance_n: int | None
+    importance_se: float | None
+    importance_lower: float | None
+    importance_upper: float | None
+    importance_suppressed: bool | None  # O*NET's "Recommend Suppress" on the importance scale
+    level: float | None
+    level_n: int | None
+    level_se: float | None
+    level_lower: float | None
+    level_upper: float | None
+    level_suppressed: bool | None
+    not_relevant: bool | None  # O*NET's "Not Relevant" on the level scale
+    date: str  # MM/YYYY
+    domain_source: str  # Incumbent, Occupational Expert, Analyst...
+
+    @property
+    def suppressed(self) -> bool:
+        """O*NET recommends suppressing this rating on either scale: never show it as if it were reliable."""
+        return bool(self.importance_suppressed or self.level_suppressed)
+
+
+class OnetTechnology(Record):
+    example: str
+    commodity_code: int  # UNSPSC
+    commodity_title: str
+    hot: bool | None  # O*NET's "Hot Technology"
+    in_demand: bool | None
+
+
+class OnetShare(Record):
+    """The percent of respondents in one category of an education, training or experience scale."""
+
+    scale: str  # an ONET_EDUCATION_SCALES key
+    category: int
+    description: str  # O*NET's words for the category
+    percent: float
+    n: int | None
+    se: float | None
+    lower: float | None
+    upper: float | None
+    suppressed: bool | None
+    date: str
+    domain_source: str
+
+
+class OnetInterest(Record):
+    """One RIASEC interest on O*NET's occupational interest scale (OI, 1-7)."""
+
+    element_id: str
+    name: str
+    value: float
+    date: str
+    domain_source: str
+
+
+class OnetTask(Record):
+    task_id: int
+    text: str
+    task_type: str | None  # Core | Supplemental
+    incumbents_responding: int | None
+    date: str
+    domain_source: str
+
+    @property
+    def core(self) -> bool:
+        return self.task_type == "Core"
+
+
+class OnetTitle(Record):
+    """An alternate title (with O*NET's short form and source codes) or a sample of reported titles."""
+
+    title: str
+    short_title: str | None = None
+    sources: str | None = None  # O*NET's codes of where an alternate title comes from, as written ("02, 09")
+    shown_in_my_next_move: bool | None = None  # reported titles only
+
+
+class OnetRelated(Record):
+    onet_soc: str
+    title: str
+    tier: str  # Primary-Short | Primary-Long | Supplemental
+    index: int
+
+
+class OnetProfile(Record):
+    """What O*NET says of the one O*NET-SOC occupation that stands for a BLS SOC code (`note` says when it is not simply
+    the SOC code's own, or covers only part of it). Tasks, titles and related occupations: 11-9111 only."""
+
+    soc: str  # the BLS SOC code, e.g. 29-1141
+    onet_soc: str  # e.g. 29-1141.00
+    title: str
+    description: str
+    release: str  # "O*NET 29.3"
+    source: str  # a source id
+    note: str | None
+    job_zone: OnetJobZone | None
+    skills: tuple[OnetRating, ...]
+    knowledge: tuple[OnetRating, ...]
+    work_styles: tuple[OnetRating, ...]
+    technology: tuple[OnetTechnology, ...]
+    education: tuple[OnetShare, ...]
+    interests: tuple[OnetInterest, ...]
+    tasks: tuple[OnetTask, ...]
+    alternate_titles: tuple[OnetTitle, ...]
+    reported_titles: tuple[OnetTitle, ...]
+    related: tuple[OnetRelated, ...]

@@ -32,9 +32,9 @@ def catalog() -> Catalog:
 @pytest.fixture
 def data_copy(tmp_path) -> Path:
     """A writable copy of the bundled data directory, without the other occupations' wage tables (4 MB that each
-    `validate` of the copy would check again; a test that needs one copies it)."""
+    `validate` of the copy would check again) or the O*NET profiles; a test that needs one copies it."""
     target = tmp_path / "data"
-    shutil.copytree(bundled_data_dir(), target, ignore=shutil.ignore_patterns("occupations"))
+    shutil.copytree(bundled_data_dir(), target, ignore=shutil.ignore_patterns("occupations", "onet"))
     return target
 
 

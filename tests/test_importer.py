@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import json
 
+import pytest
 from conftest import REPO
 
 spec = importlib.util.spec_from_file_location("import_oews", REPO / "scripts" / "import_oews.py")
@@ -126,3 +128,46 @@ def test_related_check_mode_detects_drift_and_strays(tmp_path):
     (out / "99-9999.jsonl").write_text("stray\n")
     assert import_related.main(["--out", str(out), "--check"]) == 1
     assert import_related.main(["--out", str(out)]) == 0 and not (out / "99-9999.jsonl").exists()
+
+
+# --- O*NET profiles: scripts/import_onet.py -------------------------------------------------------------------------
+
+onet_spec = importlib.util.spec_from_file_location("import_onet", REPO / "scripts" / "import_onet.py")
+import_onet = importlib.util.module_from_spec(onet_spec)
+onet_spec.loader.exec_module(import_onet)
+
+
+def test_committed_onet_profiles_equal_a_fresh_import():
+    fresh = import_onet.build_files()
+    committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data" / "onet").glob("*.json")}
+    assert len(fresh) == 30 and committed == fresh
+    assert set(import_onet.CHOICES) == {"11-9111"} | {p.stem for p in (REPO / "data" / "occupations").glob("*.jsonl")}
+
+
+def test_onet_files_are_json_with_a_row_a_line():
+    text = (REPO / "data" / "onet" / "11-9111.json").read_text(encoding="utf-8")
+    document = json.loads(text)
+    assert import_onet.dump(document) == text and text.endswith("}\n")
+    assert text.count("\n") > sum(len(v["rows"]) for v in document.values() if isinstance(v, dict) and "rows" in v)
+
+
+def test_onet_check_mode_detects_an_edit_and_strays(tmp_path):
+    out = tmp_path / "onet"
+    assert import_onet.main(["--out", str(out), "--check"]) == 1
+    assert import_onet.main(["--out", str(out)]) == 0
+    assert import_onet.main(["--out", str(out), "--check"]) == 0
+    path = out / "29-1141.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"Active Listening",4,', '"Active Listening",4.0,', 1),
+                    encoding="utf-8")
+    assert import_onet.main(["--out", str(out), "--check"]) == 1
+    assert import_onet.main(["--out", str(out)]) == 0 and import_onet.main(["--out", str(out), "--check"]) == 0
+    (out / "99-9999.json").write_text("{}\n")
+    assert import_onet.main(["--out", str(out), "--check"]) == 1
+    assert import_onet.main(["--out", str(out)]) == 0 and not (out / "99-9999.json").exists()
+
+
+def test_onet_numbers_keep_the_csvs_spelling():
+    assert (import_onet.number("4", "x"), import_onet.number("4.25", "x"), import_onet.number("", "x")) == (4, 4.25, None)
+    for raw in ("4.50", "007", ".5"):
+        with pytest.raises(SystemExit):
+            import_onet.number(raw, "x")

@@ -6,6 +6,7 @@
     schema.py      builders, one per hand-curated subject: parsed YAML -> typed records
     wages.py       the OEWS wage table in memory and lookups over it
     wagefile.py    the OEWS wage file (JSON Lines): parsing and checking
+    onetfile.py    an O*NET profile file (JSON): parsing and checking
     references.py  checks of the ids one file uses from another
     cache.py       entries that are served only while they equal what the data files say
 
@@ -32,6 +33,7 @@ from ..models import (
     Occupation,
     OccupationEntry,
     OewsRelease,
+    OnetProfile,
     Role,
     Source,
     WagePoint,
@@ -55,6 +57,8 @@ WAGE_SUBJECT = "oews"
 # Other occupations' wage tables (scripts/import_related.py): data/occupations/SOC.jsonl, read through the cache as
 # OTHER_WAGES, one entry per file.
 OCCUPATIONS_DIR, OTHER_WAGES, MANAGERS_SOC = "occupations", "other_wages", "11-9111"
+# O*NET profiles (scripts/import_onet.py): data/onet/SOC.json, one per SOC code, read through the cache as ONET.
+ONET_DIR, ONET = "onet", "onet"
 SOC = r"\d\d-\d{4}"
 
 
@@ -100,6 +104,7 @@ class Catalog:
         self.origins: dict[str, Path] = {}
         self._subjects: dict[str, Any] = {}
         self._other_wages: dict[str, OewsRelease] = {}
+        self._onet: dict[str, OnetProfile] = {}
 
     # -- files ----------------------------------------------------------------------------
 
@@ -180,25 +185,34 @@ class Catalog:
 
     # -- other occupations' wage tables: data/occupations/SOC.jsonl, each read on first use -------------------------
 
+    def _codes_in(self, folder: str, suffix: str) -> set[str]:
+        """The SOC codes of the files named SOC + suffix in `folder` of the bundled data and of the data directory."""
+        found = set()
+        for base in (self.bundled_dir, self.data_dir):
+            if base is not None:
+                with contextlib.suppress(OSError):  # no such folder, or one not to be read: no files from it
+                    found.update(p.stem for p in (base / folder).glob(f"*{suffix}") if re.fullmatch(SOC, p.stem))
+        return found
+
+    def _soc_file(self, folder: str, soc: str, suffix: str) -> tuple[Path, str]:
+        """(path, label for messages) of one SOC code's file: the data directory's if it has one, else the bundled."""
+        relative = f"{folder}/{soc}{suffix}"
+        path = self.bundled_dir / relative
+        if self.data_dir is not None and (self.data_dir / relative).exists():
+            path = self.data_dir / relative
+        return path, str(path) if self.data_dir is not None else f"data/{relative}"
+
+    def _soc_file_origin(self, folder: str, soc: str, suffix: str) -> str:
+        path, _ = self._soc_file(folder, soc, suffix)
+        return "user" if self.data_dir is not None and path.parent.parent == self.data_dir else "bundled"
+
     def occupation_codes(self) -> tuple[str, ...]:
         """The SOC codes with a wage table: 11-9111 and every data/occupations/SOC.jsonl (a data directory's too)."""
-        found = {MANAGERS_SOC}
-        for folder in (self.bundled_dir, self.data_dir):
-            if folder is not None:
-                with contextlib.suppress(OSError):  # no such folder, or one not to be read: no tables from it
-                    found.update(p.stem for p in (folder / OCCUPATIONS_DIR).glob("*.jsonl") if re.fullmatch(SOC, p.stem))
-        return tuple(sorted(found))
-
-    def _occupation_path(self, soc: str) -> Path:
-        relative = f"{OCCUPATIONS_DIR}/{soc}.jsonl"
-        if self.data_dir is not None and (self.data_dir / relative).exists():
-            return self.data_dir / relative
-        return self.bundled_dir / relative
+        return tuple(sorted({MANAGERS_SOC} | self._codes_in(OCCUPATIONS_DIR, ".jsonl")))
 
     def occupation_origin(self, soc: str) -> str:
         """Where an occupation's table comes from: user (the data directory) or bundled."""
-        path = self._occupation_path(soc)
-        return "user" if self.data_dir is not None and path.parent.parent == self.data_dir else "bundled"
+        return self._soc_file_origin(OCCUPATIONS_DIR, soc, ".jsonl")
 
     def wages_of(self, soc: str) -> OewsRelease:
         """The OEWS release for one SOC code (11-9111 is `oews`); NotFound for a code without a table."""
@@ -207,14 +221,36 @@ class Catalog:
         if soc not in self._other_wages:
             if not re.fullmatch(SOC, soc) or soc not in self.occupation_codes():
                 raise NotFound("occupation", soc, self.occupation_codes())
-            path = self._occupation_path(soc)
-            label = str(path) if self.data_dir is not None else f"data/{OCCUPATIONS_DIR}/{path.name}"
+            path, label = self._soc_file(OCCUPATIONS_DIR, soc, ".jsonl")
             release = self._load_file(OTHER_WAGES, path, label)
             if release.release.soc != soc:
                 raise DataError([Problem(label, "release.soc", f"expected {soc!r} (the file's name), got "
                                                                f"{release.release.soc!r}", 1)], self._dir_name())
             self._other_wages[soc] = release
         return self._other_wages[soc]
+
+    # -- O*NET profiles: data/onet/SOC.json, each read on first use ------------------------------------------------
+
+    def onet_codes(self) -> tuple[str, ...]:
+        """The SOC codes with an O*NET profile: every data/onet/SOC.json (a data directory's too)."""
+        return tuple(sorted(self._codes_in(ONET_DIR, ".json")))
+
+    def onet_origin(self, soc: str) -> str:
+        """Where an occupation's O*NET profile comes from: user (the data directory) or bundled."""
+        return self._soc_file_origin(ONET_DIR, soc, ".json")
+
+    def onet_of(self, soc: str) -> OnetProfile:
+        """The O*NET profile that stands for one BLS SOC code; NotFound for a code without one."""
+        if soc not in self._onet:
+            if not re.fullmatch(SOC, soc) or soc not in self.onet_codes():
+                raise NotFound("occupation profile", soc, self.onet_codes())
+            path, label = self._soc_file(ONET_DIR, soc, ".json")
+            profile = self._load_file(ONET, path, label)
+            if profile.soc != soc:
+                raise DataError([Problem(label, "soc", f"expected {soc!r} (the file's name), got {profile.soc!r}")],
+                                self._dir_name())
+            self._onet[soc] = profile
+        return self._onet[soc]
 
     def _build(self, name: str, raw: bytes, label: str) -> Any:
         from .checker import Checker
@@ -225,6 +261,11 @@ class Catalog:
 
             result = build_oews(ck, *parse_wage_file(raw, label))
             problems = ck.problems  # each with its line
+        elif name == ONET:
+            from .onetfile import build_profile
+
+            result = build_profile(ck, raw, label)
+            problems = ck.problems
         else:
             from .schema import BUILDERS
             from .yamlio import parse_yaml_nodes, with_lines_of
@@ -292,7 +333,7 @@ _SHAPES: dict[str, tuple[type, type | None]] = {
     "sources": (dict, Source), "roles": (tuple, Role), "credentials": (tuple, Credential), "associations": (tuple, Association),
     "education": (Education, None), "occupation": (Occupation, None), "claims": (tuple, CheckedClaim),
     "wage_history": (tuple, WagePoint), "industry_aliases": (dict, str), "oews": (OewsRelease, None),
-    OTHER_WAGES: (OewsRelease, None), "occupation_index": (tuple, OccupationEntry),
+    OTHER_WAGES: (OewsRelease, None), ONET: (OnetProfile, None), "occupation_index": (tuple, OccupationEntry),
 }
 
 
@@ -331,6 +372,21 @@ def validate(catalog: Catalog) -> tuple[list[Problem], int]:
         except DataError as exc:
             problems.extend(exc.problems)
             omitted += exc.omitted
+    # O*NET profiles likewise; each names a source of sources.yaml.
+    for soc in catalog.onet_codes():
+        if catalog.data_dir is not None and catalog.onet_origin(soc) != "user":
+            continue
+        try:
+            profile = catalog.onet_of(soc)
+        except DataError as exc:
+            problems.extend(exc.problems)
+            omitted += exc.omitted
+            continue
+        if "sources" not in catalog._subjects:  # a broken sources.yaml is reported once, above
+            continue
+        if profile.source not in catalog.sources:
+            problems.append(Problem(catalog._soc_file(ONET_DIR, soc, ".json")[1], "source",
+                                    f"unknown source id {profile.source!r}"))
     problems += _index_problems(catalog)
     return problems, omitted
 

@@ -45,10 +45,26 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return mapping
 
 
-def parse_wage_file(raw: bytes, label: str) -> tuple[int, Any, list[tuple[int, Any]]]:
-    """(line of the header, the header, [(line, row)...]) of a JSON Lines wage file; blank lines are skipped."""
+def load_json(text: str, label: str, line: int | None = None) -> Any:
+    """The JSON value `text` holds, without NaN, Infinity or duplicate keys; else a DataError naming `label` and the
+    line (`line`, or for a whole document the parser's)."""
     import json
 
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
+    except json.JSONDecodeError as exc:
+        where = line if line is not None else exc.lineno
+        raise DataError([Problem(label, "", f"invalid JSON: {exc.msg} (column {exc.colno})", where)]) from None
+    except _Refused as exc:
+        raise DataError([Problem(label, "", f"invalid JSON: {exc}", line)]) from None
+    except ValueError:  # Python refuses to convert an integer of thousands of digits
+        raise DataError([Problem(label, "", "invalid JSON: a number too long to be a figure", line)]) from None
+    except RecursionError:
+        raise DataError([Problem(label, "", "invalid JSON: nested too deeply", line)]) from None
+
+
+def parse_wage_file(raw: bytes, label: str) -> tuple[int, Any, list[tuple[int, Any]]]:
+    """(line of the header, the header, [(line, row)...]) of a JSON Lines wage file; blank lines are skipped."""
     text = decode_text(raw, label)
     lines = text.count("\n") + 1
     if lines > MAX_LINES:  # each line costs a parse and a check: refuse before either
@@ -59,16 +75,7 @@ def parse_wage_file(raw: bytes, label: str) -> tuple[int, Any, list[tuple[int, A
     for number, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
-        try:
-            value = json.loads(line, parse_constant=_reject_constant, object_pairs_hook=_no_duplicate_keys)
-        except json.JSONDecodeError as exc:
-            raise DataError([Problem(label, "", f"invalid JSON: {exc.msg} (column {exc.colno})", number)]) from None
-        except _Refused as exc:
-            raise DataError([Problem(label, "", f"invalid JSON: {exc}", number)]) from None
-        except ValueError:  # Python refuses to convert an integer of thousands of digits
-            raise DataError([Problem(label, "", "invalid JSON: a number too long to be a figure", number)]) from None
-        except RecursionError:
-            raise DataError([Problem(label, "", "invalid JSON: nested too deeply", number)]) from None
+        value = load_json(line, label, number)
         if header is None:
             header = (number, value)
         else:

@@ -395,7 +395,7 @@ def occupations(
     if occupation is None:
         run(ctx, found.list_occupations, fmt, output, force, sources)
     else:
-        from .profiles import occupation_profile
+        from .occupations import occupation_profile
 
         run(ctx, lambda c: occupation_profile(c, found.find_occupation(c, occupation)), fmt, output, force, sources)
 

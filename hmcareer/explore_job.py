@@ -71,8 +71,7 @@ class CurrentJobSection:
             return (place.state_code, None) if kind == "state" else (None, place.area_code)
 
     def job_view(self, soc: str, place: tuple[str | None, str | None]) -> None:
-        from .occupations import find_occupation
-        from .profiles import occupation_profile
+        from .occupations import find_occupation, occupation_profile
         from .query import salary_report
         from .switching import switch_report
 

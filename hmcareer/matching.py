@@ -464,6 +464,14 @@ def match_roles(c: Catalog, p: Profile, top: int = 3) -> MatchReport:
     return MatchReport(p, ranked, min(top, len(ranked)))
 
 
+def ranked_by_points(c: Catalog, p: Profile) -> tuple[tuple[Role, int], ...]:
+    """Every role with its fit points, best first, ties in the data's order: `match_roles`' order without marking any
+    step. For a profile of a background alone that is exactly match's order: no answer shows a step still to do (a
+    degree, years or a licence not held must be given to be missing), so every role ties on that count."""
+    scored = [(-sum(r.points for r in _reasons(role, p)), order, role) for order, role in enumerate(c.roles)]
+    return tuple((role, -points) for points, _, role in sorted(scored, key=lambda item: item[:2]))
+
+
 class PlannedPath(Record):
     """`paths ROLE --from BACKGROUND`: one role's path, each step marked for this profile."""
 

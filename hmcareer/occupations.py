@@ -10,7 +10,18 @@ from __future__ import annotations
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, Conflict, DataError, NotFound, Problem
 from .matching import Profile
-from .models import OccupationEntry, OewsRelease, WageEstimate
+from .models import (
+    Occupation,
+    OccupationEntry,
+    OewsRelease,
+    OnetProfile,
+    OnetRating,
+    OnetRelated,
+    OnetTechnology,
+    Release,
+    WageEstimate,
+)
+from .profiles import Level, education_levels, ranked, technology_order
 from .query import lookup, national_total
 from .record import Record
 from .vocabulary import FIT_BACKGROUNDS
@@ -101,35 +112,71 @@ def background_label(background: str | None) -> str | None:
 class OccupationRow(Record):
     occupation: OccupationEntry
     national: WageEstimate  # all industries, the nation
-    job_zone: int | None  # O*NET's, None when hmcareer has no O*NET profile for it
-    typical_education: str | None  # the education level O*NET respondents name most often
-    typical_share: float | None  # its share of respondents, percent
+    job_zone: int | None  # O*NET's, None when O*NET gives none
+    education: Level | None  # the required-education level most O*NET respondents name (flagged when O*NET suppresses it)
 
 
 class OccupationList(Record):
     release_name: str
     source: str
+    onet_source: str | None  # the O*NET profiles' source, when any row has one
     rows: tuple[OccupationRow, ...]  # 11-9111 first, then by national employment
 
 
 def list_occupations(c: Catalog) -> OccupationList:
-    rows = []
+    rows, onet_source = [], None
     for entry in c.occupation_index:
         release = occupation_wages(c, entry)
-        zone, education, share = _onet_summary(c, entry.soc)
-        rows.append(OccupationRow(entry, national_total(c, entry.soc), zone, education, share))
+        try:
+            profile = c.onet_of(entry.soc)
+        except NotFound:
+            rows.append(OccupationRow(entry, national_total(c, entry.soc), None, None))
+            continue
+        onet_source = profile.source
+        levels = education_levels(profile)
+        rows.append(OccupationRow(entry, national_total(c, entry.soc), profile.job_zone.zone if profile.job_zone else None,
+                                  levels[0] if levels else None))
     managers = [r for r in rows if r.occupation.soc == MANAGERS_SOC]
     others = sorted((r for r in rows if r.occupation.soc != MANAGERS_SOC), key=lambda r: -(r.national.employment or -1))
-    return OccupationList(release.release.name, release.release.source, (*managers, *others))
+    return OccupationList(release.release.name, release.release.source, onet_source, (*managers, *others))
 
 
-def _onet_summary(c: Catalog, soc: str) -> tuple[int | None, str | None, float | None]:
-    """Job zone, and the required education level most respondents name, from the bundled O*NET profile (none: None)."""
+SHOWN_RATINGS = 10
+SHOWN_PROFILE_TECHNOLOGY = 15
+
+
+class OccupationProfile(Record):
+    """One occupation as O*NET and BLS describe it; for 11-9111 also the Handbook's duties, qualities and work
+    environment (data/occupation.yaml)."""
+
+    occupation: OccupationEntry
+    release: Release
+    national: WageEstimate  # all industries, the nation
+    onet: OnetProfile | None  # None when hmcareer bundles no O*NET profile for it
+    skills: tuple[OnetRating, ...]  # the most important reliable ones
+    knowledge: tuple[OnetRating, ...]
+    work_styles: tuple[OnetRating, ...]
+    left_out: int  # ratings O*NET recommends suppressing, left out of the three lists above
+    technology: tuple[OnetTechnology, ...]  # Hot Technology first
+    education: tuple[Level, ...]
+    related_to_managers: tuple[OnetRelated, ...]  # O*NET's related-occupation entries of 11-9111 under this SOC code
+    handbook: Occupation | None  # 11-9111 only
+
+
+def occupation_profile(c: Catalog, entry: OccupationEntry) -> OccupationProfile:
+    release = occupation_wages(c, entry).release
     try:
-        profile = c.onet_of(soc)
+        onet = c.onet_of(entry.soc)
     except NotFound:
-        return None, None, None
-    from .profiles import typical_education
-
-    level = typical_education(profile)
-    return profile.job_zone, level.label if level else None, level.percent if level else None
+        onet = None
+    if onet is None:
+        return OccupationProfile(entry, release, national_total(c, entry.soc), None, (), (), (), 0, (), (), (),
+                                 c.occupation if entry.soc == MANAGERS_SOC else None)
+    skills, a = ranked(onet.skills, SHOWN_RATINGS)
+    knowledge, b = ranked(onet.knowledge, SHOWN_RATINGS)
+    styles, d = ranked(onet.work_styles, SHOWN_RATINGS)
+    technology = tuple(sorted(onet.technology, key=technology_order)[:SHOWN_PROFILE_TECHNOLOGY])
+    related = tuple(r for r in c.onet_of(MANAGERS_SOC).related if r.onet_soc.startswith(entry.soc))
+    return OccupationProfile(entry, release, national_total(c, entry.soc), onet, skills, knowledge, styles, a + b + d,
+                             technology, education_levels(onet), related,
+                             c.occupation if entry.soc == MANAGERS_SOC else None)

@@ -9,18 +9,7 @@ O*NET's 1-5 importance scale.
 from __future__ import annotations
 
 from .catalog import MANAGERS_SOC, Catalog
-from .errors import NotFound
-from .models import (
-    Occupation,
-    OccupationEntry,
-    OnetProfile,
-    OnetRating,
-    OnetRelated,
-    OnetShare,
-    OnetTechnology,
-    Release,
-    WageEstimate,
-)
+from .models import OnetProfile, OnetRating, OnetShare, OnetTechnology
 from .record import Record
 
 ELEMENT_IMPORTANT = 3.0  # importance on O*NET's 1-5 scale
@@ -42,12 +31,6 @@ def education_levels(profile: OnetProfile) -> tuple[Level, ...]:
     shares = [s for s in profile.education if s.scale == REQUIRED_EDUCATION and s.percent > 0]
     return tuple(Level(s.description, s.percent, bool(s.suppressed))
                  for s in sorted(shares, key=lambda s: (-s.percent, s.category)))
-
-
-def typical_education(profile: OnetProfile) -> Level | None:
-    """The required-education category most respondents name (None when O*NET's share for it is suppressed)."""
-    levels = education_levels(profile)
-    return levels[0] if levels and not levels[0].suppressed else None
 
 
 def reliable(r: OnetRating) -> bool:
@@ -97,7 +80,7 @@ def skill_gaps(c: Catalog, soc: str) -> tuple[tuple[Gap, ...], tuple[Gap, ...], 
     return tuple(transfer[:SHOWN_GAPS]), tuple(build[:SHOWN_GAPS]), left_out
 
 
-def _technology_order(t: OnetTechnology) -> tuple[bool, bool, str]:
+def technology_order(t: OnetTechnology) -> tuple[bool, bool, str]:
     return not t.hot, not t.in_demand, t.example.lower()
 
 
@@ -105,7 +88,7 @@ def technology_to_learn(c: Catalog, soc: str) -> tuple[tuple[OnetTechnology, ...
     """Technology examples managers list and the user's occupation does not (by example name): Hot Technology first,
     then in demand, then by name; and how many there are in all."""
     own = {t.example.casefold() for t in c.onet_of(soc).technology}
-    new = sorted((t for t in c.onet_of(MANAGERS_SOC).technology if t.example.casefold() not in own), key=_technology_order)
+    new = sorted((t for t in c.onet_of(MANAGERS_SOC).technology if t.example.casefold() not in own), key=technology_order)
     return tuple(new[:SHOWN_TECHNOLOGY]), len(new)
 
 
@@ -117,47 +100,3 @@ def ranked(ratings: tuple[OnetRating, ...], top: int) -> tuple[tuple[OnetRating,
 
 def shares(profile: OnetProfile, scale: str) -> tuple[OnetShare, ...]:
     return tuple(s for s in profile.education if s.scale == scale)
-
-
-SHOWN_RATINGS = 10
-SHOWN_PROFILE_TECHNOLOGY = 15
-
-
-class OccupationProfile(Record):
-    """One occupation as O*NET and BLS describe it; for 11-9111 also the Handbook's duties, qualities and work
-    environment (data/occupation.yaml)."""
-
-    occupation: OccupationEntry
-    release: Release
-    national: WageEstimate  # all industries, the nation
-    onet: OnetProfile | None  # None when hmcareer bundles no O*NET profile for it
-    skills: tuple[OnetRating, ...]  # the most important reliable ones
-    knowledge: tuple[OnetRating, ...]
-    work_styles: tuple[OnetRating, ...]
-    left_out: int  # ratings O*NET recommends suppressing, left out of the three lists above
-    technology: tuple[OnetTechnology, ...]  # Hot Technology first
-    education: tuple[Level, ...]
-    related_to_managers: tuple[OnetRelated, ...]  # O*NET's related-occupation entries of 11-9111 under this SOC code
-    handbook: Occupation | None  # 11-9111 only
-
-
-def occupation_profile(c: Catalog, entry: OccupationEntry) -> OccupationProfile:
-    from .occupations import occupation_wages
-    from .query import national_total
-
-    release = occupation_wages(c, entry).release
-    try:
-        onet = c.onet_of(entry.soc)
-    except NotFound:
-        onet = None
-    if onet is None:
-        return OccupationProfile(entry, release, national_total(c, entry.soc), None, (), (), (), 0, (), (), (),
-                                 c.occupation if entry.soc == MANAGERS_SOC else None)
-    skills, a = ranked(onet.skills, SHOWN_RATINGS)
-    knowledge, b = ranked(onet.knowledge, SHOWN_RATINGS)
-    styles, d = ranked(onet.work_styles, SHOWN_RATINGS)
-    technology = tuple(sorted(onet.technology, key=_technology_order)[:SHOWN_PROFILE_TECHNOLOGY])
-    related = tuple(r for r in c.onet_of(MANAGERS_SOC).related if r.onet_soc.startswith(entry.soc))
-    return OccupationProfile(entry, release, national_total(c, entry.soc), onet, skills, knowledge, styles, a + b + d,
-                             technology, education_levels(onet), related,
-                             c.occupation if entry.soc == MANAGERS_SOC else None)

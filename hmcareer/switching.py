@@ -8,6 +8,8 @@ Every figure is BLS's or O*NET's as bundled; nothing is estimated.
 
 from __future__ import annotations
 
+import re
+
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Conflict, NotFound
 from .models import OccupationEntry, Release, WageEstimate
@@ -80,7 +82,9 @@ def _shared_industries(c: Catalog, soc: str) -> list[IndustryPay]:
     """National four-digit industries where BLS publishes both occupations' median pay."""
     found = []
     for manager in national_rows(c):
-        if manager.industry_level != 4:  # four-digit NAICS industries: no totals, no ownership splits, no overlaps
+        # Four-digit industries, not their totals, and not BLS's ownership splits ("Hospitals, Privately Owned", codes
+        # such as 622005), which overlap the industries they split.
+        if manager.industry_level != 4 or re.fullmatch(r"\d{3}00[1-9]", manager.industry_code):
             continue
         now = national_industry(c, manager.industry_code, soc)
         if now.annual_median is not None and manager.annual_median is not None:
@@ -116,10 +120,12 @@ def _onet_source(c: Catalog, soc: str) -> str | None:
 
 
 def role_fits(c: Catalog, entry: OccupationEntry, place: Place, top: int) -> tuple[RoleFit, ...]:
-    """The roles `match` ranks best for the occupation's background, each with its pay."""
-    from .matching import make_profile, match_roles
+    """The roles `match --occupation` ranks best for someone in the occupation who says nothing more, each with its
+    pay (matching.ranked_by_points gives match's order for such a profile without marking every step)."""
+    from .matching import make_profile, ranked_by_points
+    from .occupations import with_occupation
 
     if entry.background is None:
         return ()
-    ranked = match_roles(c, make_profile(entry.background), top).matches[:top]
-    return tuple(RoleFit(m.role.id, m.role.title, m.score, role_pay(c, m.role, place, entry)) for m in ranked)
+    ranked = ranked_by_points(c, with_occupation(make_profile(entry.background), entry))[:top]
+    return tuple(RoleFit(role.id, role.title, points, role_pay(c, role, place, entry)) for role, points in ranked)

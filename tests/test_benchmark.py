@@ -38,7 +38,9 @@ def test_benchmark_runs_and_reports_every_target(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode in (0, 1), result.stderr  # 1: a target missed on this (busy) machine
     out = result.stdout
-    for line in ("python -c pass", "typer+rich hello world", "hmcareer salary --metro boston", "roles --format json"):
+    for line in ("python -c pass", "typer+rich hello world", "hmcareer salary --metro boston", "roles --format json",
+                 "hmcareer salary --occupation rn --metro boston", "hmcareer switch --from rn --metro boston",
+                 "switch --from rn --metro boston within 10% of roles", "every cold first run (empty cache) <= "):
         assert line in out
-    assert out.count("PASS") + out.count("FAIL") >= 4
+    assert out.count("PASS") + out.count("FAIL") >= 6
     assert "targets PASS" in out

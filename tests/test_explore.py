@@ -79,8 +79,8 @@ def test_numbers_names_aliases_and_prefixes_select(catalog):
 def test_invalid_input_never_crashes(catalog):
     code, out, _ = session(catalog, "", "42", "zzz", "?", "b", "q")
     assert code == 0
-    assert "Type a number from 1 to 9, or a name." in out
-    assert "There is no option 42; type 1 to 9." in out
+    assert "Type a number from 1 to 10, or a name." in out
+    assert "There is no option 42; type 1 to 10." in out
     assert "'zzz' is not an option here." in out
     assert "b or back: up one level" in out
     assert "This is the main menu; q leaves." in out

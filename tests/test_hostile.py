@@ -76,6 +76,18 @@ def _hostile_wage_file(source: Path, target: Path) -> None:
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _hostile_onet_file(source: Path, target: Path) -> None:
+    """An O*NET profile whose names, technology examples and task texts are hostile."""
+    profile = json.loads(source.read_text(encoding="utf-8"))
+    for table in profile.values():
+        if isinstance(table, dict) and "columns" in table:
+            names = [i for i, column in enumerate(table["columns"]) if column in ("name", "example", "commodity_title", "text")]
+            for row in table["rows"]:
+                for i in names:
+                    row[i] = hostile(row[i])
+    target.write_text(json.dumps(profile), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def hostile_dir(tmp_path_factory) -> Path:
     """A data directory whose every free-text value carries HEAD/TAIL (or PLAIN_HEAD/PLAIN_TAIL).
@@ -84,9 +96,15 @@ def hostile_dir(tmp_path_factory) -> Path:
     back, file by file, until the catalog validates the directory.
     """
     target = tmp_path_factory.mktemp("hostile") / "data"
-    # Tables of numbers only; and O*NET profiles, which no command shows yet.
+    # The other occupations' tables and O*NET profiles come from the bundled data, but for the registered nurses' and
+    # the managers', written hostile below (the rest are the same kind of text, read by the same code).
     shutil.copytree(bundled_data_dir(), target, ignore=shutil.ignore_patterns("occupations", "onet"))
     _hostile_wage_file(bundled_data_dir() / "oews.jsonl", target / "oews.jsonl")
+    for folder in ("occupations", "onet"):
+        (target / folder).mkdir()
+    _hostile_wage_file(bundled_data_dir() / "occupations" / "29-1141.jsonl", target / "occupations" / "29-1141.jsonl")
+    for soc in ("11-9111", "29-1141"):
+        _hostile_onet_file(bundled_data_dir() / "onet" / f"{soc}.json", target / "onet" / f"{soc}.json")
     keep = {name: set(keys) for name, keys in UNCHECKED_STRUCTURE.items()}
     for _ in range(6):
         for path in sorted(bundled_data_dir().glob("*.yaml")):
@@ -137,6 +155,8 @@ VIEWS = [
     ["paths", "nursing-home-administrator", "--from", "nurse", "--degree", "associate", "--years", "3"],
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
     ["search", "nursing", "home"], ["search", "cpam"], ["claims"],
+    ["occupations", "29-1141"], ["occupations", "11-9111"], ["switch", "--from", "29-1141", "--metro", "0014460"],
+    ["salary", "--occupation", "29-1141", "--state", "25"], ["match", "--occupation", "29-1141", "--state", "25"],
 ]
 
 

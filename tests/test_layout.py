@@ -160,8 +160,15 @@ def shown(command: list[str], doc: dict) -> set[str]:
         return {f"${q['median_annual']:,}" for q in doc["occupation"]["quick_facts"] if q["median_annual"]}
     if kind == "sources":
         return {s["id"] for s in records} | {s["url"] for s in records if s["url"]}
-    if kind == "search":
-        return {x["id"] for x in records}
+    if kind == "search":  # a technology or skill is named by its words
+        return {w for x in records for w in (_words(x["id"]) if " " in x["id"] else {x["id"]})}
+    if kind == "occupations":
+        return {x["soc"] for x in records} | _wage_tokens([x["national"] for x in records], "annual", ("median",))
+    if kind == "occupation":
+        return {doc["soc"]} | _words(doc["title"]) | _wage_tokens([doc["national"]], "annual", ("median", "mean"))
+    if kind == "switch":  # the pay compared, the industries, the roles that fit
+        pay = {_money(c[side], False) for c in doc["pay"] for side in ("now", "manager")} - {None}
+        return pay | _words(*(i["industry_name"] for i in doc["industries"])) | _words(*(r["title"] for r in doc["roles"]))
     if kind == "claims":  # each claim's id and the figures and sources of its check
         return {x["id"] for x in records} | {s for x in records for s in x["sources"]} | {
             w for x in records for w in _words(x["claim"], x["check"]) if w.startswith("$")}

@@ -147,7 +147,7 @@ def test_match_command_json(hm):
     assert doc["kind"] == "match" and doc["schema"] == "hmcareer/1"
     assert doc["profile"] == {"background": "nurse", "degree": "bachelor", "years": 4, "licences": ["clinical"],
                               "interests": ["data"], "licence_assumed": True, "degree_field": None,
-                              "manager_years": None, "executive_years": None}
+                              "manager_years": None, "executive_years": None, "occupation": None}
     assert doc["scoring"] == {"background": 3, "interest": 2, "licence": 1}
     first = doc["records"][0]
     assert (first["rank"], first["role"], first["score"]) == (1, "clinical-manager", 4)
@@ -238,7 +238,7 @@ def test_search_command(hm):
     doc = json.loads(hm("search", "long-term", "care", "-f", "json").out)
     assert doc["term"] == "long-term care"
     assert doc["records"][0] == {"kind": "role", "id": "nursing-home-administrator", "label": "Nursing home administrator",
-                                 "matched": "alias", "snippet": "long-term care administrator"}
+                                 "matched": "alias", "snippet": "long-term care administrator", "source": None}
     r = hm("search", "-f", "csv", "rhia")
     assert r.out.splitlines()[0] == "kind,id,label,matched,snippet"
 

@@ -54,6 +54,10 @@ FOOTER_COMMANDS = [
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "8", "--interest", "leadership"],
     ["match", "--background", "student", "--degree", "high-school"],
     ["claims"], ["claims", "--verdict", "wrong"],
+    ["occupations"], ["occupations", "11-9111"], ["occupations", "rn"], ["occupations", "coder"],
+    ["switch", "--from", "rn", "--metro", "boston"], ["switch", "--from", "coder", "--state", "OH"],
+    ["switch", "--from", "29-1229", "--metro", "bend, or"], ["salary", "--occupation", "rn", "--metro", "boston"],
+    ["match", "--occupation", "rn", "--metro", "boston"], ["search", "epic"],
 ]
 
 
@@ -81,9 +85,9 @@ def test_every_command_with_sources_is_measured(hm):
 
     with_flag = {name for name, cmd in get_command(app).commands.items() if any(p.name == "sources" for p in cmd.params)}
     assert with_flag == {"roles", "salary", "certs", "education", "paths", "match", "associations", "outlook", "search",
-                         "claims"}
-    assert with_flag - {"search"} == {c[0] for c in FOOTER_COMMANDS}  # search cites nothing: no footer
-    assert "Sources:" not in hm("search", "billing").out
+                         "claims", "switch", "occupations"}
+    assert with_flag == {c[0] for c in FOOTER_COMMANDS}
+    assert "Sources:" not in hm("search", "billing").out  # a search that finds nothing of O*NET's cites nothing
     assert hm("search", "billing", "--sources").out == "This view cites no sources.\n"
 
 

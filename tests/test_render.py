@@ -6,19 +6,20 @@ import subprocess
 import sys
 import typing
 
-from hmcareer import matching, query
+from hmcareer import matching, occupations, query, search, switching
 from hmcareer.record import Record
-from hmcareer.render.registry import VIEWS, human_view, view_for
+from hmcareer.render.registry import VIEWS, human_view, type_name, view_for
+from hmcareer.render.registry import function as view_function
 
 # The JSON document's "kind" values: a stable contract (README, "JSON output").
 KINDS = {"roles", "role", "salary", "where", "history", "certs", "cert", "education", "paths", "plan", "match", "search",
-         "associations", "outlook", "sources", "claims"}
+         "associations", "outlook", "sources", "claims", "switch", "occupations", "occupation"}
 
 
 def _result_types() -> set[type]:
     """Every record type a public query or matching function returns."""
     found = set()
-    for module in (query, matching):
+    for module in (query, matching, occupations, search, switching):
         for name, function in vars(module).items():
             if callable(function) and not name.startswith("_") and getattr(function, "__module__", None) == module.__name__:
                 returned = typing.get_type_hints(function).get("return") if not isinstance(function, type) else None
@@ -29,13 +30,16 @@ def _result_types() -> set[type]:
 
 
 def test_every_result_a_command_can_show_has_its_views():
-    assert _result_types() <= set(VIEWS), _result_types() - set(VIEWS)
+    names = {type_name(t) for t in _result_types()}
+    assert names <= set(VIEWS), names - set(VIEWS)
     assert {view.kind for view in VIEWS.values()} == KINDS
 
 
-def test_every_human_view_resolves_to_a_function():
+def test_every_view_function_resolves():
     for view in VIEWS.values():
         assert callable(human_view(view)), view.human
+        for name in (view.body, view.rows, view.markdown or view.rows):
+            assert callable(view_function(name)), name
 
 
 def test_an_unregistered_result_is_a_programming_error():

@@ -36,6 +36,10 @@ VIEWS = [
     ["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
     ["search", "nursing", "home"],
     ["claims"], ["claims", "--verdict", "out-of-date"],
+    ["occupations"], ["occupations", "11-9111"], ["occupations", "29-2072"],
+    ["switch", "--from", "rn", "--metro", "boston"], ["switch", "--from", "29-1229", "--metro", "bend, or"],
+    ["salary", "--occupation", "29-1229", "--metro", "bend, or", "--percentiles"],
+    ["match", "--occupation", "lpn", "--state", "OH"], ["search", "epic"],
 ]
 
 
@@ -141,7 +145,7 @@ def test_output_to_a_pipe_that_closes_early_ends_quietly():
         r = subprocess.run(f"{hm_command} {command} | head -1; echo \"exit=${{PIPESTATUS[0]}}\" >&2", shell=True,
                            executable="/bin/bash", capture_output=True, text=True, timeout=60,
                            env={**os.environ, "HMCAREER_NO_CACHE": "1"})
-        assert r.stdout == "Medical and health services managers: annual pay, OEWS May 2025\n"
+        assert r.stdout == "Medical and Health Services Managers (11-9111): annual pay, OEWS May 2025\n"
         assert r.stderr == "exit=0\n"
 
 

@@ -38,6 +38,7 @@ from ..models import (
     Source,
     WagePoint,
 )
+from . import onetcodec
 from .cache import Cache, configured_directory, decode_records, encode_records, open_cache
 from .checker import MAX_PROBLEMS
 from .files import MAX_TABLE_BYTES, MAX_YAML_BYTES, bundled_data_dir, read_data_file
@@ -348,7 +349,8 @@ def _has_shape(name: str, records: Any) -> bool:
 
 # How each subject's records are kept in the cache: the wage table in its compact form (wages.py), the rest as encoded
 # records (cache.py).
-_CODECS = {WAGE_SUBJECT: (to_plain, from_plain), OTHER_WAGES: (to_plain, from_plain)}
+_CODECS = {WAGE_SUBJECT: (to_plain, from_plain), OTHER_WAGES: (to_plain, from_plain),
+           ONET: (onetcodec.to_plain, onetcodec.from_plain)}
 
 
 def validate(catalog: Catalog) -> tuple[list[Problem], int]:

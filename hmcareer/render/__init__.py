@@ -40,14 +40,14 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
     session: what earlier views of one explorer session have said, so that it is said once (the 2012 text's line).
     """
     from . import machine
-    from .registry import human_view, view_for
+    from .registry import function, human_view, view_for
 
     if list_sources:
         result = view_sources(catalog, result)
     view = view_for(result)
     if fmt == "json":
         # JSON escapes control characters itself and keeps the data's exact text.
-        document = machine.document(view.kind, view.body(result), catalog.sources, catalog.release_name())
+        document = machine.document(view.kind, function(view.body)(result), catalog.sources, catalog.release_name())
         terminal.stdout.write(machine.to_json(document, ascii_only=terminal.ascii_only))
         terminal.stdout.flush()
         return
@@ -66,11 +66,13 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
             session["explained_2012"] = human.explained_2012
         return
     if fmt == "csv":
-        text = machine.to_csv(*view.rows(result))
+        text = machine.to_csv(*function(view.rows)(result))
     else:  # markdown is for people: the view's own, or the table, then its sources in full
-        cited = printable_values(machine.cited_sources(view.body(result), catalog.sources))
-        text = view.markdown(result, cited) if view.markdown else machine.to_markdown(*view.rows(result)) + (
-            machine.markdown_sources(cited))
+        cited = printable_values(machine.cited_sources(function(view.body)(result), catalog.sources))
+        if view.markdown:
+            text = function(view.markdown)(result, cited)
+        else:
+            text = machine.to_markdown(*function(view.rows)(result)) + machine.markdown_sources(cited)
     lost = terminal.unencodable(text)
     if lost:  # the stream's encoding shows these as "?" (see Terminal.from_environment): say so, and how to keep them
         terminal.message(f"hmcareer: standard output's encoding ({terminal.stdout.encoding}) lacks {lost} character(s) of "

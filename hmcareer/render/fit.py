@@ -117,6 +117,8 @@ def _pay_heading(h: Human, m: MatchReport) -> None:
     if m.current is not None:
         text += f"; the change is from {m.current.short} ({m.current.soc}) in the same industry or place"
     h.line(Text(text + ".", style="dim"))
+    if m.place.kind != "nation":  # one figure for every role: said once
+        h.line(Text("Pay for every role: ") + _pay(m, m.pay[0]))
     h.line()
 
 
@@ -150,7 +152,7 @@ def show_match(h: Human, m: MatchReport) -> None:
             grid.add_row(Text(f"   {x.points:+d}" if x.points else "    0", style="green" if x.points else "dim"), Text(x.text))
         if not r.reasons:
             grid.add_row(Text("    "), Text("none of your answers bears on this role's traits", style="dim"))
-        if m.pay:
+        if m.pay and m.place is not None and m.place.kind == "nation":
             grid.add_row(Text("  pay", style="cyan"), _pay(m, m.pay[rank - 1]))
         h.print_table(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "

@@ -77,9 +77,10 @@ def show_switch(h: Human, r: SwitchReport) -> None:
               count(managers.place.employment, managers.place, "employment"), "")
     h.print_table(t)
     if r.managers_per_100 is not None:
-        h.line(Text(f"{r.managers_per_100:g} manager jobs for every 100 {own.occupation.short} jobs in {place}."))
+        h.line(Text(f"{r.managers_per_100:g} manager jobs for every 100 jobs of {own.occupation.short} in {place}."))
     else:
-        h.line(Text(f"Manager jobs per 100 {own.occupation.short} jobs in {place}: not computed (a job count is not published)."))
+        h.line(Text(f"Manager jobs per 100 jobs of {own.occupation.short} in {place}: not computed (a job count is not "
+                    "published)."))
     h.line()
     if r.industries:
         t = h.table(f"Median pay inside the same industries, nationally ({len(r.industries)} of the {r.shared_industries} "
@@ -150,12 +151,21 @@ def _roles(h: Human, r: SwitchReport) -> None:
     if not r.roles:
         return
     h.heading(f"Roles that fit the {background_label(r.now.occupation.background)} background best")
+    same = r.place_kind != "nation"  # one figure for every role: say it once
+    if same:
+        first = r.roles[0].pay
+        text = f"Pay for each: median {money(first.pay.annual_median, False, first.pay, 'annual_median')}, {first.where}"
+        if first.change is not None:
+            text += f"; versus {r.now.occupation.short} there: {change_text(first.change)}"
+        h.line(Text(text + "."))
     for rank, fit in enumerate(r.roles, 1):
         pay = fit.pay
-        median = money(pay.pay.annual_median, False, pay.pay, "annual_median")
-        text = Text(f"{rank}. ", style="bold") + Text(fit.title, style="bold") + Text(f": median {median}, {pay.where}")
-        if pay.change is not None:
-            text.append(f"; versus {r.now.occupation.short} there: {change_text(pay.change)}")
+        text = Text(f"{rank}. ", style="bold") + Text(fit.title, style="bold")
+        if not same:
+            median = money(pay.pay.annual_median, False, pay.pay, "annual_median")
+            text.append(f": median {median}, {pay.where}")
+            if pay.change is not None:
+                text.append(f"; versus {r.now.occupation.short} in that industry: {change_text(pay.change)}")
         h.hanging("", text)
     if h.commands:
         h.line(Text("Next: hmcareer match --occupation OCCUPATION ranks every role; hmcareer paths ROLE --occupation "
@@ -172,18 +182,20 @@ def show_occupations(h: Human, r: OccupationList) -> None:
     t.add_column("jobs", justify="right", no_wrap=True)
     t.add_column("median", justify="right", no_wrap=True)
     t.add_column("zone", justify="right", no_wrap=True)
-    t.add_column("most name", min_width=10)
+    t.add_column("education most name", min_width=10)
     for row in r.rows:
-        e = row.national
-        education = (f"{row.typical_share:g}% {row.typical_education.split(' - ')[0]}" if row.typical_education else "unknown")
+        e, level = row.national, row.education
+        education = (f"{level.percent:g}% {short_level(level)}" + (" (O*NET: not reliable)" if level.suppressed else "")
+                     if level else "not rated")
         t.add_row(row.occupation.soc, row.occupation.title, count(e.employment, e, "employment"),
-                  money(e.annual_median, False, e, "annual_median"), str(row.job_zone) if row.job_zone else "unknown",
+                  money(e.annual_median, False, e, "annual_median"), str(row.job_zone) if row.job_zone else "not rated",
                   education)
     h.print_table(t)
     h.line(Text("jobs and median: national, all industries. zone: O*NET job zone (1 little preparation ... 5 extensive). "
-                "most name: the required education most O*NET respondents name, with their share.", style="dim"))
-    if any(row.job_zone for row in r.rows):
-        h.cite(["onet-29-3-db"])
+                "education: the required education most O*NET respondents name, with their share; not rated: O*NET "
+                "gives none.", style="dim"))
+    if r.onet_source:
+        h.cite([r.onet_source])
         h.line(Text(f"{ONET_ATTRIBUTION}.", style="dim"))
     if h.commands:
         h.line(Text("hmcareer salary --occupation SOC for pay by place; hmcareer switch --from SOC to compare with managers.",

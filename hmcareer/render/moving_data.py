@@ -6,15 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import ONET_ATTRIBUTION
-from ..occupations import OccupationList
-from ..profiles import ELEMENT_IMPORTANT, OccupationProfile
+from ..occupations import OccupationList, OccupationProfile
+from ..profiles import ELEMENT_IMPORTANT
 from ..rolepay import RolePay
 from ..switching import SwitchReport
 from .machine import Rows, plain, top_code, wage_record
 
 
 def _onet(source: str | None) -> dict[str, Any]:
-    return {"onet_source": source, "onet_attribution": ONET_ATTRIBUTION} if source else {}
+    """Where O*NET figures are in a body: their source and the attribution its licence asks for."""
+    return {"onet_data": {"source": source, "attribution": ONET_ATTRIBUTION}} if source else {}
 
 
 def role_pay_record(p: RolePay) -> dict[str, Any]:
@@ -64,18 +65,19 @@ def occupations_body(r: OccupationList) -> dict[str, Any]:
             "records": [{"soc": x.occupation.soc, "title": x.occupation.title, "short": x.occupation.short,
                          "aliases": list(x.occupation.aliases), "background": x.occupation.background,
                          "usual_for_background": x.occupation.usual, "national": wage_record(x.national),
-                         "job_zone": x.job_zone, "typical_education": x.typical_education,
-                         "typical_education_pct": x.typical_share} for x in r.rows],
-            **_onet("onet-29-3-db" if any(x.job_zone for x in r.rows) else None)}
+                         "job_zone": x.job_zone, "most_named_education": plain(x.education)} for x in r.rows],
+            **_onet(r.onet_source)}
 
 
 def occupations_rows(r: OccupationList) -> Rows:
     rows = [{"soc": x.occupation.soc, "title": x.occupation.title, "background": x.occupation.background,
              "employment": x.national.employment, "annual_median": x.national.annual_median, "job_zone": x.job_zone,
-             "typical_education": x.typical_education, "typical_education_pct": x.typical_share,
+             "most_named_education": x.education.label if x.education else None,
+             "most_named_education_pct": x.education.percent if x.education else None,
+             "education_suppressed": x.education.suppressed if x.education else None,
              "source": r.source, "reference_period": r.release_name} for x in r.rows]
-    return ["soc", "title", "background", "employment", "annual_median", "job_zone", "typical_education",
-            "typical_education_pct", "source", "reference_period"], rows
+    return ["soc", "title", "background", "employment", "annual_median", "job_zone", "most_named_education",
+            "most_named_education_pct", "education_suppressed", "source", "reference_period"], rows
 
 
 def profile_body(p: OccupationProfile) -> dict[str, Any]:

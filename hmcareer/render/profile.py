@@ -6,8 +6,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..models import ONET_ATTRIBUTION, OnetRating
-from ..occupations import background_label
-from ..profiles import OccupationProfile
+from ..occupations import OccupationProfile, background_label
 from .human import Human, count, wage_text
 from .moving import education_text
 

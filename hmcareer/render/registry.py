@@ -1,64 +1,76 @@
 """One registry from each result type to its three views: the human one, the JSON body and csv/markdown rows.
 
 A new view is one query returning a new result type, one line here, and a few lines in cli.py.
-The human view is named as "module.function" in hmcareer.render, so that JSON, csv and markdown
-output never import Rich; `tests/test_render.py` checks every name resolves.
+Types and functions are named as strings ("module.Name") and imported only when a result is shown, so that a command
+imports the views of its own result and no other: JSON, csv and markdown output never import Rich, and a command
+about roles does not import the code of `switch`. `tests/test_render.py` checks every name resolves.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
-from .. import matching, occupations, profiles, query, search, switching
 from ..record import Record
-from . import machine as m
-from . import moving_data as md
 
 
 class View(Record):
     kind: str  # the JSON document's "kind": part of the stable contract
     human: str  # "module.function" in hmcareer.render that draws it for people
-    body: Callable[[Any], dict[str, Any]]  # the kind-specific keys of the JSON document
-    rows: Callable[[Any], m.Rows]  # columns and rows for csv (and markdown, unless `markdown` is given)
-    markdown: Callable[[Any, list[Any]], str] | None = None  # markdown of its own: (result, cited sources) -> text
+    body: str  # "module.function" in hmcareer.render: the kind-specific keys of the JSON document
+    rows: str  # "module.function": columns and rows for csv (and markdown, unless `markdown` is given)
+    markdown: str | None = None  # "module.function": markdown of its own, (result, cited sources) -> text
 
 
-VIEWS: dict[type, View] = {
-    query.RoleList: View("roles", "views.show_roles", m.roles_body, m.roles_rows),
-    query.RoleDetail: View("role", "views.show_role", m.role_body, m.role_rows),
-    query.SalaryReport: View("salary", "pay.show_salary", m.salary_body, m.salary_rows),
-    query.WhereReport: View("where", "pay.show_where", m.where_body, m.where_rows),
-    query.HistoryReport: View("history", "pay.show_history", m.history_body, m.history_rows),
-    query.CredentialList: View("certs", "views.show_credentials", m.certs_body, m.certs_rows),
-    query.CredentialDetail: View("cert", "views.show_credential", m.cert_body, m.cert_rows),
-    query.EducationReport: View("education", "views.show_education", m.education_body, m.education_rows),
-    query.PathsReport: View("paths", "paths.show_paths", m.paths_body, m.paths_rows),
-    matching.PlannedPath: View("plan", "fit.show_plan", m.plan_body, m.plan_rows),
-    matching.MatchReport: View("match", "fit.show_match", m.match_body, m.match_rows),
-    search.SearchReport: View("search", "views.show_search", m.search_body, m.search_rows),
-    query.AssociationList: View("associations", "views.show_associations", m.associations_body, m.associations_rows),
-    query.OutlookReport: View("outlook", "views.show_outlook", m.outlook_body, m.outlook_rows),
-    query.SourcesReport: View("sources", "views.show_sources_report", m.sources_body, m.sources_rows),
-    query.SourceList: View("sources", "views.show_sources", m.source_list_body, m.sources_rows),
-    query.ClaimList: View("claims", "views.show_claims", m.claims_body, m.claims_rows, m.claims_markdown),
-    switching.SwitchReport: View("switch", "moving.show_switch", md.switch_body, md.switch_rows),
-    occupations.OccupationList: View("occupations", "moving.show_occupations", md.occupations_body, md.occupations_rows),
-    profiles.OccupationProfile: View("occupation", "profile.show_occupation_profile", md.profile_body, md.profile_rows),
+# The result's type, as "module.Name" in hmcareer, to its views.
+VIEWS: dict[str, View] = {
+    "query.RoleList": View("roles", "views.show_roles", "machine.roles_body", "machine.roles_rows"),
+    "query.RoleDetail": View("role", "views.show_role", "machine.role_body", "machine.role_rows"),
+    "query.SalaryReport": View("salary", "pay.show_salary", "machine.salary_body", "machine.salary_rows"),
+    "query.WhereReport": View("where", "pay.show_where", "machine.where_body", "machine.where_rows"),
+    "query.HistoryReport": View("history", "pay.show_history", "machine.history_body", "machine.history_rows"),
+    "query.CredentialList": View("certs", "views.show_credentials", "machine.certs_body", "machine.certs_rows"),
+    "query.CredentialDetail": View("cert", "views.show_credential", "machine.cert_body", "machine.cert_rows"),
+    "query.EducationReport": View("education", "views.show_education", "machine.education_body", "machine.education_rows"),
+    "query.PathsReport": View("paths", "paths.show_paths", "machine.paths_body", "machine.paths_rows"),
+    "matching.PlannedPath": View("plan", "fit.show_plan", "machine.plan_body", "machine.plan_rows"),
+    "matching.MatchReport": View("match", "fit.show_match", "machine.match_body", "machine.match_rows"),
+    "search.SearchReport": View("search", "views.show_search", "machine.search_body", "machine.search_rows"),
+    "query.AssociationList": View("associations", "views.show_associations", "machine.associations_body",
+                                  "machine.associations_rows"),
+    "query.OutlookReport": View("outlook", "views.show_outlook", "machine.outlook_body", "machine.outlook_rows"),
+    "query.SourcesReport": View("sources", "views.show_sources_report", "machine.sources_body", "machine.sources_rows"),
+    "query.SourceList": View("sources", "views.show_sources", "machine.source_list_body", "machine.sources_rows"),
+    "query.ClaimList": View("claims", "views.show_claims", "machine.claims_body", "machine.claims_rows",
+                            "machine.claims_markdown"),
+    "switching.SwitchReport": View("switch", "moving.show_switch", "moving_data.switch_body", "moving_data.switch_rows"),
+    "occupations.OccupationList": View("occupations", "moving.show_occupations", "moving_data.occupations_body",
+                                       "moving_data.occupations_rows"),
+    "occupations.OccupationProfile": View("occupation", "profile.show_occupation_profile", "moving_data.profile_body",
+                                          "moving_data.profile_rows"),
 }
+
+
+def type_name(cls: type) -> str:
+    """A result type as VIEWS names it: its module within hmcareer, and its name."""
+    return f"{cls.__module__.removeprefix('hmcareer.')}.{cls.__qualname__}"
 
 
 def view_for(result: Any) -> View:
     """The views of `result`'s type; TypeError for a type nobody registered (a programming error)."""
     try:
-        return VIEWS[type(result)]
+        return VIEWS[type_name(type(result))]
     except KeyError:
         raise TypeError(f"no views registered for {type(result).__name__}") from None
 
 
-def human_view(view: View) -> Callable[[Any, Any], None]:
-    """The function that draws `view` for people, imported on first use."""
-    import importlib
+def function(name: str) -> Callable[..., Any]:
+    """A view function named "module.function" in hmcareer.render, imported on first use."""
+    module, _, attribute = name.rpartition(".")
+    return getattr(importlib.import_module(f"{__package__}.{module}"), attribute)
 
-    module, _, function = view.human.rpartition(".")
-    return getattr(importlib.import_module(f"{__package__}.{module}"), function)
+
+def human_view(view: View) -> Callable[[Any, Any], None]:
+    """The function that draws `view` for people."""
+    return function(view.human)

@@ -234,7 +234,7 @@ def show_search(h: Human, r: SearchReport) -> None:
         grid.add_column()
         for x in hits:
             text = Text(x.label)
-            if normalize(x.snippet) != normalize(x.label):
+            if normalize(x.snippet) not in normalize(x.label):
                 text.append(f"\n{x.matched}: ", style="dim")
                 text.append(x.snippet, style="dim")
             grid.add_row(Text(x.id, style="cyan"), text)

@@ -511,6 +511,8 @@ def explain(exc: UsageError | DataError) -> str:
         return f"{value!r} is not one of: {', '.join(exc.choices)}."
     if isinstance(exc, OutOfRange):
         return f"Type a number from {exc.choices[0]} to {exc.choices[1]}."
+    if isinstance(exc, Conflict) and exc.kind == "occupation":  # the query says what does not fit, in a sentence
+        return f"{exc.value}."
     if isinstance(exc, Conflict):
         return f"'{exc.value}' cannot be combined with another {exc.kind}."
     if isinstance(exc, TooShort):

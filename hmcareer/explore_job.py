@@ -23,7 +23,7 @@ class CurrentJobSection:
     open_role: Any
 
     def job_menu(self) -> None:
-        from .occupations import list_occupations, resolve_from
+        from .occupations import find_occupation, list_occupations, resolve_from
 
         self.screen.say("From your current job: type it (rn, lpn, coder, 'medical assistant', physical therapist, 29-1141), "
                         "or list for every occupation.", "dim")
@@ -33,10 +33,11 @@ class CurrentJobSection:
             return
         try:
             resolved = resolve_from(self.c, text)
-        except Ambiguous as exc:
-            index = self.choose(f"{text!r} could mean", [(choice.split(" ", 1)[0], choice.split(" ", 1)[-1])
-                                                         for choice in exc.choices], "which")
-            resolved = resolve_from(self.c, exc.choices[index].split(" ", 1)[0])
+        except Ambiguous as exc:  # its choices are "SOC title"
+            entries = [find_occupation(self.c, choice.split(" ", 1)[0]) for choice in exc.choices]
+            index = self.choose(f"{text!r} could mean", [(e.soc, e.title) for e in entries], "which",
+                                aliases={e.soc: (e.title, e.short, *e.aliases) for e in entries})
+            resolved = resolve_from(self.c, entries[index].soc)
         if resolved.occupation.background is None:
             self.screen.hint("That is the managers' own occupation; type the job you hold now.")
             return

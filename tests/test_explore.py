@@ -433,3 +433,63 @@ def test_b_at_the_main_menu_after_a_section_says_so_again(catalog):
 def test_the_2012_text_is_explained_once_a_session(catalog):
     code, out, _ = session(catalog, "salary", "pharma", "nursing care", "q")
     assert code == 0 and out.count("a widely copied web text") == 1 and out.count("Checked claim:") == 3
+
+
+def test_from_your_job_shows_the_switch_view_and_drills_in(catalog):
+    code, out, _ = session(catalog, "from your job", "rn", "boston", "skills", "pay", "managers", "clinical-manager", "b", "b",
+                           "b", "q", width=100)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "From registered nurses (29-1141) to medical and health services manager, in Boston-Cambridge-Newton, MA-NH" in flat
+    assert "median $106,180 $136,760 +$30,580 (+28.8%)" in flat
+    assert "Top skills (O*NET 29-1141.00" in flat  # the nurses' own profile
+    assert "Registered Nurses (29-1141): annual pay, OEWS May 2025" in flat  # their pay there
+    assert "Medical and Health Services Managers (11-9111): annual pay" in flat  # the managers' there
+    assert "Clinical manager" in flat and "Goodbye." in out
+
+
+def test_from_your_job_lists_asks_and_accepts_the_whole_country(catalog):
+    code, out, _ = session(catalog, "10", "list", "clinician", "pt", "", "b", "b", "q", width=100)
+    assert code == 0
+    flat = " ".join(out.split())
+    assert "Occupations with pay in hmcareer" in flat
+    assert "'clinician' could mean" in flat  # a background of several occupations: a menu of them
+    assert "From physical therapists (29-1123) to medical and health services manager, in the United States" in flat
+
+
+def test_from_your_job_rejects_unknown_jobs_and_places_with_a_hint(catalog):
+    code, out, _ = session(catalog, "10", "astronaut", "rn", "atlantis", "ohio", "b", "b", "q", width=100)
+    assert code == 0
+    assert "No occupation matches 'astronaut'." in out
+    assert "No state or metro is called 'atlantis'" in out
+    assert "From registered nurses (29-1141) to medical and health services manager, in Ohio" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 40)])
+def test_from_your_job_in_a_real_terminal(rows, columns):
+    """The section in a pseudo-terminal at 80x24 and 40x20: the job, the place, the view, a drill-down, back, quit."""
+    pexpect = pytest.importorskip("pexpect")
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": str(rows), "TERM": "xterm"}
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=30,
+                          preexec_fn=_keys_live, dimensions=(rows, columns))
+    try:
+        child.expect("choose> ")
+        child.sendline("10")
+        child.expect("your job> ")
+        child.sendline("lpn")
+        child.expect("> ")
+        child.sendline("OH")
+        child.expect("next> ")
+        assert "LPNs" in child.before
+        child.sendline("skills")
+        child.expect("next> ")
+        child.sendline("b")  # up one level: the job question
+        child.expect("your job> ")
+        child.sendline("b")
+        child.expect("choose> ")
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0 and "Traceback" not in (child.before or "")

@@ -87,8 +87,9 @@ def test_every_command_with_sources_is_measured(hm):
     assert with_flag == {"roles", "salary", "certs", "education", "paths", "match", "associations", "outlook", "search",
                          "claims", "switch", "occupations"}
     assert with_flag == {c[0] for c in FOOTER_COMMANDS}
-    assert "Sources:" not in hm("search", "billing").out  # a search that finds nothing of O*NET's cites nothing
-    assert hm("search", "billing", "--sources").out == "This view cites no sources.\n"
+    assert "Sources:" not in hm("search", "cahme").out  # a search that finds nothing of O*NET's cites nothing
+    assert hm("search", "cahme", "--sources").out == "This view cites no sources.\n"
+    assert "Sources: 1 (copy of an official document)" in hm("search", "billing", env={"COLUMNS": "100"}).out
 
 
 def test_the_footer_counts_each_kind_and_falls_back_when_narrow(hm):

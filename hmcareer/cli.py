@@ -186,16 +186,14 @@ def salary(
         clash = [name for name, value in ignored.items() if value]
         if used and clash:
             usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
-    if history and occupation is not None:
-        usage_error(ctx, "--history is the managers' (11-9111) pay over time only; leave out --occupation")
-    if history:
-        run(ctx, query.history_report, fmt, output, force, sources)
-        return
-
     def soc(c: Any) -> str:
         from .occupations import find_occupation, occupation_wages
 
         return occupation_wages(c, find_occupation(c, occupation)).release.soc if occupation is not None else MANAGERS_SOC
+
+    if history:
+        run(ctx, lambda c: query.history_report(c, soc=soc(c)), fmt, output, force, sources)
+        return
 
     if where is not None:
         run(ctx, lambda c: query.where_report(c, where, top, hourly, soc(c)), fmt, output, force, sources)

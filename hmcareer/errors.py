@@ -174,6 +174,10 @@ def _usage_message(exc: UsageError) -> str:
     if isinstance(exc, Conflict):
         if kind == "listing":
             return "list one kind at a time: --industry all, --state all or --metro all"
+        if kind == "history":
+            return "--history is the managers' (11-9111) pay over time only; leave out --occupation"
+        if kind == "place" and value == "all":
+            return "this view compares one place: give one state or metro (salary --state all lists them all)"
         if kind == "place":
             return "give one place: --state or --metro, not both"
         if kind == "occupation":  # the query says what does not fit, in a sentence

@@ -29,6 +29,7 @@ from .errors import (
     TooShort,
     UsageError,
 )
+from .explore_flow import GoBack, Leave, NoInput
 from .explore_job import CurrentJobSection
 from .models import Credential, Role
 from .render.interactive import Screen
@@ -57,18 +58,6 @@ def interrupts_ignored() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGINT, previous)
-
-
-class GoBack(Exception):
-    """The user typed b: leave the current menu."""
-
-
-class Leave(Exception):
-    """The user typed q: leave the explorer."""
-
-
-class NoInput(Exception):
-    """stdin is not a terminal and nothing arrived in time."""
 
 
 def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[str], str]:

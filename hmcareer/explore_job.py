@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .errors import Ambiguous, UsageError
+from .explore_flow import GoBack
 from .models import WageEstimate
 
 
@@ -35,13 +36,19 @@ class CurrentJobSection:
             resolved = resolve_from(self.c, text)
         except Ambiguous as exc:  # its choices are "SOC title"
             entries = [find_occupation(self.c, choice.split(" ", 1)[0]) for choice in exc.choices]
-            index = self.choose(f"{text!r} could mean", [(e.soc, e.title) for e in entries], "which",
-                                aliases={e.soc: (e.title, e.short, *e.aliases) for e in entries})
+            try:
+                index = self.choose(f"{text!r} could mean", [(e.soc, e.title) for e in entries], "which",
+                                    aliases={e.soc: (e.title, e.short, *e.aliases) for e in entries})
+            except GoBack:  # back to the job question
+                return
             resolved = resolve_from(self.c, entries[index].soc)
         if resolved.occupation.background is None:
             self.screen.hint("That is the managers' own occupation; type the job you hold now.")
             return
-        place = self.ask_place()
+        try:
+            place = self.ask_place()
+        except GoBack:  # b at the place question: back to the job question
+            return
         self.loop(lambda: self.job_view(resolved.occupation.soc, place))
 
     def ask_place(self) -> tuple[str | None, str | None]:
@@ -49,7 +56,7 @@ class CurrentJobSection:
         from .query import find_metro, find_state
 
         while True:
-            text = self.ask("where (a state, a metro, or Enter for the whole country)")
+            text = self.ask("where (state, metro; Enter: whole US)")
             if not text:
                 return None, None
             found: list[tuple[str, WageEstimate]] = []
@@ -74,11 +81,16 @@ class CurrentJobSection:
     def job_view(self, soc: str, place: tuple[str | None, str | None]) -> None:
         from .occupations import find_occupation, occupation_profile
         from .query import salary_report
+        from .render.moving import change_text, pay_cell
         from .switching import switch_report
 
         state, metro = place
         report = switch_report(self.c, soc, state, metro)
         self.screen.result(report)
+        median = next(c for c in report.pay if c.stat == "median")
+        # The view is long: its answer again, next to the menu, so that it stays on screen.
+        self.screen.say(f"In short: median {report.now.occupation.short} {pay_cell(median.now, median.now_state, None)}, "
+                        f"managers {pay_cell(median.manager, median.manager_state, None)}: {change_text(median)}.", "bold")
         options = [("skills", f"{report.now.occupation.short}: the whole O*NET profile"),
                    ("pay", f"{report.now.occupation.short}' pay there, beside the national figures"),
                    ("managers", "managers' pay there"), *((f.role_id, f"fits: {f.title}") for f in report.roles)]

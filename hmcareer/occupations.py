@@ -7,6 +7,8 @@ wage table when it is read.
 
 from __future__ import annotations
 
+import re
+
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, Conflict, DataError, NotFound, Problem
 from .matching import Profile
@@ -24,20 +26,34 @@ from .models import (
 from .profiles import Level, education_levels, ranked, technology_order
 from .query import lookup, national_total
 from .record import Record
-from .vocabulary import FIT_BACKGROUNDS
+from .vocabulary import FIT_BACKGROUNDS, normalize
 
 
 def find_occupation(c: Catalog, value: str) -> OccupationEntry:
     """An occupation by SOC code (29-1141, 291141), BLS title, short name, alias (rn, lpn, coder) or prefix."""
-    compact = value.strip().replace("-", "")
-    if compact.isdigit() and len(compact) == 6:
-        value = f"{compact[:2]}-{compact[2:]}"
+    code = re.fullmatch(r"(\d\d)-?(\d{4})(?:\.\d\d)?", value.strip())  # 29-1141, 291141, O*NET's 29-1141.00
+    if code:
+        value = f"{code[1]}-{code[2]}"
     try:
         return lookup(c.occupation_index, value, lambda e: (e.soc, e.title, e.short, *e.aliases), "occupation",
                       lambda e: e.soc, prefix_wins_over_words=False)
-    except (NotFound, Ambiguous) as exc:  # name the candidates, not only their codes
-        titles = {e.soc: f"{e.soc} {e.title}" for e in c.occupation_index}
+    except (NotFound, Ambiguous) as exc:
+        members = _background_members(c, value)
+        if members is not None:  # a find-my-fit background: its occupations, not guesses from spelling
+            if not members:
+                raise NotFound("occupation", value) from None
+            raise Ambiguous("occupation", value, tuple(f"{e.soc} {e.title}" for e in members)) from None
+        titles = {e.soc: f"{e.soc} {e.title}" for e in c.occupation_index}  # name the candidates, not only their codes
         raise type(exc)(exc.kind, exc.value, tuple(titles.get(x, x) for x in exc.choices)) from None
+
+
+def _background_members(c: Catalog, value: str) -> list[OccupationEntry] | None:
+    """The occupations of the background `value` names exactly (by id or one of its words), or None."""
+    wanted = normalize(value)
+    for background, (label, words) in FIT_BACKGROUNDS.items():
+        if wanted in {normalize(background), normalize(label), *map(normalize, words)}:
+            return [e for e in c.occupation_index if e.background == background]
+    return None
 
 
 class Resolved(Record):
@@ -66,7 +82,8 @@ def resolve_from(c: Catalog, value: str) -> Resolved:
     if usual:
         return Resolved(usual[0], background)
     if not members:  # student: no occupation to compare with
-        raise NotFound("occupation", value, ())
+        raise Conflict("occupation", "a student has no job to compare with a manager's yet; find my fit (match --from "
+                                     "student) ranks the roles for a student")
     raise Ambiguous("occupation", value, tuple(f"{e.soc} {e.title}" for e in members))
 
 
@@ -114,11 +131,12 @@ class OccupationRow(Record):
     national: WageEstimate  # all industries, the nation
     job_zone: int | None  # O*NET's, None when O*NET gives none
     education: Level | None  # the required-education level most O*NET respondents name (flagged when O*NET suppresses it)
+    source: str  # of its pay
 
 
 class OccupationList(Record):
     release_name: str
-    source: str
+    sources: tuple[str, ...]  # of the pay figures
     onet_source: str | None  # the O*NET profiles' source, when any row has one
     rows: tuple[OccupationRow, ...]  # 11-9111 first, then by national employment
 
@@ -130,15 +148,16 @@ def list_occupations(c: Catalog) -> OccupationList:
         try:
             profile = c.onet_of(entry.soc)
         except NotFound:
-            rows.append(OccupationRow(entry, national_total(c, entry.soc), None, None))
+            rows.append(OccupationRow(entry, national_total(c, entry.soc), None, None, release.release.source))
             continue
         onet_source = profile.source
         levels = education_levels(profile)
         rows.append(OccupationRow(entry, national_total(c, entry.soc), profile.job_zone.zone if profile.job_zone else None,
-                                  levels[0] if levels else None))
+                                  levels[0] if levels else None, release.release.source))
     managers = [r for r in rows if r.occupation.soc == MANAGERS_SOC]
     others = sorted((r for r in rows if r.occupation.soc != MANAGERS_SOC), key=lambda r: -(r.national.employment or -1))
-    return OccupationList(release.release.name, release.release.source, onet_source, (*managers, *others))
+    return OccupationList(release.release.name, tuple(dict.fromkeys(r.source for r in rows)), onet_source,
+                          (*managers, *others))
 
 
 SHOWN_RATINGS = 10

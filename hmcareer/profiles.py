@@ -53,9 +53,10 @@ class Gap(Record):
         return round(self.manager_level - self.own_level, 2)
 
 
-def _pairs(manager: OnetProfile, own: OnetProfile) -> tuple[list[Gap], int]:
-    """Every skill and knowledge area both profiles rate reliably, and how many ratings were left out as unreliable."""
-    pairs, left_out = [], 0
+def _pairs(manager: OnetProfile, own: OnetProfile) -> tuple[list[Gap], list[str]]:
+    """Every skill and knowledge area both profiles rate reliably, and the names of those left out because O*NET
+    recommends suppressing one of their ratings or marks a level not relevant."""
+    pairs, left_out = [], []
     for kind, mine, theirs in (("skill", manager.skills, own.skills), ("knowledge", manager.knowledge, own.knowledge)):
         by_id = {r.element_id: r for r in theirs}
         for m in mine:
@@ -63,21 +64,28 @@ def _pairs(manager: OnetProfile, own: OnetProfile) -> tuple[list[Gap], int]:
             if o is None:
                 continue
             if not (reliable(m) and reliable(o)):
-                left_out += 1
+                left_out.append(m.name)
                 continue
             pairs.append(Gap(kind, m.element_id, m.name, m.importance, m.level, o.importance, o.level))
     return pairs, left_out
 
 
-def skill_gaps(c: Catalog, soc: str) -> tuple[tuple[Gap, ...], tuple[Gap, ...], int]:
-    """(what transfers: important in both, the managers' most important first; what to build: important for managers
-    and rated at a higher level for them, the largest level gap first; ratings left out as unreliable)."""
+class SkillGaps(Record):
+    transfer: tuple[Gap, ...]  # important in both, the managers' most important first (the first SHOWN_GAPS)
+    build: tuple[Gap, ...]  # important for managers, at a higher level for them, the largest gap first (likewise)
+    transfer_total: int
+    build_total: int
+    left_out: tuple[str, ...]  # skills and knowledge areas with a suppressed or not-relevant rating on either side
+
+
+def skill_gaps(c: Catalog, soc: str) -> SkillGaps:
+    """What transfers from the occupation to management, and what to build."""
     pairs, left_out = _pairs(c.onet_of(MANAGERS_SOC), c.onet_of(soc))
     transfer = sorted((g for g in pairs if g.manager_importance >= ELEMENT_IMPORTANT and g.own_importance >= ELEMENT_IMPORTANT),
                       key=lambda g: (-g.manager_importance, -g.own_importance, g.name))
     build = sorted((g for g in pairs if g.manager_importance >= ELEMENT_IMPORTANT and g.manager_level > g.own_level),
                    key=lambda g: (-(g.manager_level - g.own_level), -g.manager_importance, g.name))
-    return tuple(transfer[:SHOWN_GAPS]), tuple(build[:SHOWN_GAPS]), left_out
+    return SkillGaps(tuple(transfer[:SHOWN_GAPS]), tuple(build[:SHOWN_GAPS]), len(transfer), len(build), tuple(left_out))
 
 
 def technology_order(t: OnetTechnology) -> tuple[bool, bool, str]:

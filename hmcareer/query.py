@@ -280,6 +280,14 @@ def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
         return exact[0] if exact else hits[0]
     if len(hits) > 1:
         raise Ambiguous("metro", value, tuple(e.area_name for e in hits))
+    # Words as people write a place ("boston, ma", "los angeles ca"): each word begins a word of the name.
+    words = wanted.split()
+    by_words = [e for e in rows.select("M") if words and all(
+        any(part.startswith(w) for part in normalize(e.area_name).split()) for w in words)]
+    if len(by_words) == 1:
+        return by_words[0]
+    if len(by_words) > 1:
+        raise Ambiguous("metro", value, tuple(e.area_name for e in by_words))
     return lookup(rows.select("M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
 
 
@@ -388,8 +396,11 @@ def growth(old: float | None, new: float | None) -> float | None:
 
 
 def history_report(c: Catalog, from_year: int | None = None, to_year: int | None = None,
-                   third_party: bool = True) -> HistoryReport:
-    """National median pay by reference year: sourced BLS points plus the OEWS release; 3P points labelled."""
+                   third_party: bool = True, soc: str = MANAGERS_SOC) -> HistoryReport:
+    """National median pay by reference year: sourced BLS points plus the OEWS release; 3P points labelled. The history
+    is the managers' (11-9111) only."""
+    if soc != MANAGERS_SOC:
+        raise Conflict("history", soc)
     national = national_total(c)
     rel = c.oews.release
     points = [*c.wage_history, WagePoint(int(rel.name.split()[-1]), rel.name, national.annual_median,

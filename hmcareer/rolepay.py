@@ -15,6 +15,7 @@ from .errors import Conflict
 from .models import OccupationEntry, Release, Role, WageEstimate
 from .query import find_metro, find_state, national_industry, national_total
 from .record import Record
+from .vocabulary import normalize
 
 
 class PayChange(Record):
@@ -54,6 +55,8 @@ class Place(Record):
 def find_place(c: Catalog, state: str | None, metro: str | None) -> Place:
     if state is not None and metro is not None:
         raise Conflict("place", "--state and --metro")
+    if normalize(state or metro or "") == "all":
+        raise Conflict("place", "all")
     if state is not None:
         return Place("state", find_state(c, state), c.oews.release)
     if metro is not None:

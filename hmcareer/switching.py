@@ -12,9 +12,9 @@ import re
 
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Conflict, NotFound
-from .models import OccupationEntry, Release, WageEstimate
+from .models import OccupationEntry, OnetJobZone, OnetTechnology, Release, WageEstimate
 from .occupations import occupation_wages, resolve_from
-from .profiles import Gap, Level, education_levels, skill_gaps, technology_to_learn
+from .profiles import Level, SkillGaps, education_levels, skill_gaps, technology_to_learn
 from .query import national_industry, national_rows
 from .record import Record
 from .rolepay import PayChange, Place, RolePay, change_of, find_place, occupation_in, role_pay
@@ -39,8 +39,11 @@ class Side(Record):
     occupation: OccupationEntry
     release: Release
     place: WageEstimate
-    job_zone: int | None
+    job_zone: OnetJobZone | None
     education: tuple[Level, ...]  # O*NET required-education shares, largest first
+    onet_soc: str | None = None  # the O*NET-SOC occupation whose profile stands for it
+    onet_title: str | None = None
+    onet_note: str | None = None  # O*NET's profile is not simply the SOC code's own: which it is
 
 
 class RoleFit(Record):
@@ -60,10 +63,8 @@ class SwitchReport(Record):
     industries: tuple[IndustryPay, ...]  # national, largest manager employment first
     shared_industries: int  # how many industries both are published in
     managers_per_100: float | None  # manager jobs per 100 jobs of the user's occupation in the place
-    transfer: tuple[Gap, ...]
-    build: tuple[Gap, ...]
-    left_out: int  # ratings O*NET recommends suppressing (or marks not relevant), left out of both lists
-    technology: tuple[tuple[str, str, bool, bool], ...]  # (example, kind, hot, in demand) managers list and the user's not
+    gaps: SkillGaps | None  # None when O*NET rates no skills for the user's occupation
+    technology: tuple[OnetTechnology, ...]  # examples managers list and the user's occupation does not
     technology_total: int
     roles: tuple[RoleFit, ...]
     onet_source: str | None
@@ -75,7 +76,8 @@ def _side(c: Catalog, entry: OccupationEntry, place: WageEstimate) -> Side:
         profile = c.onet_of(entry.soc)
     except NotFound:
         return Side(entry, release, place, None, ())
-    return Side(entry, release, place, profile.job_zone, education_levels(profile))
+    return Side(entry, release, place, profile.job_zone, education_levels(profile), profile.onet_soc, profile.title,
+                profile.note)
 
 
 def _shared_industries(c: Catalog, soc: str) -> list[IndustryPay]:
@@ -105,10 +107,10 @@ def switch_report(c: Catalog, named: str, state: str | None = None, metro: str |
     shared = _shared_industries(c, entry.soc)
     per_100 = (round(manager_place.employment / own_place.employment * 100, 1)
                if manager_place.employment is not None and own_place.employment else None)
-    transfer, build, left_out = skill_gaps(c, entry.soc)
-    technology, total = technology_to_learn(c, entry.soc)
+    gaps = skill_gaps(c, entry.soc) if now.onet_soc else None
+    technology, total = technology_to_learn(c, entry.soc) if now.onet_soc else ((), 0)
     return SwitchReport(named, resolved.background, place.kind, now, manager, pay, tuple(shared[:SHOWN_INDUSTRIES]), len(shared),
-                        per_100, transfer, build, left_out, technology, total,
+                        per_100, gaps, technology, total,
                         role_fits(c, entry, place, top_roles), _onet_source(c, entry.soc))
 
 

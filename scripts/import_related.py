@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--footnotes", type=Path, default=FOOTNOTES_CSV)
     parser.add_argument("--release", default="May 2025", help='reference period, e.g. "May 2025"')
     parser.add_argument("--code", default="2025A01", help="BLS release code")
-    parser.add_argument("--source", default="bls-oews-may2025", help="source id in data/sources.yaml")
+    parser.add_argument("--source", default="bls-oews-may2025-related", help="source id in data/sources.yaml")
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder of the SOC.jsonl files")
     parser.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh run")
     args = parser.parse_args(argv)

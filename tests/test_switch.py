@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO
 
 from hmcareer.catalog import Catalog
-from hmcareer.errors import Ambiguous, NotFound
+from hmcareer.errors import Ambiguous, Conflict
 from hmcareer.occupations import find_occupation, list_occupations, resolve_from
 from hmcareer.profiles import skill_gaps
 from hmcareer.query import salary_report, sort_estimates
@@ -49,7 +49,7 @@ def test_a_background_stands_for_its_usual_occupation_or_asks(catalog):
     with pytest.raises(Ambiguous) as info:
         resolve_from(catalog, "clinician")
     assert "29-1123 Physical Therapists" in info.value.choices
-    with pytest.raises(NotFound):
+    with pytest.raises(Conflict, match="a student has no job to compare"):
         resolve_from(catalog, "student")
 
 
@@ -90,7 +90,8 @@ def test_a_top_coded_wage_is_at_or_above_the_top_code_never_a_number(hm):
     flat = " ".join(out.split())
     assert "Bend, OR 150 >= $239,200 >= $239,200 0.63" in flat
     assert "Bend, OR: p10 >= $239,200, p25 >= $239,200, median >= $239,200, p75 >= $239,200, p90 >= $239,200 (no plot" in flat
-    assert "'>=' = at or above BLS's top code ($239,200); BLS gives no figure above it." in flat
+    assert ("'>=' = BLS's footnote: the wage is equal to or greater than $239,200, and BLS gives no exact figure for it "
+            "(cells without the footnote can be higher).") in flat
     hourly = hm("salary", "--occupation", "29-1229", "--metro", "bend, or", "--hourly", env={"COLUMNS": "100"}).out
     assert ">= $115.00" in hourly
     rows = list(csv.DictReader(hm("salary", "--occupation", "29-1229", "--metro", "bend, or", "-f", "csv").out.splitlines()))
@@ -150,7 +151,9 @@ def test_a_top_coded_side_gives_no_change(catalog):
 
 
 def test_the_skill_gap_from_nurse_to_manager_ranks_by_level_gap(catalog):
-    transfer, build, left_out = skill_gaps(catalog, "29-1141")
+    gaps = skill_gaps(catalog, "29-1141")
+    transfer, build, left_out = gaps.transfer, gaps.build, gaps.left_out
+    assert (len(transfer), len(build)) == (8, 8) and gaps.transfer_total >= 8 and gaps.build_total >= 8
     assert [g.name for g in build[:3]] == ["Administration and Management", "Personnel and Human Resources",
                                            "Management of Financial Resources"]
     first = build[0]
@@ -161,7 +164,7 @@ def test_the_skill_gap_from_nurse_to_manager_ranks_by_level_gap(catalog):
     assert all(g.manager_importance >= 3 and g.own_importance >= 3 for g in transfer)
     # O*NET recommends suppressing the nurses' Economics and Accounting rating: it ranks nothing
     assert "Economics and Accounting" not in {g.name for g in (*transfer, *build)}
-    assert left_out > 0
+    assert "Economics and Accounting" in left_out
 
 
 def test_switch_lists_technology_the_nurses_profile_lacks_hot_first(catalog):
@@ -186,8 +189,21 @@ def test_switch_in_every_format(hm):
     assert doc["onet_data"]["source"] == "onet-29-3-db"
     assert {s["id"] for s in doc["sources"]} >= {"bls-oews-may2025", "onet-29-3-db"}
     rows = list(csv.DictReader(hm("switch", "--from", "rn", "--metro", "boston", "-f", "csv").out.splitlines()))
-    assert rows[1]["statistic"] == "median" and rows[1]["change"] == "30580"
-    assert hm("switch", "--from", "rn", "-f", "markdown").out.startswith("| section | place |")
+    assert (rows[1]["section"], rows[1]["item"], rows[1]["current"], rows[1]["manager"], rows[1]["change"]) == (
+        "pay", "median", "106180", "136760", "30580")
+    assert rows[1]["current_occupation"] == "29-1141 Registered Nurses"
+    assert rows[1]["source"] == "bls-oews-may2025-related; bls-oews-may2025"
+    sections = {r["section"] for r in rows}
+    assert sections == {"pay", "jobs", "industry median", "required education", "transfers", "to build", "technology to learn",
+                        "role that fits"}
+    build = next(r for r in rows if r["section"] == "to build")
+    assert (build["item"], build["current"], build["manager"], build["change"]) == (
+        "Administration and Management (knowledge)", "3.29 / 2.89", "4.68 / 5.5", "2.61")
+    markdown = hm("switch", "--from", "rn", "-f", "markdown").out
+    assert markdown.startswith("| section | item |")
+    assert markdown.rstrip().endswith("O*NET 29.3 Database (May 2025) by USDOL/ETA, used under CC BY 4.0")
+    top = list(csv.DictReader(hm("switch", "--from", "29-1229", "--metro", "bend, or", "-f", "csv").out.splitlines()))
+    assert (top[1]["current"], top[1]["change"]) == (">= 239200", "not computed")
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -235,7 +251,11 @@ def test_the_managers_profile_shows_onet_and_the_handbook(hm):
     assert len(doc["onet"]["tasks"]) == 18 and doc["onet"]["job_zone"]["zone"] == 4
     rows = list(csv.DictReader(hm("occupations", "rn", "-f", "csv").out.splitlines()))
     economics = next(r for r in rows if r["name"] == "Economics and Accounting")
-    assert economics["suppressed"] == "true"
+    assert (economics["importance_suppressed"], economics["level_suppressed"], economics["onet_soc"]) == (
+        "false", "true", "29-1141.00")
+    bachelor = next(r for r in rows if r["kind"] == "education RL" and r["name"] == "Bachelor's Degree")
+    assert (bachelor["percent"], bachelor["suppressed"]) == ("55.92", "true")
+    assert economics["attribution"] == "O*NET 29.3 Database (May 2025) by USDOL/ETA, used under CC BY 4.0"
 
 
 @pytest.mark.parametrize("soc", [e.soc for e in CATALOG_ENTRIES if e.background])
@@ -251,3 +271,38 @@ def test_switch_ranks_roles_as_match_does_for_the_occupation(catalog, soc):
     assert all(not m.to_do for m in report.matches)
     assert [m.role.id for m in report.matches] == [role.id for role, _ in ranked_by_points(catalog, profile)]
     assert [f.role_id for f in switch_report(catalog, soc).roles] == [m.role.id for m in report.matches[:3]]
+
+
+def test_switch_flags_what_bls_marks_imprecise(hm):
+    out = " ".join(hm("switch", "--from", "21-1091", env={"COLUMNS": "100"}).out.split())
+    assert "Offices of Other Health Practitioners $51,550 $98,960 +$47,410 (+92.0%) !" in out
+    assert ("! less reliable estimate, health education specialists in Offices of Other Health Practitioners: employment "
+            "RSE 35.8%, wage RSE 27.0%") in out
+    assert "'!' = relative standard error above 25% (jobs) or 10% (wages)." in out
+
+
+def test_switch_names_the_onet_profile_that_stands_for_the_occupation(hm):
+    out = " ".join(hm("switch", "--from", "29-1229", env={"COLUMNS": "100"}).out.split())
+    assert "Other physicians (O*NET 29-1229.02, Hospitalists):" in out
+    doc = json.loads(hm("switch", "--from", "29-1229", "-f", "json").out)
+    assert (doc["current"]["onet_soc"], doc["current"]["onet_title"]) == ("29-1229.02", "Hospitalists")
+    assert doc["current"]["onet_note"]
+
+
+@pytest.mark.parametrize(("typed", "area"), [("boston, ma", "Boston-Cambridge-Newton, MA-NH"),
+                                             ("los angeles ca", "Los Angeles-Long Beach-Anaheim, CA")])
+def test_a_metro_as_people_write_it(catalog, typed, area):
+    from hmcareer.query import find_metro
+
+    assert find_metro(catalog, typed).area_name == area
+    assert find_metro(catalog, typed, "29-1141").area_name == area
+
+
+def test_onets_own_code_and_a_background_word_find_occupations(catalog, hm):
+    assert find_occupation(catalog, "29-1141.00").soc == "29-1141"
+    r = hm("salary", "--occupation", "clinician")
+    assert r.code == 2 and "matches several: 29-1071 Physician Assistants; 29-1051 Pharmacists" in r.err
+    r = hm("switch", "--from", "rn", "--metro", "all")
+    assert (r.code, r.err) == (2, "hmcareer: this view compares one place: give one state or metro (salary --state all lists "
+                                  "them all)\n")
+    assert hm("salary", "--occupation", "11-9111", "--history").code == 0

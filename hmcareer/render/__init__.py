@@ -68,11 +68,14 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
     if fmt == "csv":
         text = machine.to_csv(*function(view.rows)(result))
     else:  # markdown is for people: the view's own, or the table, then its sources in full
-        cited = printable_values(machine.cited_sources(function(view.body)(result), catalog.sources))
+        body = function(view.body)(result)
+        cited = printable_values(machine.cited_sources(body, catalog.sources))
         if view.markdown:
             text = function(view.markdown)(result, cited)
         else:
             text = machine.to_markdown(*function(view.rows)(result)) + machine.markdown_sources(cited)
+        if "onet_data" in body:  # the attribution O*NET's licence asks for, wherever its data is shown
+            text += f"\n{body['onet_data']['attribution']}\n"
     lost = terminal.unencodable(text)
     if lost:  # the stream's encoding shows these as "?" (see Terminal.from_environment): say so, and how to keep them
         terminal.message(f"hmcareer: standard output's encoding ({terminal.stdout.encoding}) lacks {lost} character(s) of "

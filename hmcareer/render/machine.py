@@ -15,7 +15,7 @@ from typing import Any
 
 from .. import __version__
 from ..matching import BACKGROUND_POINTS, INTEREST_POINTS, LICENCE_POINTS, MatchReport, PlannedPath, StepCheck
-from ..models import OEWS_COLUMNS, Release, Source, WageEstimate, kind_label
+from ..models import OEWS_COLUMNS, ONET_ATTRIBUTION, Release, Source, WageEstimate, kind_label
 from ..query import (
     AssociationList,
     ClaimList,
@@ -348,19 +348,26 @@ def match_rows(m: MatchReport) -> Rows:
     rows = match_body(m)["records"]
     for row in rows:
         row["reasons"] = [f"{r['points']:+d} {r['text']}" for r in row["reasons"]]
-        pay, change = row.get("pay") or {}, row.get("change_from_current") or {}
-        row.update(annual_median=pay.get("annual_median"), change_from_current=change.get("change"),
-                   change_pct=change.get("change_pct"))
+        pay, change = row.get("pay") or {}, row.get("change_from_current")
+        median = pay.get("annual_median")
+        if pay and median is None:
+            median = f">= {m.place.release.top_annual}" if "annual_median" in pay["top_coded"] else NOT_PUBLISHED
+        row.update(annual_median=median, change_pct=change and change["change_pct"],
+                   change_from_current=None if change is None else change["change"] if change["change"] is not None
+                   else "not computed")
     return ["rank", "role", "title", "score", "to_do", "annual_median", "pay_where", "change_from_current", "change_pct",
             "reasons"], rows
 
 
 def search_body(r: SearchReport) -> dict[str, Any]:
-    return {"term": r.term, "records": plain(r.hits)}
+    onet = next((x.source for x in r.hits if x.source), None)
+    return {"term": r.term, "records": plain(r.hits),
+            **({"onet_data": {"source": onet, "attribution": ONET_ATTRIBUTION}} if onet else {})}
 
 
 def search_rows(r: SearchReport) -> Rows:
-    return ["kind", "id", "label", "matched", "snippet"], plain(r.hits)
+    rows = [{**plain(x), "attribution": ONET_ATTRIBUTION if x.source else None} for x in r.hits]
+    return ["kind", "id", "label", "matched", "snippet", "source", "attribution"], rows
 
 
 def associations_body(r: AssociationList) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from ..profiles import ELEMENT_IMPORTANT, Gap, Level
 from ..rolepay import PayChange
 from ..switching import SwitchReport
 from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, count, money
+from .pay import reliability
 
 PLACE_WORDS = {"nation": "the United States"}
 
@@ -24,8 +25,8 @@ def change_text(c: PayChange) -> str:
         pct = f" ({c.change_pct:+.1f}%)" if c.change_pct is not None else ""
         return f"{sign}${abs(c.change):,}{pct}"
     if "top-coded" in (c.now_state, c.manager_state):
-        return "not computed (a figure is at or above BLS's top code)"
-    return "not computed (a figure is not published)"
+        return "not computed (top-coded)"
+    return "not computed (not published)"
 
 
 def pay_cell(value: int | None, state: str, top: int | None) -> str:
@@ -54,21 +55,29 @@ def _place(e: WageEstimate, kind: str) -> str:
     return PLACE_WORDS.get(kind) or e.area_name
 
 
+def _flagged(h: Human, e: WageEstimate, label: str, notes: list[str]) -> str:
+    """"!" after a figure BLS marks as imprecise (its relative standard error), with a note saying which."""
+    flag = reliability(e)
+    if flag:
+        notes.append(f"{label}: {flag}")
+    return " !" if flag else ""
+
+
 def show_switch(h: Human, r: SwitchReport) -> None:
     own, managers = r.now, r.manager
     place = _place(managers.place, r.place_kind)
-    h.cite([managers.release.source], managers.release.name)
+    h.cite([own.release.source, managers.release.source], managers.release.name)
     h.heading(f"From {own.occupation.short} ({own.occupation.soc}) to medical and health services manager, in {place}")
     if r.background is not None:
         others = "" if not h.commands else " (name another with --from, e.g. --from lpn; hmcareer occupations lists them)"
         h.line(Text(f"\"{r.named}\" is the background {background_label(r.background)}, shown as its usual occupation, "
                     f"{own.occupation.title}{others}.", style="dim"))
     h.line()
-    unit = f"Annual pay in {place}, OEWS {managers.release.name}"
-    t = h.table(unit)
+    notes: list[str] = []
+    t = h.table(f"Annual pay in {place}, OEWS {managers.release.name}")
     t.add_column("")
-    t.add_column(own.occupation.short, justify="right", no_wrap=True)
-    t.add_column("managers", justify="right", no_wrap=True)
+    t.add_column(own.occupation.short + _flagged(h, own.place, own.occupation.short, notes), justify="right", no_wrap=True)
+    t.add_column("managers" + _flagged(h, managers.place, "managers", notes), justify="right", no_wrap=True)
     t.add_column("change", justify="right")
     for c in r.pay:
         t.add_row(c.stat, pay_cell(c.now, c.now_state, own.release.top_annual),
@@ -90,15 +99,20 @@ def show_switch(h: Human, r: SwitchReport) -> None:
         t.add_column("managers", justify="right", no_wrap=True)
         t.add_column("change", justify="right")
         for i in r.industries:
-            t.add_row(i.industry_name, money(i.median.now, False), money(i.median.manager, False), change_text(i.median))
+            flags = (_flagged(h, i.now, f"{own.occupation.short} in {i.industry_name}", notes),
+                     _flagged(h, i.manager, f"managers in {i.industry_name}", notes))
+            flag = " !" if any(flags) else ""
+            t.add_row(i.industry_name + flag, money(i.median.now, False), money(i.median.manager, False), change_text(i.median))
         h.print_table(t)
-        h.line()
+    for note in notes:
+        h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
+    h.line()
     _preparation(h, r)
     _gaps(h, r)
     _technology(h, r)
     _roles(h, r)
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed); 'not published' = BLS did not release the "
-                "estimate.", style="dim"))
+                "estimate; '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))
     if r.onet_source:
         h.cite([r.onet_source])
         h.line(Text(f"Skills, knowledge, technology and education: {ONET_ATTRIBUTION}.", style="dim"))
@@ -108,7 +122,11 @@ def _preparation(h: Human, r: SwitchReport) -> None:
     h.heading("Preparation (O*NET job zone, 1-5; required education as respondents report it)")
     for side, name in ((r.now, r.now.occupation.short), (r.manager, "managers")):
         zone = f"job zone {side.job_zone.zone}" if side.job_zone else "no O*NET job zone"
-        h.hanging("  ", Text(f"{name[0].upper()}{name[1:]}: ", style="bold") + Text(f"{zone}; {education_text(side.education)}"))
+        profile = f" (O*NET {side.onet_soc}{'' if side.onet_note is None else ', ' + str(side.onet_title)})" if side.onet_soc else ""
+        h.hanging("  ", Text(f"{name[0].upper()}{name[1:]}{profile}: ", style="bold")
+                  + Text(f"{zone}; {education_text(side.education)}"))
+        if side.onet_note:
+            h.hanging("    ", Text(side.onet_note, style="dim"))
     h.line()
 
 
@@ -118,22 +136,30 @@ def _gap_table(h: Human, title: str, gaps: tuple[Gap, ...], own: str) -> None:
     t.add_column("managers", justify="right", no_wrap=True)
     t.add_column(own, justify="right", no_wrap=True)
     for g in gaps:
-        t.add_row(f"{g.name} ({g.kind})", f"{g.manager_importance:g} / {g.manager_level:g}", f"{g.own_importance:g} / {g.own_level:g}")
+        t.add_row(f"{g.name} ({g.kind})", f"{g.manager_importance:.2f} / {g.manager_level:.2f}",
+                  f"{g.own_importance:.2f} / {g.own_level:.2f}")
     h.print_table(t)
 
 
 def _gaps(h: Human, r: SwitchReport) -> None:
     own = r.now.occupation.short
-    if not (r.transfer or r.build):
-        h.line(Text("O*NET rates no skills or knowledge for this occupation here.", style="dim"))
+    g = r.gaps
+    if g is None or not (g.transfer or g.build):
+        h.line(Text(f"O*NET 29.3 rates no skills or knowledge for {own}, so none are compared.", style="dim"))
+        h.line()
         return
-    if r.transfer:
-        _gap_table(h, f"What transfers: important in both (O*NET importance {ELEMENT_IMPORTANT:g}+ of 5 / level of 7)",
-                   r.transfer, own)
-    if r.build:
-        _gap_table(h, "What to build: important for managers, needed at a higher level (largest gap first)", r.build, own)
-    left = f" {r.left_out} rating(s) O*NET marks unreliable (suppress or not relevant) are left out." if r.left_out else ""
-    h.line(Text(f"Importance 1-5, level 0-7, as O*NET rates them.{left}", style="dim"))
+    h.line(Text(f"Skills and knowledge: importance (1-5) / level (0-7), as O*NET rates them; important = importance "
+                f"{ELEMENT_IMPORTANT:g} or more.", style="dim"))
+    if g.transfer:
+        _gap_table(h, f"What transfers: important for both ({len(g.transfer)} of {g.transfer_total}, the managers' most "
+                      "important first)", g.transfer, own)
+    if g.build:
+        _gap_table(h, f"What to build: important for managers, needed at a higher level ({len(g.build)} of {g.build_total}, "
+                      "largest gap first; it may also transfer)", g.build, own)
+    if g.left_out:
+        named = ", ".join(g.left_out[:3]) + (f" and {len(g.left_out) - 3} more" if len(g.left_out) > 3 else "")
+        h.line(Text(f"Left out: {named}: O*NET recommends suppressing a rating of theirs, or marks a level not relevant.",
+                    style="dim"))
     h.line()
 
 
@@ -141,7 +167,7 @@ def _technology(h: Human, r: SwitchReport) -> None:
     if not r.technology:
         return
     h.heading(f"Technology managers use that {r.now.occupation.short}' O*NET profile does not list "
-              f"({len(r.technology)} of {r.technology_total}; Hot Technology first)")
+              f"({len(r.technology)} of {r.technology_total}; Hot Technology first, in demand next)")
     h.bullets(Text(t.example) + Text(f" ({t.commodity_title}" + ("; hot" if t.hot else "") + ("; in demand" if t.in_demand else "")
                                      + ")", style="dim") for t in r.technology)
     h.line()
@@ -168,13 +194,14 @@ def _roles(h: Human, r: SwitchReport) -> None:
                 text.append(f"; versus {r.now.occupation.short} in that industry: {change_text(pay.change)}")
         h.hanging("", text)
     if h.commands:
-        h.line(Text("Next: hmcareer match --occupation OCCUPATION ranks every role; hmcareer paths ROLE --occupation "
-                    "OCCUPATION shows the path.", style="dim"))
+        soc = r.now.occupation.soc
+        h.line(Text(f"Next: hmcareer match --occupation {soc} ranks every role; hmcareer paths ROLE --occupation {soc} "
+                    "shows the path.", style="dim"))
     h.line()
 
 
 def show_occupations(h: Human, r: OccupationList) -> None:
-    h.cite([r.source], r.release_name)
+    h.cite(r.sources, r.release_name)
     h.heading(f"Occupations with pay in hmcareer (BLS OEWS {r.release_name}; O*NET 29.3 job zone and education)")
     t = h.table()
     t.add_column("SOC", no_wrap=True, style="cyan")
@@ -182,7 +209,7 @@ def show_occupations(h: Human, r: OccupationList) -> None:
     t.add_column("jobs", justify="right", no_wrap=True)
     t.add_column("median", justify="right", no_wrap=True)
     t.add_column("zone", justify="right", no_wrap=True)
-    t.add_column("education most name", min_width=10)
+    t.add_column("most-named education", min_width=10)
     for row in r.rows:
         e, level = row.national, row.education
         education = (f"{level.percent:g}% {short_level(level)}" + (" (O*NET: not reliable)" if level.suppressed else "")

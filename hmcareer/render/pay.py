@@ -143,7 +143,8 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     top_coded = any(e.top_coded for e in (n, *s.selected, *s.listing))
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not "
                 "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages)."
-                + (f" '>=' = at or above BLS's top code ({_top_code(s.release, s.hourly)}); BLS gives no figure above it."
+                + (f" '>=' = BLS's footnote: the wage is equal to or greater than {_top_code(s.release, s.hourly)}, and BLS "
+                   "gives no exact figure for it (cells without the footnote can be higher)."
                    if top_coded else ""), style="dim"))
 
 
@@ -162,8 +163,8 @@ def box_line(h: Human, e: WageEstimate, hourly: bool, release: Release | None = 
     stats = ("p10", "p25", "median", "p75", "p90")
     vals = [e.wage(s, hourly) for s in stats]
     if any(f"{'hourly' if hourly else 'annual'}_{s}" in e.top_coded for s in stats):
-        return Text(", ".join(f"{s} {wage_text(e, s, hourly, release)}" for s in stats) + " (no plot: BLS gives no figure "
-                    "above its top code)")
+        return Text(", ".join(f"{s} {wage_text(e, s, hourly, release)}" for s in stats) + " (no plot: BLS gives no exact "
+                    "figure for a top-coded wage)")
     if any(v is None for v in vals):
         return Text("percentiles not published", style="dim")
     low, high = vals[0], vals[4]

@@ -36,7 +36,7 @@ def show_occupation_profile(h: Human, p: OccupationProfile) -> None:
     if e.background:
         h.line(Text(f"hmcareer counts it as the background {background_label(e.background)}: {e.why}", style="dim"))
     if p.related_to_managers:
-        listed = "; ".join(f"{r.title} ({r.onet_soc}), {r.tier}, {r.index}" for r in p.related_to_managers)
+        listed = "; ".join(f"{r.title} ({r.onet_soc}; O*NET's tier {r.tier}, rank {r.index})" for r in p.related_to_managers)
         h.line(Text(f"O*NET lists it among the occupations related to 11-9111: {listed}.", style="dim"))
     handbook = p.handbook
     if handbook is not None:
@@ -56,6 +56,8 @@ def show_occupation_profile(h: Human, p: OccupationProfile) -> None:
         tasks = sorted(onet.tasks, key=lambda t: (not t.core, t.task_id))
         h.bullets(Text(t.text) + Text(" (core)" if t.core else " (supplemental)", style="dim") for t in tasks)
         h.line()
+    if not (onet.skills or onet.knowledge or onet.work_styles):
+        h.line(Text(f"O*NET 29.3 gives no skill, knowledge or work-style ratings for {onet.onet_soc}.", style="dim"))
     _ratings(h, f"Top skills (O*NET {onet.onet_soc}: importance 1-5, level 0-7)", p.skills)
     _ratings(h, "Top knowledge", p.knowledge)
     _ratings(h, "Work styles (importance 1-5)", p.work_styles, level=False)

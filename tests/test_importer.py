@@ -66,7 +66,7 @@ def _related_rows():
 
 def test_committed_occupation_tables_equal_a_fresh_import():
     fresh = import_related.build_files(import_related.AREAS_CSV, import_related.INDUSTRIES_CSV,
-                                       import_related.FOOTNOTES_CSV, "May 2025", "2025A01", "bls-oews-may2025")
+                                       import_related.FOOTNOTES_CSV, "May 2025", "2025A01", "bls-oews-may2025-related")
     committed = {p.name: p.read_text(encoding="utf-8") for p in (REPO / "data" / "occupations").glob("*.jsonl")}
     assert len(fresh) == 29 and committed == fresh
 

@@ -240,7 +240,7 @@ def test_search_command(hm):
     assert doc["records"][0] == {"kind": "role", "id": "nursing-home-administrator", "label": "Nursing home administrator",
                                  "matched": "alias", "snippet": "long-term care administrator", "source": None}
     r = hm("search", "-f", "csv", "rhia")
-    assert r.out.splitlines()[0] == "kind,id,label,matched,snippet"
+    assert r.out.splitlines()[0] == "kind,id,label,matched,snippet,source,attribution"
 
 
 def test_match_without_answers_outside_a_terminal_is_a_usage_error(hm):

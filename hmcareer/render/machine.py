@@ -226,14 +226,15 @@ def wage_row(est: WageEstimate, release: Release) -> dict[str, Any]:
     """A wage record as a csv/markdown row: a cell BLS did not publish says so (a blank cell is one that does not
     apply, such as the nation's location quotient), and every row names its source and reference period."""
     row = wage_record(est)
-    row.update(dict.fromkeys(est.not_published, NOT_PUBLISHED), source=release.source, reference_period=release.name)
+    row.update(dict.fromkeys(est.not_published, NOT_PUBLISHED), source=release.source, reference_period=release.name,
+               soc=release.soc, occupation=release.occupation)
     row.update({name: f">= {release.top_hourly:.2f}" if name.startswith("hourly") else f">= {release.top_annual}"
                 for name in est.top_coded})
     return row
 
 
 NOT_PUBLISHED = "not published"
-WAGE_ROWS = [*WAGE_TABLE, "source", "reference_period"]
+WAGE_ROWS = [*WAGE_TABLE, "source", "reference_period", "soc", "occupation"]
 
 
 def salary_rows(s: SalaryReport) -> Rows:

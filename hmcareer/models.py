@@ -6,6 +6,7 @@ for every class they define: every command pays for every class (see record.py).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Protocol
 
 from .record import Record
@@ -382,9 +383,9 @@ class WageRows(Protocol):
         """The industry codes of the national rows."""
 
     def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
-               name_contains: str | None = None) -> tuple[WageEstimate, ...]:
-        """Rows in file order, by area type (N, S, M), industry code, area code (leading zeros ignored) and a
-        fragment of the area name in `normalize`d form."""
+               name_contains: str | None = None, industry_codes: Collection[str] | None = None) -> tuple[WageEstimate, ...]:
+        """Rows in file order, by area type (N, S, M), industry code (or any of `industry_codes`), area code (leading
+        zeros ignored) and a fragment of the area name in `normalize`d form."""
 
 
 class OewsRelease(Record):

@@ -249,10 +249,10 @@ def find_state(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
 
     if soc == MANAGERS_SOC:
         return find(area_rows(c, "S"))
-    try:
-        return find(area_rows(c, "S", soc))
-    except NotFound:
+    try:  # the managers' places first: a name means the same place whatever the occupation
         place = find(area_rows(c, "S"))
+    except NotFound:  # a place BLS publishes for this occupation only
+        return find(area_rows(c, "S", soc))
     same = wage_rows(c, soc).select("S", area_code=place.area_code)
     return same[0] if same else unpublished_like(place)
 
@@ -261,10 +261,10 @@ def find_metro(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
     """A metro or nonmetro area by BLS area code or any fragment of its name (boston, honolulu)."""
     if soc == MANAGERS_SOC:
         return _find_metro_in(wage_rows(c), value)
-    try:
-        return _find_metro_in(wage_rows(c, soc), value)
-    except NotFound:
+    try:  # the managers' places first: a name means the same place whatever the occupation
         place = _find_metro_in(wage_rows(c), value)
+    except NotFound:  # a place BLS publishes for this occupation only
+        return _find_metro_in(wage_rows(c, soc), value)
     same = wage_rows(c, soc).select("M", area_code=place.area_code)
     return same[0] if same else unpublished_like(place)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
-from .errors import Conflict
+from .errors import Conflict, NotFound
 from .models import OccupationEntry, Release, Role, WageEstimate
-from .query import find_metro, find_state, national_industry, national_total
+from .query import find_metro, find_state, national_industry, national_total, unpublished_like
 from .record import Record
 from .vocabulary import normalize
 
@@ -52,16 +52,22 @@ class Place(Record):
     release: Release  # the managers' OEWS release
 
 
-def find_place(c: Catalog, state: str | None, metro: str | None) -> Place:
+def find_place(c: Catalog, state: str | None, metro: str | None, soc: str | None = None) -> Place:
+    """The nation, or the state or metro named, with the managers' row there; with the user's occupation (`soc`), a
+    place BLS publishes for it alone is found too, the managers' figures there not published."""
     if state is not None and metro is not None:
         raise Conflict("place", "--state and --metro")
     if normalize(state or metro or "") == "all":
         raise Conflict("place", "all")
-    if state is not None:
-        return Place("state", find_state(c, state), c.oews.release)
-    if metro is not None:
-        return Place("metro", find_metro(c, metro), c.oews.release)
-    return Place("nation", national_total(c), c.oews.release)
+    if state is None and metro is None:
+        return Place("nation", national_total(c), c.oews.release)
+    kind, finder, value = ("state", find_state, state) if state is not None else ("metro", find_metro, metro)
+    try:
+        return Place(kind, finder(c, value), c.oews.release)
+    except NotFound:
+        if soc is None:
+            raise
+    return Place(kind, unpublished_like(finder(c, value, soc)), c.oews.release)
 
 
 def occupation_in(c: Catalog, soc: str, place: Place) -> WageEstimate:
@@ -97,6 +103,6 @@ def role_pay(c: Catalog, role: Role, place: Place, current: OccupationEntry | No
 def priced(c: Catalog, report: Any, current: OccupationEntry | None, state: str | None, metro: str | None) -> Any:
     """A matching.MatchReport with each role's pay in the place (national by default) and, for a user who named their
     occupation, the change from its pay."""
-    place = find_place(c, state, metro)
+    place = find_place(c, state, metro, current.soc if current is not None else None)
     return report._replace(pay=tuple(role_pay(c, m.role, place, current) for m in report.matches), place=place,
                            current=current)

@@ -15,7 +15,7 @@ from .errors import Conflict, NotFound
 from .models import OccupationEntry, OnetJobZone, OnetTechnology, Release, WageEstimate
 from .occupations import occupation_wages, resolve_from
 from .profiles import Level, SkillGaps, education_levels, skill_gaps, technology_to_learn
-from .query import national_industry, national_rows
+from .query import national_rows, wage_rows
 from .record import Record
 from .rolepay import PayChange, Place, RolePay, change_of, find_place, occupation_in, role_pay
 
@@ -82,14 +82,15 @@ def _side(c: Catalog, entry: OccupationEntry, place: WageEstimate) -> Side:
 
 def _shared_industries(c: Catalog, soc: str) -> list[IndustryPay]:
     """National four-digit industries where BLS publishes both occupations' median pay."""
+    own = {e.industry_code: e for e in national_rows(c, soc)}
     found = []
-    for manager in national_rows(c):
+    for manager in wage_rows(c).select("N", industry_codes=own.keys()):
         # Four-digit industries, not their totals, and not BLS's ownership splits ("Hospitals, Privately Owned", codes
         # such as 622005), which overlap the industries they split.
         if manager.industry_level != 4 or re.fullmatch(r"\d{3}00[1-9]", manager.industry_code):
             continue
-        now = national_industry(c, manager.industry_code, soc)
-        if now.annual_median is not None and manager.annual_median is not None:
+        now = own.get(manager.industry_code)
+        if now is not None and now.annual_median is not None and manager.annual_median is not None:
             found.append(IndustryPay(manager.industry_code, manager.industry_name, now, manager, change_of("median", now, manager)))
     return sorted(found, key=lambda i: -(i.manager.employment or 0))
 
@@ -99,7 +100,7 @@ def switch_report(c: Catalog, named: str, state: str | None = None, metro: str |
     entry = resolved.occupation
     if entry.soc == MANAGERS_SOC:
         raise Conflict("occupation", "11-9111 is the managers' own occupation; name the job you hold now")
-    place = find_place(c, state, metro)
+    place = find_place(c, state, metro, entry.soc)
     own_place, manager_place = occupation_in(c, entry.soc, place), place.managers
     managers = next(e for e in c.occupation_index if e.soc == MANAGERS_SOC)
     now, manager = _side(c, entry, own_place), _side(c, managers, manager_place)

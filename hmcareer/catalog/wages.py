@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import marshal
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -81,15 +81,18 @@ class WageTable:
         return WageEstimate._make(marshal.loads(self.blob[self.offsets[i]:self.offsets[i + 1]]))
 
     def select(self, area_type: str | None = None, *, industry_code: str | None = None, area_code: str | None = None,
-               name_contains: str | None = None) -> tuple[WageEstimate, ...]:
-        """Rows in file order, by area type (N, S, M), industry code, area code (leading zeros ignored)
-        and a fragment of the area name in `normalize`d form."""
+               name_contains: str | None = None, industry_codes: Collection[str] | None = None) -> tuple[WageEstimate, ...]:
+        """Rows in file order, by area type (N, S, M), industry code (or any of `industry_codes`), area code (leading
+        zeros ignored) and a fragment of the area name in `normalize`d form."""
         positions: Iterable[int] = range(len(self.offsets) - 1) if area_type is None else self.positions.get(area_type, ())
         code = area_code.lstrip("0") if area_code is not None else None
         for value, column in ((industry_code, "industry_codes"), (code, "area_codes")):
             if value is not None:
                 keys = self.column(column)
                 positions = [i for i in positions if keys[i] == value]
+        if industry_codes is not None:
+            keys = self.column("industry_codes")
+            positions = [i for i in positions if keys[i] in industry_codes]
         if name_contains is not None:
             names = self.column("name_keys")
             positions = [i for i in positions if name_contains in names[i]]

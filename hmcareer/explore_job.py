@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalog import MANAGERS_SOC
 from .errors import Ambiguous, UsageError
 from .explore_flow import GoBack
 from .models import WageEstimate
@@ -89,8 +90,10 @@ class CurrentJobSection:
         self.screen.result(report)
         median = next(c for c in report.pay if c.stat == "median")
         # The view is long: its answer again, next to the menu, so that it stays on screen.
-        self.screen.say(f"In short: median {report.now.occupation.short} {pay_cell(median.now, median.now_state, None)}, "
-                        f"managers {pay_cell(median.manager, median.manager_state, None)}: {change_text(median)}.", "bold")
+        where = report.manager.place.area_name if report.place_kind != "nation" else "the United States"
+        self.screen.say(f"In short, in {where}: median {report.now.occupation.short} "
+                        f"{pay_cell(median.now, median.now_state, None)}, managers "
+                        f"{pay_cell(median.manager, median.manager_state, None)}: {change_text(median)}.", "bold")
         options = [("skills", f"{report.now.occupation.short}: the whole O*NET profile"),
                    ("pay", f"{report.now.occupation.short}' pay there, beside the national figures"),
                    ("managers", "managers' pay there"), *((f.role_id, f"fits: {f.title}") for f in report.roles)]
@@ -99,7 +102,7 @@ class CurrentJobSection:
             if index == 0:
                 self.screen.result(occupation_profile(self.c, find_occupation(self.c, soc)))
             elif index in (1, 2):
-                code = soc if index == 1 else "11-9111"
+                code = soc if index == 1 else MANAGERS_SOC
                 places = {"states": (state,)} if state else {"metros": (metro,)} if metro else {}
                 self.screen.result(salary_report(self.c, soc=code, **places))
             else:

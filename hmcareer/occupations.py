@@ -11,7 +11,7 @@ import re
 
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, Conflict, DataError, NotFound, Problem
-from .matching import Profile
+from .matching import Profile, find_background
 from .models import (
     Occupation,
     OccupationEntry,
@@ -71,8 +71,6 @@ def resolve_from(c: Catalog, value: str) -> Resolved:
     try:
         return Resolved(find_occupation(c, value), None)
     except (NotFound, Ambiguous) as exc:
-        from .matching import find_background
-
         try:
             background = find_background(value)
         except (NotFound, Ambiguous):
@@ -103,11 +101,8 @@ def profile_answers(c: Catalog, background: str | None, occupation: str | None) 
     entry = find_occupation(c, occupation)
     if entry.background is None:
         raise Conflict("occupation", f"{entry.soc} is the managers' own occupation; name the job you hold now")
-    if background is not None:
-        from .matching import find_background
-
-        if find_background(background) != entry.background:
-            raise Conflict("occupation", f"{entry.title} is the background {background_label(entry.background)}, not "
+    if background is not None and find_background(background) != entry.background:
+        raise Conflict("occupation", f"{entry.title} is the background {background_label(entry.background)}, not "
                                          f"{background!r}; give one of --from and --occupation")
     return entry.background, entry
 

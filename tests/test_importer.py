@@ -171,3 +171,14 @@ def test_onet_numbers_keep_the_csvs_spelling():
     for raw in ("4.50", "007", ".5"):
         with pytest.raises(SystemExit):
             import_onet.number(raw, "x")
+
+
+def test_one_command_checks_and_refreshes_every_related_table():
+    import subprocess
+    import sys
+
+    script = str(REPO / "scripts" / "import_related_all.py")
+    ok = subprocess.run([sys.executable, script, "--check"], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert "29 files match a fresh import" in ok.stdout and "30 files match a fresh import" in ok.stdout
+    assert subprocess.run([sys.executable, script, "--bogus"], capture_output=True, text=True, timeout=60).returncode == 2

@@ -180,5 +180,5 @@ def test_one_command_checks_and_refreshes_every_related_table():
     script = str(REPO / "scripts" / "import_related_all.py")
     ok = subprocess.run([sys.executable, script, "--check"], capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
-    assert "29 files match a fresh import" in ok.stdout and "30 files match a fresh import" in ok.stdout
+    assert "29 files match a fresh import" in ok.stderr and "30 files match a fresh import" in ok.stderr
     assert subprocess.run([sys.executable, script, "--bogus"], capture_output=True, text=True, timeout=60).returncode == 2

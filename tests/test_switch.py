@@ -275,7 +275,7 @@ def test_switch_ranks_roles_as_match_does_for_the_occupation(catalog, soc):
 
 def test_switch_flags_what_bls_marks_imprecise(hm):
     out = " ".join(hm("switch", "--from", "21-1091", env={"COLUMNS": "100"}).out.split())
-    assert "Offices of Other Health Practitioners $51,550 $98,960 +$47,410 (+92.0%) !" in out
+    assert "Offices of Other Health Practitioners ! $51,550 $98,960 +$47,410 (+92.0%)" in out
     assert ("! less reliable estimate, health education specialists in Offices of Other Health Practitioners: employment "
             "RSE 35.8%, wage RSE 27.0%") in out
     assert "'!' = relative standard error above 25% (jobs) or 10% (wages)." in out

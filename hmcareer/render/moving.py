@@ -74,10 +74,12 @@ def show_switch(h: Human, r: SwitchReport) -> None:
                     f"{own.occupation.title}{others}.", style="dim"))
     h.line()
     notes: list[str] = []
-    t = h.table(f"Annual pay in {place}, OEWS {managers.release.name}")
+    # Short headers, so the table fits 40 columns; the title says who "now" is.
+    t = h.table(f"Annual pay in {place}, OEWS {managers.release.name}: now = {own.occupation.short}, manager = medical "
+                "and health services managers")
     t.add_column("")
-    t.add_column(own.occupation.short + _flagged(h, own.place, own.occupation.short, notes), justify="right", no_wrap=True)
-    t.add_column("managers" + _flagged(h, managers.place, "managers", notes), justify="right", no_wrap=True)
+    t.add_column("now" + _flagged(h, own.place, own.occupation.short, notes), justify="right", no_wrap=True)
+    t.add_column("manager" + _flagged(h, managers.place, "managers", notes), justify="right", no_wrap=True)
     t.add_column("change", justify="right")
     for c in r.pay:
         t.add_row(c.stat, pay_cell(c.now, c.now_state, own.release.top_annual),
@@ -95,8 +97,8 @@ def show_switch(h: Human, r: SwitchReport) -> None:
         t = h.table(f"Median pay inside the same industries, nationally ({len(r.industries)} of the {r.shared_industries} "
                     "where BLS publishes both, most manager jobs first)")
         t.add_column("industry", min_width=12)
-        t.add_column(own.occupation.short, justify="right", no_wrap=True)
-        t.add_column("managers", justify="right", no_wrap=True)
+        t.add_column("now", justify="right", no_wrap=True)
+        t.add_column("manager", justify="right", no_wrap=True)
         t.add_column("change", justify="right")
         for i in r.industries:
             flags = (_flagged(h, i.now, f"{own.occupation.short} in {i.industry_name}", notes),
@@ -133,8 +135,8 @@ def _preparation(h: Human, r: SwitchReport) -> None:
 def _gap_table(h: Human, title: str, gaps: tuple[Gap, ...], own: str) -> None:
     t = h.table(title)
     t.add_column("skill or knowledge", min_width=12)
-    t.add_column("managers", justify="right", no_wrap=True)
-    t.add_column(own, justify="right", no_wrap=True)
+    t.add_column("manager", justify="right", no_wrap=True)
+    t.add_column("now", justify="right", no_wrap=True)
     for g in gaps:
         t.add_row(f"{g.name} ({g.kind})", f"{g.manager_importance:.2f} / {g.manager_level:.2f}",
                   f"{g.own_importance:.2f} / {g.own_level:.2f}")
@@ -148,8 +150,8 @@ def _gaps(h: Human, r: SwitchReport) -> None:
         h.line(Text(f"O*NET 29.3 rates no skills or knowledge for {own}, so none are compared.", style="dim"))
         h.line()
         return
-    h.line(Text(f"Skills and knowledge: importance (1-5) / level (0-7), as O*NET rates them; important = importance "
-                f"{ELEMENT_IMPORTANT:g} or more.", style="dim"))
+    h.line(Text(f"Skills and knowledge: importance (1-5) / level (0-7), as O*NET rates them, for managers and for {own} "
+                f"(now); important = importance {ELEMENT_IMPORTANT:g} or more.", style="dim"))
     if g.transfer:
         _gap_table(h, f"What transfers: important for both ({len(g.transfer)} of {g.transfer_total}, the managers' most "
                       "important first)", g.transfer, own)

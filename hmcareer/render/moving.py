@@ -159,7 +159,7 @@ def _gaps(h: Human, r: SwitchReport) -> None:
         _gap_table(h, f"What to build: important for managers, needed at a higher level ({len(g.build)} of {g.build_total}, "
                       "largest gap first; it may also transfer)", g.build, own)
     if g.left_out:
-        named = ", ".join(g.left_out[:3]) + (f" and {len(g.left_out) - 3} more" if len(g.left_out) > 3 else "")
+        named = "; ".join(g.left_out[:3]) + (f"; and {len(g.left_out) - 3} more" if len(g.left_out) > 3 else "")
         h.line(Text(f"Left out: {named}: O*NET recommends suppressing a rating of theirs, or marks a level not relevant.",
                     style="dim"))
     h.line()

@@ -20,9 +20,9 @@ def _ratings(h: Human, title: str, ratings: tuple[OnetRating, ...], level: bool 
     if level:
         t.add_column("level", justify="right", no_wrap=True)
     for r in ratings:
-        cells = [r.name, f"{r.importance:g}"]
+        cells = [r.name, f"{r.importance:.2f}"]
         if level:
-            cells.append(f"{r.level:g}" if r.level is not None and not r.not_relevant else "not relevant")
+            cells.append(f"{r.level:.2f}" if r.level is not None and not r.not_relevant else "not relevant")
         t.add_row(*cells)
     h.print_table(t)
 

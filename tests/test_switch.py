@@ -306,3 +306,16 @@ def test_onets_own_code_and_a_background_word_find_occupations(catalog, hm):
     assert (r.code, r.err) == (2, "hmcareer: this view compares one place: give one state or metro (salary --state all lists "
                                   "them all)\n")
     assert hm("salary", "--occupation", "11-9111", "--history").code == 0
+
+
+def test_validate_holds_the_occupation_index_to_the_wage_tables(hm, data_copy):
+    index = data_copy / "occupation_index.yaml"
+    text = index.read_text(encoding="utf-8")
+    index.write_text(text.replace("    title: Registered Nurses\n", "    title: Registered Nurse\n", 1), encoding="utf-8")
+    r = hm("validate", str(data_copy))
+    assert r.code == 1
+    assert ("occupations[29-1141].title: 'Registered Nurse' is not its wage table's title, 'Registered Nurses'" in r.err)
+    start = text.index("  - soc: 29-2061")
+    index.write_text(text[:start] + text[text.index("  - soc: 29-1171"):], encoding="utf-8")
+    r = hm("validate", str(data_copy))
+    assert r.code == 1 and "occupations: no entry for 29-2061, which has a wage table; add one" in r.err

@@ -42,7 +42,8 @@ APP_SETTINGS: dict[str, Any] = {
     "cls": OneLineUsageErrors,
     "name": "hmcareer",
     "help": "Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
-    "education, credentials, associations and outlook, from sourced BLS, O*NET and issuer data.",
+    "education, credentials, associations and outlook, and the move from 29 other jobs into management, from sourced "
+    "BLS, O*NET and issuer data.",
     # No command: on a terminal, `root` starts the explorer; elsewhere it prints help.
     "invoke_without_command": True,
     "context_settings": {"help_option_names": ["-h", "--help"]},

@@ -14,7 +14,7 @@ from .catalog import MANAGERS_SOC, Catalog
 from .errors import Conflict, NotFound
 from .models import OccupationEntry, OnetJobZone, OnetTechnology, Release, WageEstimate
 from .occupations import occupation_wages, resolve_from
-from .profiles import Level, SkillGaps, education_levels, skill_gaps, technology_to_learn
+from .profiles import Gap, Level, SkillGaps, education_levels, skill_gaps, technology_to_learn
 from .query import national_rows, wage_rows
 from .record import Record
 from .rolepay import PayChange, Place, RolePay, change_of, find_place, occupation_in, role_pay
@@ -70,6 +70,11 @@ class SwitchReport(Record):
     onet_source: str | None
 
 
+# Every record class a SwitchReport holds, for remembered.py; a new one goes at the end.
+RECORDS = (SwitchReport, Side, IndustryPay, RoleFit, PayChange, RolePay, Level, Gap, SkillGaps, OccupationEntry, WageEstimate,
+           Release, OnetJobZone, OnetTechnology)
+
+
 def _side(c: Catalog, entry: OccupationEntry, place: WageEstimate) -> Side:
     release = occupation_wages(c, entry).release
     try:
@@ -96,6 +101,14 @@ def _shared_industries(c: Catalog, soc: str) -> list[IndustryPay]:
 
 
 def switch_report(c: Catalog, named: str, state: str | None = None, metro: str | None = None, top_roles: int = 3) -> SwitchReport:
+    """The view, remembered between runs while every data file it read is unchanged (hmcareer/remembered.py)."""
+    from .remembered import remembered
+
+    return remembered(c, "switch", (named, state, metro, top_roles), lambda: _switch_report(c, named, state, metro, top_roles),
+                      RECORDS)
+
+
+def _switch_report(c: Catalog, named: str, state: str | None, metro: str | None, top_roles: int) -> SwitchReport:
     resolved = resolve_from(c, named)
     entry = resolved.occupation
     if entry.soc == MANAGERS_SOC:

@@ -105,6 +105,8 @@ class Catalog:
         self.origins: dict[str, Path] = {}
         self._subjects: dict[str, Any] = {}
         self._other_wages: dict[str, OewsRelease] = {}
+        # Every data file read, as read: what a remembered result (hmcareer/remembered.py) was computed from.
+        self.files_read: dict[Path, bytes] = {}
         self._onet: dict[str, OnetProfile] = {}
 
     # -- files ----------------------------------------------------------------------------
@@ -170,6 +172,7 @@ class Catalog:
         `name` is the subject, or OTHER_WAGES for another occupation's wage table."""
         wages = name in (WAGE_SUBJECT, OTHER_WAGES)
         raw = read_data_file(path, label, MAX_TABLE_BYTES if wages else MAX_YAML_BYTES)
+        self.files_read[path] = raw
         to_plain, from_plain = _CODECS.get(name, (encode_records, decode_records))
         cache = self.cache
         if cache is not None:

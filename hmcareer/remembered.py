@@ -1,0 +1,96 @@
+"""Results remembered between runs of a command, for views that read many data files (`switch` reads seven).
+
+A result is served from the cache only while it provably equals what computing it again would give:
+- its entry holds an exact copy of the bytes of every data file the catalog had read when the result was computed,
+  compared in full with those files as they are now (the cache's own rule, catalog/cache.py), so a file changed in any
+  way is never served from an old entry;
+- that copy starts with the question (the command's arguments) and a digest of the code that computes the result, so
+  other arguments or changed query code never match; the cache's header adds its own stamp (app version, Python,
+  record classes, the data layer's code);
+- the result is stored as plain values and rebuilt only into the record classes its caller names.
+A second, small entry keyed by the question and the code lists which files to compare. Without a cache, or on any
+doubt, the result is computed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .catalog import Catalog
+from .record import Record
+
+R = TypeVar("R")
+# The modules whose code decides a remembered result: a change to any of them is a new digest.
+QUERY_CODE = ("switching", "occupations", "profiles", "rolepay", "matching", "query", "vocabulary", "remembered")
+
+
+@cache
+def code_digest() -> bytes:
+    digest = hashlib.sha256()
+    for name in QUERY_CODE:
+        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
+    return digest.hexdigest().encode()
+
+
+def _encode(value: Any, index: dict[type, int]) -> Any:
+    if isinstance(value, Record):
+        if type(value) not in index:
+            raise TypeError(f"cannot remember a {type(value).__name__}")
+        return [index[type(value)], *(_encode(v, index) for v in value)]
+    if type(value) is tuple:
+        return tuple(_encode(v, index) for v in value)
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot remember a {type(value).__name__}")
+
+
+def _decode(value: Any, classes: tuple[type, ...]) -> Any:
+    kind = type(value)
+    if kind is list:
+        if type(value[0]) is not int or not 0 <= value[0] < len(classes):
+            raise ValueError("not a remembered record")
+        return classes[value[0]]._make([_decode(v, classes) for v in value[1:]])
+    if kind is tuple:
+        return tuple(_decode(v, classes) for v in value)
+    if value is None or kind in (str, int, float, bool):
+        return value
+    raise ValueError(f"not a remembered value: {kind.__name__}")
+
+
+def _inputs(question: bytes, files: list[tuple[str, bytes]]) -> bytes:
+    """The question, then each file's path and size and its bytes: what an entry must equal byte for byte."""
+    parts = [question]
+    for path, raw in files:
+        parts += [b"\n%s %d\n" % (path.encode("utf-8", "surrogateescape"), len(raw)), raw]
+    return b"".join(parts)
+
+
+def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Callable[[], R], classes: tuple[type, ...]) -> R:
+    """`compute()`, or the result it gave for the same arguments while every file it read is still the same. `classes`:
+    every record class the result may hold, in a fixed order (an encoded record names its class by position)."""
+    store = c.cache
+    if store is None:
+        return compute()
+    anchor = c.locate("occupation_index")  # entries are kept beside a data file that exists (cache.sweep)
+    question = repr((kind, arguments)).encode("utf-8", "surrogateescape") + b"\n" + code_digest()
+    try:
+        listed = store.load(f"{kind}_files", anchor, question)
+        if type(listed) is not tuple or not all(type(p) is str for p in listed):
+            raise ValueError("not a file list")
+        files = [(p, Path(p).read_bytes()) for p in listed]
+        return _decode(store.load(kind, anchor, _inputs(question, files)), classes)
+    except Exception:  # noqa: BLE001 - no entry, a changed or missing file, a damaged entry: compute it
+        pass
+    result = compute()
+    files = sorted((str(p), raw) for p, raw in c.files_read.items())  # the bytes as read, not as they may be now
+    try:
+        plain = _encode(result, {cls: i for i, cls in enumerate(classes)})
+    except TypeError:
+        return result
+    store.store(f"{kind}_files", anchor, question, tuple(p for p, _ in files))
+    store.store(kind, anchor, _inputs(question, files), plain)
+    return result

@@ -1,0 +1,84 @@
+"""A remembered `switch` result is served only while it equals a fresh computation: same files, same code, same question."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from hmcareer import remembered, switching
+from hmcareer.catalog import Catalog, bundled_data_dir
+
+
+def _types(value):
+    """Every type inside a result, in order: a served result must be made of the same record classes."""
+    if isinstance(value, tuple):
+        return (type(value), *(t for item in value for t in _types(item)))
+    return (type(value),)
+
+
+def _no_compute(*args, **kwargs):
+    raise AssertionError("computed again although a remembered result was expected")
+
+
+def test_a_served_result_is_the_computed_one(tmp_path, monkeypatch):
+    fresh = switching.switch_report(Catalog(cache_dir=None), "rn", metro="boston")
+    first = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    monkeypatch.setattr(switching, "_switch_report", _no_compute)
+    served = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    assert served == first == fresh and _types(served) == _types(fresh)
+
+
+def test_other_arguments_are_another_question(tmp_path):
+    switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    ohio = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", state="OH")
+    assert ohio.manager.place.area_name == "Ohio"
+    assert ohio == switching.switch_report(Catalog(cache_dir=None), "rn", state="OH")
+
+
+def test_a_changed_data_file_is_never_served_from_an_old_result(tmp_path, data_copy):
+    (data_copy / "occupations").mkdir()
+    table = data_copy / "occupations" / "29-1141.jsonl"
+    shutil.copy(bundled_data_dir() / "occupations" / "29-1141.jsonl", table)
+    cache = tmp_path / "cache"
+    before = switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    assert before.now.place.annual_median == 106180
+    lines = table.read_text(encoding="utf-8").split("\n")
+    (at,) = [i for i, line in enumerate(lines) if '"Boston-Cambridge-Newton, MA-NH"' in line]
+    assert lines[at].count(", 106180, ") == 1
+    lines[at] = lines[at].replace(", 106180, ", ", 106181, ")  # within BLS's rounding of 2,080 hours' pay
+    table.write_text("\n".join(lines), encoding="utf-8")
+    after = switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    assert after.now.place.annual_median == 106181 and after.pay[1].change == 136760 - 106181
+
+
+def test_changed_query_code_is_a_new_question(tmp_path, monkeypatch):
+    switching.switch_report(Catalog(cache_dir=tmp_path), "rn")
+    monkeypatch.setattr(remembered, "code_digest", lambda: b"other code")
+    calls = []
+    real = switching._switch_report
+    monkeypatch.setattr(switching, "_switch_report", lambda *a: calls.append(a) or real(*a))
+    switching.switch_report(Catalog(cache_dir=tmp_path), "rn")
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate"])
+def test_a_damaged_entry_is_computed_again(tmp_path, monkeypatch, damage):
+    expected = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    (entry,) = tmp_path.glob("switch-*.entry")
+    data = bytearray(entry.read_bytes())
+    if damage == "flip":
+        data[-10] ^= 0x01
+    else:
+        del data[len(data) // 2:]
+    entry.write_bytes(bytes(data))
+    assert switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston") == expected
+
+
+def test_without_a_cache_it_computes(monkeypatch):
+    calls = []
+    real = switching._switch_report
+    monkeypatch.setattr(switching, "_switch_report", lambda *a: calls.append(a) or real(*a))
+    switching.switch_report(Catalog(cache_dir=None), "rn")
+    switching.switch_report(Catalog(cache_dir=None), "rn")
+    assert len(calls) == 2

@@ -25,6 +25,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_related import sync_folder  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw" / "onet_29_3"
 OUT_DIR = ROOT / "data" / "onet"
@@ -310,24 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT_DIR, help="folder of the SOC.json files")
     parser.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh run")
     args = parser.parse_args(argv)
-    files = build_files(args.raw, args.occupations)
-    present = {p.name for p in args.out.glob("*.json")} if args.out.is_dir() else set()
-    if args.check:
-        stale = sorted(name for name, text in files.items()
-                       if not (args.out / name).exists() or (args.out / name).read_text(encoding="utf-8") != text)
-        stale += sorted(present - files.keys())
-        if stale:
-            print(f"{args.out}: {', '.join(stale)} out of date; rerun scripts/import_onet.py", file=sys.stderr)
-            return 1
-        print(f"{args.out}: {len(files)} files match a fresh import", file=sys.stderr)
-        return 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name in present - files.keys():
-        (args.out / name).unlink()
-    for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8")
-    print(f"wrote {len(files)} files to {args.out}", file=sys.stderr)
-    return 0
+    return sync_folder(build_files(args.raw, args.occupations), args.out, ".json", args.check, "scripts/import_onet.py")
 
 
 if __name__ == "__main__":

@@ -124,23 +124,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh run")
     args = parser.parse_args(argv)
     files = build_files(args.areas, args.industries, args.footnotes, args.release, args.code, args.source)
-    present = {p.name for p in args.out.glob("*.jsonl")} if args.out.is_dir() else set()
-    if args.check:
+    rows = sum(text.count("\n") - 1 for text in files.values())
+    return sync_folder(files, args.out, ".jsonl", args.check, "scripts/import_related.py", f", {rows:,} rows,")
+
+
+def sync_folder(files: dict[str, str], out: Path, suffix: str, check: bool, script: str, detail: str = "") -> int:
+    """Make the `suffix` files of folder `out` exactly `files` (name -> text), removing strays; with `check`, only
+    say whether they already are (exit 1 if not). Shared by the importers that write one file per occupation."""
+    present = {p.name for p in out.glob(f"*{suffix}")} if out.is_dir() else set()
+    if check:
         stale = sorted(name for name, text in files.items()
-                       if not (args.out / name).exists() or (args.out / name).read_text(encoding="utf-8") != text)
+                       if not (out / name).exists() or (out / name).read_text(encoding="utf-8") != text)
         stale += sorted(present - files.keys())
         if stale:
-            print(f"{args.out}: {', '.join(stale)} out of date; rerun scripts/import_related.py", file=sys.stderr)
+            print(f"{out}: {', '.join(stale)} out of date; rerun {script}", file=sys.stderr)
             return 1
-        print(f"{args.out}: {len(files)} files match a fresh import", file=sys.stderr)
+        print(f"{out}: {len(files)} files match a fresh import", file=sys.stderr)
         return 0
-    args.out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     for name in present - files.keys():
-        (args.out / name).unlink()
+        (out / name).unlink()
     for name, text in files.items():
-        (args.out / name).write_text(text, encoding="utf-8")
-    rows = sum(text.count("\n") - 1 for text in files.values())
-    print(f"wrote {len(files)} files, {rows:,} rows, to {args.out}", file=sys.stderr)
+        (out / name).write_text(text, encoding="utf-8")
+    print(f"wrote {len(files)} files{detail} to {out}", file=sys.stderr)
     return 0
 
 

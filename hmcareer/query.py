@@ -243,29 +243,29 @@ def area_rows(c: Catalog, area_type: str, soc: str = MANAGERS_SOC) -> tuple[Wage
 def find_state(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
     """A state or territory by postal code (NY, DC, PR), name or prefix, or FIPS code. For another occupation, a state
     BLS publishes for managers but not for it is found and shown as not published."""
-    def find(rows: Sequence[WageEstimate]) -> WageEstimate:
-        return lookup(rows, value, lambda e: (e.area_name, POSTAL_BY_FIPS.get(e.state_code, ""), e.state_code),
+    def find(rows: WageRows) -> WageEstimate:
+        return lookup(rows.select("S"), value, lambda e: (e.area_name, POSTAL_BY_FIPS.get(e.state_code, ""), e.state_code),
                       "state", lambda e: f"{POSTAL_BY_FIPS.get(e.state_code, e.state_code)} {e.area_name}")
 
-    if soc == MANAGERS_SOC:
-        return find(area_rows(c, "S"))
-    try:  # the managers' places first: a name means the same place whatever the occupation
-        place = find(area_rows(c, "S"))
-    except NotFound:  # a place BLS publishes for this occupation only
-        return find(area_rows(c, "S", soc))
-    same = wage_rows(c, soc).select("S", area_code=place.area_code)
-    return same[0] if same else unpublished_like(place)
+    return _place_of(c, find, soc)
 
 
 def find_metro(c: Catalog, value: str, soc: str = MANAGERS_SOC) -> WageEstimate:
     """A metro or nonmetro area by BLS area code or any fragment of its name (boston, honolulu)."""
+    return _place_of(c, lambda rows: _find_metro_in(rows, value), soc)
+
+
+def _place_of(c: Catalog, find: Callable[[WageRows], WageEstimate], soc: str) -> WageEstimate:
+    """One occupation's row for the place `find` finds: among the managers' places first, so that a name means the same
+    place whatever the occupation; a place BLS publishes for managers but not for the occupation is not published, and
+    one it publishes for the occupation alone is found among the occupation's own."""
     if soc == MANAGERS_SOC:
-        return _find_metro_in(wage_rows(c), value)
-    try:  # the managers' places first: a name means the same place whatever the occupation
-        place = _find_metro_in(wage_rows(c), value)
-    except NotFound:  # a place BLS publishes for this occupation only
-        return _find_metro_in(wage_rows(c, soc), value)
-    same = wage_rows(c, soc).select("M", area_code=place.area_code)
+        return find(wage_rows(c))
+    try:
+        place = find(wage_rows(c))
+    except NotFound:
+        return find(wage_rows(c, soc))
+    same = wage_rows(c, soc).select(place.area_type, area_code=place.area_code)
     return same[0] if same else unpublished_like(place)
 
 

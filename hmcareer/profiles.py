@@ -9,7 +9,7 @@ O*NET's 1-5 importance scale.
 from __future__ import annotations
 
 from .catalog import MANAGERS_SOC, Catalog
-from .models import OnetProfile, OnetRating, OnetShare, OnetTechnology
+from .models import OnetProfile, OnetRating, OnetTechnology
 from .record import Record
 
 ELEMENT_IMPORTANT = 3.0  # importance on O*NET's 1-5 scale
@@ -104,7 +104,3 @@ def ranked(ratings: tuple[OnetRating, ...], top: int) -> tuple[tuple[OnetRating,
     """The most important reliable ratings, and how many were left out as unreliable."""
     kept = [r for r in ratings if not r.suppressed]
     return tuple(sorted(kept, key=lambda r: (-r.importance, r.name))[:top]), len(ratings) - len(kept)
-
-
-def shares(profile: OnetProfile, scale: str) -> tuple[OnetShare, ...]:
-    return tuple(s for s in profile.education if s.scale == scale)

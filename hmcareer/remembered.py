@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .catalog import Catalog
-from .record import Record
+from .catalog.cache import decode_records, encode_records
 
 R = TypeVar("R")
 # The modules whose code decides a remembered result: a change to any of them is a new digest.
@@ -34,31 +34,6 @@ def code_digest() -> bytes:
     for name in QUERY_CODE:
         digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
     return digest.hexdigest().encode()
-
-
-def _encode(value: Any, index: dict[type, int]) -> Any:
-    if isinstance(value, Record):
-        if type(value) not in index:
-            raise TypeError(f"cannot remember a {type(value).__name__}")
-        return [index[type(value)], *(_encode(v, index) for v in value)]
-    if type(value) is tuple:
-        return tuple(_encode(v, index) for v in value)
-    if value is None or type(value) in (str, int, float, bool):
-        return value
-    raise TypeError(f"cannot remember a {type(value).__name__}")
-
-
-def _decode(value: Any, classes: tuple[type, ...]) -> Any:
-    kind = type(value)
-    if kind is list:
-        if type(value[0]) is not int or not 0 <= value[0] < len(classes):
-            raise ValueError("not a remembered record")
-        return classes[value[0]]._make([_decode(v, classes) for v in value[1:]])
-    if kind is tuple:
-        return tuple(_decode(v, classes) for v in value)
-    if value is None or kind in (str, int, float, bool):
-        return value
-    raise ValueError(f"not a remembered value: {kind.__name__}")
 
 
 def _inputs(question: bytes, files: list[tuple[str, bytes]]) -> bytes:
@@ -82,13 +57,13 @@ def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Calla
         if type(listed) is not tuple or not all(type(p) is str for p in listed):
             raise ValueError("not a file list")
         files = [(p, Path(p).read_bytes()) for p in listed]
-        return _decode(store.load(kind, anchor, _inputs(question, files)), classes)
+        return decode_records(store.load(kind, anchor, _inputs(question, files)), classes)
     except Exception:  # noqa: BLE001 - no entry, a changed or missing file, a damaged entry: compute it
         pass
     result = compute()
     files = sorted((str(p), raw) for p, raw in c.files_read.items())  # the bytes as read, not as they may be now
     try:
-        plain = _encode(result, {cls: i for i, cls in enumerate(classes)})
+        plain = encode_records(result, {cls: i for i, cls in enumerate(classes)})
     except TypeError:
         return result
     store.store(f"{kind}_files", anchor, question, tuple(p for p, _ in files))

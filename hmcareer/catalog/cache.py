@@ -138,32 +138,38 @@ def stamp() -> bytes:
     return f"{__version__}/{python}/{zlib.crc32(layout):08x}/{code:08x}".encode()
 
 
-def encode_records(value: Any) -> Any:
-    """Records as lists [class index, field...]; tuples, dicts and scalars as they are."""
+def encode_records(value: Any, index: dict[type, int] | None = None) -> Any:
+    """Records as lists [class index, field...]; tuples, dicts and scalars as they are. `index`: each record class's
+    position (default: the data schema's, RECORD_CLASSES); a record of another class is a TypeError."""
+    index = _CLASS_INDEX if index is None else index
     if isinstance(value, Record):
-        return [_CLASS_INDEX[type(value)], *map(encode_records, value)]
+        position = index.get(type(value))
+        if position is None:
+            raise TypeError(f"cannot cache a {type(value).__name__}")
+        return [position, *(encode_records(item, index) for item in value)]
     kind = type(value)
     if kind is tuple:
-        return tuple(map(encode_records, value))
+        return tuple([encode_records(item, index) for item in value])
     if kind is dict:
-        return {key: encode_records(item) for key, item in value.items()}
+        return {key: encode_records(item, index) for key, item in value.items()}
     if value is None or kind in (str, int, float, bool):
         return value
     raise TypeError(f"cannot cache a {kind.__name__}")
 
 
-def decode_records(value: Any) -> Any:
-    """The inverse of `encode_records`; an error of any kind for anything it did not write."""
+def decode_records(value: Any, classes: tuple[type, ...] = RECORD_CLASSES) -> Any:
+    """The inverse of `encode_records` (with the same classes, in the same order); an error of any kind for anything it
+    did not write."""
     kind = type(value)
     if kind is list:
         index = value[0]
         if type(index) is not int or index < 0:
             raise ValueError("not a record")
-        return RECORD_CLASSES[index]._make([decode_records(item) for item in value[1:]])
+        return classes[index]._make([decode_records(item, classes) for item in value[1:]])
     if kind is tuple:
-        return value if all(type(item) is str for item in value) else tuple([decode_records(item) for item in value])
+        return value if all(type(item) is str for item in value) else tuple([decode_records(item, classes) for item in value])
     if kind is dict:
-        return {key: decode_records(item) for key, item in value.items()}
+        return {key: decode_records(item, classes) for key, item in value.items()}
     if value is None or kind in (str, int, float, bool):
         return value
     raise ValueError(f"not a value hmcareer caches: {kind.__name__}")

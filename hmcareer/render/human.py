@@ -283,9 +283,13 @@ def money(value: float | int | None, hourly: bool, est: WageEstimate | None = No
     if value is not None:
         return f"${value:,.2f}" if hourly else f"${value:,.0f}"
     if est is not None and name in est.top_coded:
-        top = release and (release.top_hourly if hourly else release.top_annual)
-        return f">= {money(top, hourly)}" if top is not None else "at or above BLS's top code"
+        return at_or_above(release and (release.top_hourly if hourly else release.top_annual), hourly)
     return NOT_PUBLISHED if est is not None and name in est.not_published else NOT_APPLICABLE
+
+
+def at_or_above(top: float | int | None, hourly: bool) -> str:
+    """A wage at or above BLS's top code, for people: `>= $239,200`."""
+    return f">= {money(top, hourly)}" if top is not None else "at or above BLS's top code"
 
 
 def wage_text(e: WageEstimate, stat: str, hourly: bool, release: Release | None) -> str:

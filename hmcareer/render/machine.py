@@ -228,9 +228,13 @@ def wage_row(est: WageEstimate, release: Release) -> dict[str, Any]:
     row = wage_record(est)
     row.update(dict.fromkeys(est.not_published, NOT_PUBLISHED), source=release.source, reference_period=release.name,
                soc=release.soc, occupation=release.occupation)
-    row.update({name: f">= {release.top_hourly:.2f}" if name.startswith("hourly") else f">= {release.top_annual}"
-                for name in est.top_coded})
+    row.update({name: top_coded_cell(release, name.startswith("hourly")) for name in est.top_coded})
     return row
+
+
+def top_coded_cell(release: Release, hourly: bool) -> str:
+    """A wage at or above BLS's top code, as csv and markdown give it: `>= 239200` (hourly `>= 115.00`)."""
+    return f">= {release.top_hourly:.2f}" if hourly else f">= {release.top_annual}"
 
 
 NOT_PUBLISHED = "not published"
@@ -352,7 +356,7 @@ def match_rows(m: MatchReport) -> Rows:
         pay, change = row.get("pay") or {}, row.get("change_from_current")
         median = pay.get("annual_median")
         if pay and median is None:
-            median = f">= {m.place.release.top_annual}" if "annual_median" in pay["top_coded"] else NOT_PUBLISHED
+            median = top_coded_cell(m.place.release, False) if "annual_median" in pay["top_coded"] else NOT_PUBLISHED
         row.update(annual_median=median, change_pct=change and change["change_pct"],
                    change_from_current=None if change is None else change["change"] if change["change"] is not None
                    else "not computed")

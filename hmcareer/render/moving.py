@@ -12,7 +12,7 @@ from ..occupations import OccupationList, background_label
 from ..profiles import ELEMENT_IMPORTANT, Gap, Level
 from ..rolepay import PayChange
 from ..switching import SwitchReport
-from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, count, money
+from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, at_or_above, count, money
 from .pay import reliability
 
 PLACE_WORDS = {"nation": "the United States"}
@@ -33,7 +33,7 @@ def pay_cell(value: int | None, state: str, top: int | None) -> str:
     if value is not None:
         return money(value, False)
     if state == "top-coded":
-        return f">= {money(top, False)}" if top is not None else "at or above BLS's top code"
+        return at_or_above(top, False)
     return NOT_PUBLISHED if state else NOT_APPLICABLE
 
 

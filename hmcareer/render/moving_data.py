@@ -10,7 +10,7 @@ from ..occupations import OccupationList, OccupationProfile
 from ..profiles import ELEMENT_IMPORTANT
 from ..rolepay import PayChange, RolePay
 from ..switching import Side, SwitchReport
-from .machine import Rows, plain, top_code, wage_record
+from .machine import Rows, plain, top_code, top_coded_cell, wage_record
 
 NOT_PUBLISHED = "not published"
 
@@ -61,7 +61,7 @@ def _pay_value(value: Any, state: str, release: Release) -> Any:
     if value is not None:
         return value
     if state == "top-coded":
-        return f">= {release.top_annual}"
+        return top_coded_cell(release, False)
     return NOT_PUBLISHED if state else None
 
 

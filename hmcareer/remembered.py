@@ -8,8 +8,8 @@ A result is served from the cache only while it provably equals what computing i
   other arguments or changed query code never match; the cache's header adds its own stamp (app version, Python,
   record classes, the data layer's code);
 - the result is stored as plain values and rebuilt only into the record classes its caller names.
-A second, small entry keyed by the question and the code lists which files to compare. Without a cache, or on any
-doubt, the result is computed.
+A second, small entry keyed by the question and the code lists which files to compare. Without a cache, with a data
+directory (see `remembered`), or on any doubt, the result is computed.
 """
 
 from __future__ import annotations
@@ -48,7 +48,10 @@ def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Calla
     """`compute()`, or the result it gave for the same arguments while every file it read is still the same. `classes`:
     every record class the result may hold, in a fixed order (an encoded record names its class by position)."""
     store = c.cache
-    if store is None:
+    # With a data directory, which file a name means depends on what that folder holds at the time: a file added there
+    # later would shadow one the result was computed from, unseen by the comparison. Only the bundled data, whose names
+    # always mean the same files, is remembered.
+    if store is None or c.data_dir is not None:
         return compute()
     anchor = c.locate("occupation_index")  # entries are kept beside a data file that exists (cache.sweep)
     question = repr((kind, arguments)).encode("utf-8", "surrogateescape") + b"\n" + code_digest()

@@ -36,11 +36,14 @@ def test_other_arguments_are_another_question(tmp_path):
     assert ohio == switching.switch_report(Catalog(cache_dir=None), "rn", state="OH")
 
 
-def test_a_changed_data_file_is_never_served_from_an_old_result(tmp_path, data_copy):
+def test_a_data_directory_is_never_served_from_an_old_result(tmp_path, data_copy):
+    """Computed from the bundled data first; then a data directory's own table, which shadows the bundled one, is
+    edited: the answer follows the data directory's file every time."""
+    cache = tmp_path / "cache"
+    switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston")
     (data_copy / "occupations").mkdir()
     table = data_copy / "occupations" / "29-1141.jsonl"
     shutil.copy(bundled_data_dir() / "occupations" / "29-1141.jsonl", table)
-    cache = tmp_path / "cache"
     before = switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
     assert before.now.place.annual_median == 106180
     lines = table.read_text(encoding="utf-8").split("\n")
@@ -82,3 +85,20 @@ def test_without_a_cache_it_computes(monkeypatch):
     switching.switch_report(Catalog(cache_dir=None), "rn")
     switching.switch_report(Catalog(cache_dir=None), "rn")
     assert len(calls) == 2
+
+
+def test_a_changed_bundled_file_is_never_served_from_an_old_result(tmp_path, monkeypatch):
+    """The bundled data as another install would hold it: a copy whose wage cell changes between two runs."""
+    import hmcareer.catalog as catalog_module
+
+    bundled = tmp_path / "bundled"
+    shutil.copytree(bundled_data_dir(), bundled)
+    monkeypatch.setattr(catalog_module, "bundled_data_dir", lambda: bundled)
+    cache = tmp_path / "cache"
+    assert switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106180
+    table = bundled / "occupations" / "29-1141.jsonl"
+    lines = table.read_text(encoding="utf-8").split("\n")
+    (at,) = [i for i, line in enumerate(lines) if '"Boston-Cambridge-Newton, MA-NH"' in line]
+    lines[at] = lines[at].replace(", 106180, ", ", 106181, ")
+    table.write_text("\n".join(lines), encoding="utf-8")
+    assert switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106181

@@ -319,6 +319,20 @@ class WagePoint(Record):
     note: str | None = None  # own words: a caveat about the source or more figures it gives
 
 
+class Prices(Record):
+    """Price levels to restate pay beside BLS's own figures (data/prices.yaml, scripts/import_prices.py): CPI-U annual
+    averages by year, and BEA's regional price parities (all items, U.S. = 100) by state FIPS code and year."""
+
+    cpi_source: str
+    cpi_series: str
+    cpi_title: str
+    cpi: dict[int, float]  # year -> CPI-U annual average
+    rpp_source: str
+    rpp_title: str
+    rpp: dict[str, dict[int, float]]  # state FIPS (two digits) -> year -> RPP
+    rpp_names: dict[str, str]  # state FIPS -> BEA's name
+
+
 class Release(Record):
     name: str  # e.g. "May 2025"
     code: str

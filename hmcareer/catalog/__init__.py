@@ -32,6 +32,7 @@ from ..models import (
     Education,
     Occupation,
     OccupationEntry,
+    Prices,
     OewsRelease,
     OnetProfile,
     Role,
@@ -51,7 +52,7 @@ __all__ = ["MAX_TABLE_BYTES", "MAX_YAML_BYTES", "SUBJECTS", "Catalog", "WageTabl
 
 SUBJECTS = (
     "sources", "roles", "credentials", "associations", "education", "occupation",
-    "claims", "wage_history", "industry_aliases", "oews", "occupation_index",
+    "claims", "wage_history", "industry_aliases", "oews", "occupation_index", "prices",
 )
 # The wage table is generated from BLS's CSV as JSON Lines; every hand-curated subject is YAML.
 WAGE_SUBJECT = "oews"
@@ -341,6 +342,7 @@ class Catalog:
     industry_aliases: dict[str, str] = _Subject()  # type: ignore[assignment]
     oews: OewsRelease = _Subject()  # type: ignore[assignment]
     occupation_index: tuple[OccupationEntry, ...] = _Subject()  # type: ignore[assignment]
+    prices: Prices = _Subject()  # type: ignore[assignment]
 
     def release_name(self) -> str:
         return f"OEWS {self.oews.release.name}"
@@ -352,6 +354,7 @@ _SHAPES: dict[str, tuple[type, type | None]] = {
     "education": (Education, None), "occupation": (Occupation, None), "claims": (tuple, CheckedClaim),
     "wage_history": (tuple, WagePoint), "industry_aliases": (dict, str), "oews": (OewsRelease, None),
     OTHER_WAGES: (OewsRelease, None), ONET: (OnetProfile, None), "occupation_index": (tuple, OccupationEntry),
+    "prices": (Prices, None),
 }
 
 

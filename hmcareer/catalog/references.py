@@ -124,11 +124,16 @@ def _uses_in_occupation_index(c: Any) -> Iterator[Use]:
         yield from _sources(f"occupations[{e.soc}]", e)
 
 
+def _uses_in_prices(c: Any) -> Iterator[Use]:
+    yield "source", "cpi.source", c.prices.cpi_source
+    yield "source", "rpp.source", c.prices.rpp_source
+
+
 USES: dict[str, Callable[[Any], Iterator[Use]]] = {
     "roles": _uses_in_roles, "credentials": _uses_in_credentials, "associations": _uses_in_associations,
     "education": _uses_in_education, "occupation": _uses_in_occupation, "claims": _uses_in_claims,
     "wage_history": _uses_in_wage_history, "industry_aliases": _uses_in_industry_aliases, "oews": _uses_in_oews,
-    "occupation_index": _uses_in_occupation_index,
+    "occupation_index": _uses_in_occupation_index, "prices": _uses_in_prices,
 }
 
 

@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, EXPERIENCE_FIELDS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES, normalize
 from .checker import Checker, annual_disagrees, compact_name, distinct_names, kind_of, out_of_order, records
+from .pricefile import build_prices
 
 SOURCE_TAGS = frozenset(SOURCE_KINDS)
 
@@ -441,4 +442,5 @@ BUILDERS = {
     "wage_history": build_wage_history,
     "industry_aliases": build_industry_aliases,
     "occupation_index": build_occupation_index,
+    "prices": build_prices,
 }

@@ -176,6 +176,11 @@ def _usage_message(exc: UsageError) -> str:
             return "list one kind at a time: --industry all, --state all or --metro all"
         if kind == "history":
             return "--history is the managers' (11-9111) pay over time only; leave out --occupation"
+        if kind == "cost-of-living" and value == "metros":
+            return ("--cost-of-living is for states: BEA's regional price parities bundled here are by state only, with no "
+                    "metro figures; use --state, --state all or --where states")
+        if kind == "cost-of-living":
+            return "--cost-of-living needs states: add --state NY, --state all, or use --where states --cost-of-living"
         if kind == "place" and value == "all":
             return "this view compares one place: give one state or metro (salary --state all lists them all)"
         if kind == "place":

@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO, Any
 
-from . import matching, query, search
+from . import matching, query, salary, search
 from .catalog import Catalog
 from .errors import (
     EXIT_INTERRUPTED,
@@ -224,7 +224,7 @@ class Explorer(CurrentJobSection):
         while True:
             index = self.choose(f"{role.title}: more", options, "next")
             if index == 0:
-                self.screen.result(query.salary_report(self.c, industries=role.industries))
+                self.screen.result(salary.salary_report(self.c, industries=role.industries))
             elif index == 1:
                 self.loop(lambda: self.credential_list(query.list_credentials(self.c, role=role.id).credentials))
             else:
@@ -285,17 +285,18 @@ class Explorer(CurrentJobSection):
         word = "industries" if word == "all" else word
         if word in words:
             if word == "history":
-                self.screen.result(query.history_report(self.c))
+                self.screen.result(salary.history_report(self.c))
             elif word == "where":
-                self.screen.result(query.where_report(self.c, "states"))
+                self.screen.result(salary.where_report(self.c, "states"))
             else:
-                self.screen.result(query.salary_report(
-                    self.c, states=("all",) if word == "states" else (), metros=("all",) if word == "metros" else (),
+                self.screen.result(salary.salary_report(
+                    self.c, industries=("all",) if word == "industries" else (), states=("all",) if word == "states" else (),
+                    metros=("all",) if word == "metros" else (),
                     top=25 if word == "metros" else None))
             return
         self.screen.result(self.salary_for(text))
 
-    def salary_for(self, text: str) -> query.SalaryReport:
+    def salary_for(self, text: str) -> salary.SalaryReport:
         """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
         readings: list[tuple[str, str, dict[str, Any]]] = []
         candidates: list[tuple[str, str, dict[str, Any]]] = []  # where a kind has several: offered beside the rest
@@ -320,7 +321,7 @@ class Explorer(CurrentJobSection):
         if len(readings) > 1:
             index = self.choose(f"{text!r} could mean", [(name, kind) for kind, name, _ in readings], "which")
             readings = [readings[index]]
-        return query.salary_report(self.c, **readings[0][2])
+        return salary.salary_report(self.c, **readings[0][2])
 
     def _names_exactly(self, kind: str, name: str, text: str) -> bool:
         """Whether `text` is the whole name of the place or industry a finder returned, or its code or alias."""
@@ -473,7 +474,7 @@ class Explorer(CurrentJobSection):
         elif hit.kind == "credential":
             self.loop(lambda: self.credential_menu(query.find_credential(self.c, hit.id)))
         else:
-            self.screen.result(query.salary_report(self.c, industries=(hit.id,)))
+            self.screen.result(salary.salary_report(self.c, industries=(hit.id,)))
 
 
 def _first_word(label: str) -> str:

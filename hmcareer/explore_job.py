@@ -81,8 +81,8 @@ class CurrentJobSection:
 
     def job_view(self, soc: str, place: tuple[str | None, str | None]) -> None:
         from .occupations import find_occupation, occupation_profile
-        from .query import salary_report
         from .render.moving import change_text, pay_cell
+        from .salary import salary_report
         from .switching import switch_report
 
         state, metro = place

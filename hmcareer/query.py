@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
 
 from .catalog import MANAGERS_SOC, Catalog
-from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, Problem
+from .errors import Ambiguous, DataError, InvalidChoice, NotFound, Problem
 from .models import (
     ALL_INDUSTRIES,
     OEWS_COLUMNS,
@@ -291,62 +291,6 @@ def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
     return lookup(rows.select("M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
 
 
-class SalaryReport(Record):
-    """National pay, the rows the user chose (industries, states, metros), and/or a ranked listing."""
-
-    release: Release  # the OEWS release the pay figures come from
-    national: WageEstimate
-    selected: tuple[WageEstimate, ...]
-    listing: tuple[WageEstimate, ...]
-    listing_kind: str  # industries | states | metros | "" (no listing)
-    sort: str | None  # as the user asked; listings default to employment
-    checked_claims: tuple[CheckedClaim, ...]
-    hourly: bool = False
-    percentiles: bool = False
-
-
-def _listing(rows: Iterable[WageEstimate], sort: str, top: int | None, hourly: bool) -> tuple[WageEstimate, ...]:
-    ranked = sort_estimates(rows, sort, hourly)
-    return tuple(ranked[:top] if top is not None else ranked)
-
-
-def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[str] = (), metros: Sequence[str] = (),
-                  sort: str | None = None, top: int | None = None, hourly: bool = False,
-                  percentiles: bool = False, soc: str = MANAGERS_SOC) -> SalaryReport:
-    """One occupation's pay (11-9111 unless `soc` names another) by industry, state or metro. `all` as a state or metro
-    lists every one of them."""
-    sort = sort.strip().lower() if sort is not None else None
-    order = sort if sort is not None else "employment"
-    list_industries = any(normalize(v) == "all" for v in industries)
-    list_states = any(normalize(v) == "all" for v in states)
-    list_metros = any(normalize(v) == "all" for v in metros)
-    if list_industries + list_states + list_metros > 1:
-        raise Conflict("listing", "all")
-    selected = [find_industry(c, v, soc) for v in industries if normalize(v) != "all"]
-    selected += [find_state(c, v, soc) for v in states if normalize(v) != "all"]
-    selected += [find_metro(c, v, soc) for v in metros if normalize(v) != "all"]
-    selected = list(dict.fromkeys(selected))
-    ranks_industries = not (list_states or list_metros) and (list_industries or all(e.area_type == "N" for e in selected))
-    if order == "lq" and ranks_industries:  # BLS publishes a location quotient for places, not for an industry's nation
-        raise InvalidChoice("industry sort key", "lq", tuple(k for k in SORT_KEYS if k != "lq"))
-    kind, listing = "", ()
-    if list_states or list_metros:
-        kind = "states" if list_states else "metros"
-        listing = _listing(area_rows(c, "S" if list_states else "M", soc), order, top, hourly)
-    elif not selected or list_industries:
-        kind = "industries"
-        detailed = [e for e in national_rows(c, soc) if e.industry_level >= 3]
-        listing = _listing(detailed, order, top, hourly)
-    elif sort is not None or top:
-        ordered = sort_estimates(selected, order, hourly)
-        selected = ordered[:top] if top else ordered
-    # The 2012 text's claims are about the managers' pay.
-    claims = tuple(x for e in selected if e.area_type == "N" and soc == MANAGERS_SOC
-                   for x in claims_about(c, "industry", e.industry_code))
-    return SalaryReport(c.wages_of(soc).release, national_total(c, soc), tuple(selected), listing, kind,
-                        sort, claims, hourly, percentiles)
-
-
 # The location-quotient bands, defined once for the words in tables and JSON, the legend and the README: above 1.2
 # is above average; 0.8 to 1.2, both included, about average; below 0.8, below average.
 LQ_ABOVE, LQ_BELOW = 1.2, 0.8
@@ -359,66 +303,6 @@ def concentration(lq: float | None) -> str | None:
     if lq is None:
         return None
     return "above average" if lq > LQ_ABOVE else "about average" if lq >= LQ_BELOW else "below average"
-
-
-class WhereReport(Record):
-    release: Release  # the OEWS release the pay figures come from
-    level: str  # states | metros
-    pays_most: tuple[WageEstimate, ...]
-    most_jobs: tuple[WageEstimate, ...]
-    most_concentrated: tuple[WageEstimate, ...]
-    hourly: bool = False
-
-
-def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False, soc: str = MANAGERS_SOC) -> WhereReport:
-    wanted = normalize(level)
-    if wanted not in ("states", "state", "metros", "metro"):
-        raise InvalidChoice("where", level, ("states", "metros"))
-    rows = area_rows(c, "S" if wanted.startswith("state") else "M", soc)
-    n = top or 10
-    return WhereReport(c.wages_of(soc).release, "states" if wanted.startswith("state") else "metros",
-                       _listing(rows, "mean", n, hourly), _listing(rows, "employment", n, hourly),
-                       _listing(rows, "lq", n, hourly), hourly)
-
-
-class HistoryReport(Record):
-    points: tuple[WagePoint, ...]  # by year, the OEWS release's national median included
-    changes: tuple[float | None, ...]  # each point's change versus the previous BLS point (None for third-party points)
-    first: WagePoint
-    last: WagePoint
-    growth_pct: float | None
-
-
-def growth(old: float | None, new: float | None) -> float | None:
-    if not old or new is None:
-        return None
-    return round((new - old) / old * 100, 1)
-
-
-def history_report(c: Catalog, from_year: int | None = None, to_year: int | None = None,
-                   third_party: bool = True, soc: str = MANAGERS_SOC) -> HistoryReport:
-    """National median pay by reference year: sourced BLS points plus the OEWS release; 3P points labelled. The history
-    is the managers' (11-9111) only."""
-    if soc != MANAGERS_SOC:
-        raise Conflict("history", soc)
-    national = national_total(c)
-    rel = c.oews.release
-    points = [*c.wage_history, WagePoint(int(rel.name.split()[-1]), rel.name, national.annual_median,
-                                         national.hourly_median, (rel.source,))]
-    points = [p for p in sorted(points, key=lambda p: (p.year, p.third_party)) if third_party or not p.third_party]
-    changes, previous = [], None
-    for p in points:
-        changes.append(None if p.third_party else growth(previous.median_annual if previous else None, p.median_annual))
-        if not p.third_party:
-            previous = p
-    official = [p for p in points if not p.third_party]
-    years = {p.year for p in official}
-    for year in (from_year, to_year):
-        if year is not None and year not in years:
-            raise InvalidChoice("history year", str(year), tuple(map(str, sorted(years))))
-    first = next(p for p in official if from_year is None or p.year == from_year)
-    last = next(p for p in reversed(official) if to_year is None or p.year == to_year)
-    return HistoryReport(tuple(points), tuple(changes), first, last, growth(first.median_annual, last.median_annual))
 
 
 # --- credentials ----------------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hmcareer import query
+from hmcareer import query, salary
 from hmcareer.errors import Ambiguous, NotFound, UsageError, describe
 
 
@@ -100,7 +100,7 @@ def test_not_published_cells_are_none_and_named(catalog):
 
 
 def test_salary_report_with_industry_includes_its_checked_claim(catalog):
-    report = query.salary_report(catalog, ["pharma"])
+    report = salary.salary_report(catalog, ["pharma"])
     assert [e.industry_code for e in report.selected] == ["325400"]
     assert report.listing == () and report.listing_kind == ""
     assert [c.id for c in report.checked_claims] == ["pharma-pay"]
@@ -108,7 +108,7 @@ def test_salary_report_with_industry_includes_its_checked_claim(catalog):
 
 
 def test_salary_listing_sorted_and_limited(catalog):
-    report = query.salary_report(catalog, sort="mean", top=3)
+    report = salary.salary_report(catalog, sort="mean", top=3)
     means = [e.annual_mean for e in report.listing]
     assert len(means) == 3 and means == sorted(means, reverse=True)
     assert report.listing[0].annual_mean >= 251570

@@ -9,7 +9,7 @@ import re
 import pytest
 from conftest import REPO
 
-from hmcareer import query
+from hmcareer import query, salary
 from hmcareer.errors import Ambiguous, NotFound, UsageError
 
 CSV = REPO / "raw" / "oews_may2025_11-9111.csv"
@@ -65,7 +65,7 @@ def test_area_figures_match_the_csv_to_the_dollar(catalog, area):
 
 
 def test_state_all_sorted_by_lq(catalog):
-    report = query.salary_report(catalog, states=["all"], sort="lq", top=10)
+    report = salary.salary_report(catalog, states=["all"], sort="lq", top=10)
     assert report.listing_kind == "states" and len(report.listing) == 10
     lqs = [e.location_quotient for e in report.listing]
     assert lqs == sorted(lqs, reverse=True)
@@ -73,14 +73,14 @@ def test_state_all_sorted_by_lq(catalog):
 
 
 def test_every_state_and_metro_listed(catalog):
-    assert len(query.salary_report(catalog, states=["all"]).listing) == 54
-    assert len(query.salary_report(catalog, metros=["all"]).listing) == 526
+    assert len(salary.salary_report(catalog, states=["all"]).listing) == 54
+    assert len(salary.salary_report(catalog, metros=["all"]).listing) == 526
     with pytest.raises(UsageError):
-        query.salary_report(catalog, states=["all"], metros=["all"])
+        salary.salary_report(catalog, states=["all"], metros=["all"])
 
 
 def test_not_published_employment_sorts_last(catalog):
-    listing = query.salary_report(catalog, metros=["all"], sort="employment").listing
+    listing = salary.salary_report(catalog, metros=["all"], sort="employment").listing
     assert listing[-1].employment is None and "employment" in listing[-1].not_published
 
 
@@ -96,25 +96,25 @@ def test_concentration_words():
 
 
 def test_where_report(catalog):
-    where = query.where_report(catalog, "states", top=3)
+    where = salary.where_report(catalog, "states", top=3)
     assert [e.area_name for e in where.pays_most] == ["New York", "New Jersey", "Oregon"]
     assert where.most_jobs[0].area_name == "California"
     assert where.most_concentrated[0].area_name == "Rhode Island"
     with pytest.raises(UsageError):
-        query.where_report(catalog, "counties")
+        salary.where_report(catalog, "counties")
 
 
 def test_history_points_and_growth(catalog):
-    report = query.history_report(catalog)
+    report = salary.history_report(catalog)
     official = [p for p in report.points if not p.third_party]
     assert [(p.reference, p.median_annual) for p in official][:2] == [("May 2010", 84270), ("May 2015", 94500)]
     assert official[-1].reference == "May 2025" and official[-1].median_annual == 123860
     assert report.growth_pct == 47.0  # (123,860 - 84,270) / 84,270
     assert all(change is None for p, change in zip(report.points, report.changes, strict=True) if p.third_party)
-    narrow = query.history_report(catalog, 2019, 2023)
+    narrow = salary.history_report(catalog, 2019, 2023)
     assert narrow.growth_pct == 9.6  # 100,980 -> 110,680
     with pytest.raises(UsageError):
-        query.history_report(catalog, 2011)
+        salary.history_report(catalog, 2011)
 
 
 # --- through the CLI --------------------------------------------------------------------
@@ -170,5 +170,5 @@ def test_where_json(hm):
 
 
 def test_sort_key_is_case_insensitive(catalog):
-    upper = query.salary_report(catalog, sort="MEAN", top=2).listing
-    assert upper == query.salary_report(catalog, sort="mean", top=2).listing
+    upper = salary.salary_report(catalog, sort="MEAN", top=2).listing
+    assert upper == salary.salary_report(catalog, sort="mean", top=2).listing

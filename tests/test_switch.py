@@ -15,7 +15,8 @@ from hmcareer.catalog import Catalog
 from hmcareer.errors import Ambiguous, Conflict
 from hmcareer.occupations import find_occupation, list_occupations, resolve_from
 from hmcareer.profiles import skill_gaps
-from hmcareer.query import salary_report, sort_estimates
+from hmcareer.query import sort_estimates
+from hmcareer.salary import salary_report
 from hmcareer.switching import switch_report
 
 CATALOG_ENTRIES = Catalog(cache_dir=None).occupation_index

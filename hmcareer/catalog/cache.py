@@ -48,8 +48,9 @@ _LEGACY_NAME = r"^[a-z_]+-[0-9a-f]{8}(\.(cache|json|sqlite|source|stat)|\.\d+\.(
 _ENTRY_NAME = r"^[a-z_]+-[0-9a-f]{8}\.entry$"
 _TEMP_NAME = r"^\.[a-z_]+-[0-9a-f]{8}\.entry\.[0-9a-f]{16}\.tmp$"
 # The modules whose code decides what a data file's records are.
-_RECORD_CODE = ("catalog/__init__", "catalog/cache", "catalog/checker", "catalog/files", "catalog/onetcodec", "catalog/onetfile", "catalog/pricefile",
-                "catalog/schema", "catalog/wagefile", "catalog/wages", "catalog/yamlio", "models", "record", "vocabulary")
+_RECORD_CODE = ("catalog/__init__", "catalog/cache", "catalog/checker", "catalog/files", "catalog/onetcodec", "catalog/onetfile",
+                "catalog/pricefile", "catalog/schema", "catalog/wagefile", "catalog/wages", "catalog/yamlio", "models", "record",
+                "vocabulary")
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 # Record classes by position, in definition order: an encoded record names its class by index.

@@ -22,16 +22,12 @@ from ..query import (
     CredentialDetail,
     CredentialList,
     EducationReport,
-    HistoryReport,
     OutlookReport,
     PathsReport,
     RoleDetail,
     RoleList,
-    SalaryReport,
     SourceList,
     SourcesReport,
-    WhereReport,
-    concentration,
 )
 from ..search import SearchReport
 from .terminal import json_escape, printable
@@ -204,24 +200,6 @@ def role_rows(d: RoleDetail) -> Rows:
     return ["field", "value"], _flat(plain(d.role))
 
 
-def salary_body(s: SalaryReport) -> dict[str, Any]:
-    return {
-        "release": s.release.name,
-        "source": s.release.source,
-        "reference_period": s.release.name,
-        "soc": s.release.soc,
-        "occupation": s.release.occupation,
-        "top_code": top_code(s.release),
-        "unit": "hourly" if s.hourly else "annual",
-        "national": wage_record(s.national),
-        "selected": [wage_record(e) for e in s.selected],
-        "listing": s.listing_kind or None,
-        "sort": s.sort or ("employment" if s.listing_kind else None),
-        "rows": [wage_record(e) for e in s.listing],
-        "checked_claims": plain(s.checked_claims),
-    }
-
-
 def wage_row(est: WageEstimate, release: Release) -> dict[str, Any]:
     """A wage record as a csv/markdown row: a cell BLS did not publish says so (a blank cell is one that does not
     apply, such as the nation's location quotient), and every row names its source and reference period."""
@@ -238,53 +216,9 @@ def top_coded_cell(release: Release, hourly: bool) -> str:
 
 
 NOT_PUBLISHED = "not published"
-WAGE_ROWS = [*WAGE_TABLE, "source", "reference_period", "soc", "occupation"]
-
-
-def salary_rows(s: SalaryReport) -> Rows:
-    return WAGE_ROWS, [wage_row(e, s.release) for e in (s.national, *s.selected, *s.listing)]
-
-
-def where_body(w: WhereReport) -> dict[str, Any]:
-    return {"release": w.release.name, "source": w.release.source, "reference_period": w.release.name, "soc": w.release.soc,
-            "occupation": w.release.occupation, "top_code": top_code(w.release), "level": w.level,
-            "pays_most": [wage_record(e) for e in w.pays_most], "most_jobs": [wage_record(e) for e in w.most_jobs],
-            "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
-                                  for e in w.most_concentrated]}
-
-
-def where_rows(w: WhereReport) -> Rows:
-    groups = (("pays_most", w.pays_most), ("most_jobs", w.most_jobs), ("most_concentrated", w.most_concentrated))
-    return ["view", *WAGE_ROWS], [{"view": name, **wage_row(e, w.release)} for name, rows in groups for e in rows]
-
-
-def _history_records(r: HistoryReport) -> list[dict[str, Any]]:
-    """Each point with its change beside its source flag, as the contract has it."""
-    records = []
-    for point, change in zip(r.points, r.changes, strict=True):
-        fields = list(plain(point).items())
-        at = [name for name, _ in fields].index("third_party") + 1
-        records.append(dict([*fields[:at], ("change_pct", change), *fields[at:]]))
-    return records
-
-
-def history_body(r: HistoryReport) -> dict[str, Any]:
-    return {"records": _history_records(r),
-            "growth": {"from": r.first.reference, "to": r.last.reference, "percent": r.growth_pct,
-                       "basis": "BLS national median annual wage, nominal dollars"}}
-
-
 # In csv and markdown a blank cell means not applicable; a figure a source did not give says so.
 NOT_GIVEN, NOT_SHOWN = "not given", "not shown"
-
-
-def history_rows(r: HistoryReport) -> Rows:
-    records = _history_records(r)
-    for record in records:  # the change from the point before is the one figure a point can lack by its nature
-        record.update({name: NOT_GIVEN for name in ("median_hourly", "annual_p10", "annual_p25", "annual_p75", "annual_p90")
-                       if record[name] is None})
-    return (["year", "reference", "median_annual", "median_hourly", "change_pct", "third_party", "annual_p10", "annual_p25",
-             "annual_p75", "annual_p90", "note", "sources"], records)
+WAGE_ROWS = [*WAGE_TABLE, "source", "reference_period", "soc", "occupation"]
 
 
 def certs_body(r: CredentialList) -> dict[str, Any]:

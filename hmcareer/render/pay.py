@@ -8,9 +8,13 @@ from collections.abc import Iterable
 from rich.table import Table
 from rich.text import Text
 
+from ..industries import depth
 from ..models import Release, WageEstimate, kind_label
-from ..query import LQ_BANDS, POSTAL_BY_FIPS, HistoryReport, SalaryReport, WhereReport, concentration, wage_field
-from .human import Human, count, money, wage_text
+from ..prices import CostOfLiving, adjusted
+from ..query import LQ_BANDS, POSTAL_BY_FIPS, concentration, wage_field
+from ..salary import ADJUSTED, HIERARCHY, SalaryReport, WhereReport
+from .human import NOT_APPLICABLE, Human, count, money, wage_text
+from .pay_data import MIXED_NOTE
 
 
 def reliability(est: WageEstimate) -> str:
@@ -34,58 +38,70 @@ def row_label(e: WageEstimate, national: WageEstimate | None) -> tuple[str, str]
 
 
 THIRD_PARTY = kind_label("3P")  # how a third-party point of the history is marked
-BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "median": "bar: median", "p90": "bar: p90"}
+BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "median": "bar: median", "p90": "bar: p90",
+              ADJUSTED: "bar: mean adj."}
 
 
 def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterable[WageEstimate], hourly: bool = False,
-              percentiles: bool = False, bar: str = "mean", release: Release | None = None) -> None:
-    """One row per estimate (national first when given); a bar for `bar`; areas also get their LQ.
+              percentiles: bool = False, bar: str = "mean", release: Release | None = None, totals: tuple[str, ...] | None = None,
+              col: CostOfLiving | None = None, bars: bool = True) -> None:
+    """One row per estimate (national first when given); a bar for `bar`; areas also get jobs per 1,000 and their LQ.
 
-    Figures are never wrapped or cut: their columns get the width of their longest value and
-    only the name column shrinks. With --percentiles, or on a narrow terminal, the code, LQ
-    and bar columns give way.
+    Figures are never wrapped or cut: their columns get the width of their longest value and only the name column
+    shrinks. On a narrow terminal the bar, the code, jobs per 1,000 and the LQ give way, in that order. `totals`: an
+    industry listing, its names indented by BLS industry level and its totals marked. `col`: states also after prices.
+    `percentiles`: the p10-p90 spread follows in a table of its own, so that the mean and LQ stay.
     """
     rows = list(rows)
     shown = [national, *rows] if national is not None else rows
     areas = any(e.area_type != "N" for e in rows)
-    stats = ["p10", "p25", "median", "p75", "p90"] if percentiles else ["mean", "median"]
+    stats = ["mean", "median"] + ([bar] if bar in ("p10", "p25", "p75", "p90") else [])
     # The nation's job count and LQ are not comparable with a row's, so it never sets the bar scale for them.
-    scaled = rows if bar in ("employment", "lq") else shown
-    top = max([v for e in scaled if (v := _bar_value(e, bar, hourly))] or [0])
+    scaled = rows if bar in ("employment", "lq", ADJUSTED) else shown
+    top = max([v for e in scaled if (v := _bar_value(e, bar, hourly, col))] or [0])
     table_rows, notes = [], []
     for e in shown:
         code, label = row_label(e, national)
+        if totals is not None and e is not national:
+            label = "  " * depth(e) + label + (" (total)" if e.industry_code in totals else "")
         flag = reliability(e)
         if flag:
-            notes.append(f"{label}: {flag}")
+            notes.append(f"{label.strip()}: {flag}")
         cells = {"code": code, "name": label + (" !" if flag else ""), "jobs": count(e.employment, e, "employment")}
         for stat in stats:
             cells[stat] = wage_text(e, stat, hourly, release)
         lq = e.location_quotient
         cells["LQ"] = f"{lq:.2f}" if lq is not None else count(None, e, "location_quotient")
-        skip = e is national and bar in ("employment", "lq")
-        table_rows.append((e, cells, Text("") if skip else h.bar(_bar_value(e, bar, hourly), top, 12)))
-    columns = ([] if percentiles else ["code"]) + ["name", "jobs", *stats] + (["LQ"] if areas and not percentiles else [])
-    columns += [] if percentiles else ["bar"]
+        per = e.employment_per_1000_jobs
+        cells["per 1k"] = f"{per:.2f}" if per is not None else count(None, e, "employment_per_1000_jobs")
+        if col is not None:
+            rpp = col.levels.get(e.state_code) if e.area_type == "S" else None
+            cells["RPP"] = f"{rpp:.1f}" if rpp is not None else (NOT_APPLICABLE if e.area_type != "S" else "none")
+            for stat in ("mean", "median"):
+                cells[f"{stat} adj."] = money(adjusted(e, stat, hourly, col), hourly) if rpp is not None else ""
+        skip = e is national and bar in ("employment", "lq", ADJUSTED)
+        table_rows.append((e, cells, Text("") if skip else h.bar(_bar_value(e, bar, hourly, col), top, 12)))
+    columns = ["code", "name", "jobs", *stats] + (["per 1k", "LQ"] if areas else [])
+    columns += ["RPP", "mean adj.", "median adj."] if col is not None else []
+    columns += ["bar"] if bars else []
 
     def build(columns: list[str]) -> Table:
         t = h.table(title)
-        for col in columns:
-            if col == "name":
+        for col_name in columns:
+            if col_name == "name":
                 t.add_column("area" if areas else "industry", min_width=12)
-            elif col == "bar":
+            elif col_name == "bar":
                 t.add_column(BAR_LABELS[bar], no_wrap=True)  # whole or not at all: a cropped bar misstates its figure
             else:  # a figure or a code: whole, as wide as its longest value (see layout)
-                t.add_column(col, justify="left" if col == "code" else "right", no_wrap=True, style="cyan" if col == "code" else None)
+                t.add_column(col_name, justify="left" if col_name == "code" else "right", no_wrap=True,
+                             style="cyan" if col_name == "code" else None)
         for e, cells, bar_text in table_rows:
             t.add_row(*(bar_text if c == "bar" else Text(cells[c]) for c in columns), style="bold" if e is national else None)
         return t
 
     t = build(columns)
-    # On a narrow terminal the bar, then the code, then the LQ give way; if that is not enough,
-    # print_table shows every column as blocks, one per row.
     narrower = list(columns)
-    for extra in ("bar", "code", "LQ"):
+    for extra in ("bar", "code", "per 1k", "LQ"):
         if extra in narrower and not h.fits(t):
             narrower.remove(extra)
             candidate = build(narrower)
@@ -94,9 +110,27 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
     h.print_table(t)
     for note in notes:
         h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
+    if percentiles:
+        spread_table(h, [(e, row_label(e, national)[1]) for e in shown], hourly, release, national)
 
 
-def _bar_value(e: WageEstimate, key: str, hourly: bool):
+def spread_table(h: Human, rows: list[tuple[WageEstimate, str]], hourly: bool, release: Release | None,
+                 national: WageEstimate | None) -> None:
+    """The same rows' percentiles: p10, p25, median, p75, p90."""
+    stats = ("p10", "p25", "median", "p75", "p90")
+    t = h.table("Spread: the lowest tenth earn less than p10, the middle half between p25 and p75, the top tenth more than p90")
+    t.add_column("name", min_width=12)
+    for stat in stats:
+        t.add_column(stat, justify="right", no_wrap=True)
+    for e, label in rows:
+        t.add_row(Text(label), *(Text(wage_text(e, stat, hourly, release)) for stat in stats),
+                  style="bold" if e is national else None)
+    h.print_table(t)
+
+
+def _bar_value(e: WageEstimate, key: str, hourly: bool, col: CostOfLiving | None = None):
+    if key == ADJUSTED:
+        return adjusted(e, "mean", hourly, col)
     if key == "employment":
         return e.employment
     if key == "lq":
@@ -104,12 +138,20 @@ def _bar_value(e: WageEstimate, key: str, hourly: bool):
     return e.wage(key, hourly)
 
 
-LQ_NOTE = f"LQ (location quotient) compares this occupation's share of local jobs with its national share: {LQ_BANDS}."
+LQ_NOTE = (f"LQ (location quotient) compares this occupation's share of local jobs with its national share: {LQ_BANDS}. "
+           "per 1k = these jobs per 1,000 jobs of all kinds there.")
 
 
 def occupation_heading(release: Release) -> str:
     """The occupation a pay view is about, as its heading names it: BLS's title and SOC code."""
     return f"{release.occupation} ({release.soc})"
+
+
+BOX_LEGEND = "Box line: {whisker} p10 to p90, {box} p25 to p75 (the middle half), {mid} median."
+SELF_EMPLOYED = "OEWS counts wage and salary jobs only (no self-employed)."
+TREE_NOTE = ("Names are indented by BLS industry level (sector, three-digit, four-digit, detail). (total) = the rows "
+             "indented under it are part of it; rows at one indent can overlap (ownership splits beside sub-industries), "
+             "so do not add them up. Ownership totals come last.")
 
 
 def show_salary(h: Human, s: SalaryReport) -> None:
@@ -120,37 +162,98 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     h.line(Text(f"National: {count(n.employment)} jobs; mean {wage_text(n, 'mean', s.hourly, s.release)}, "
                 f"median {wage_text(n, 'median', s.hourly, s.release)}"))
     h.line(box_line(h, n, s.hourly, s.release))
+    h.line(Text(box_legend(h), style="dim"))
     h.line()
-    if s.selected:
-        title = "Compared with the national figures" if len(s.selected) > 1 else "Beside the national figures"
-        pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean", s.release)
-        if len(s.selected) == 1:
-            label = row_label(s.selected[0], n)[1]
-            h.line(Text(f"{label}: ", style="bold") + box_line(h, s.selected[0], s.hourly, s.release))
-        h.line()
-    if s.listing_kind:
-        hint = {"industries": "--industry X for one", "states": "--state NY for one", "metros": "--metro NAME for one"}
-        order = s.sort or "employment"
-        shown = f"{len(s.listing)} shown" + (f"; {hint[s.listing_kind]}, --top N, --sort" if h.commands else "")
-        pay_table(h, f"{s.listing_kind.capitalize()} by {order} ({shown})", n, s.listing, s.hourly, s.percentiles, order,
-                  s.release)
-        if any(wage_field(order, s.hourly) in e.top_coded for e in s.listing):
-            h.line(Text(f"Rows at or above BLS's top code ({_top_code(s.release, s.hourly)}) come after the rows with a "
-                        f"published {order}: their figure is not known.", style="dim"))
+    if s.overview is not None:
+        show_overview(h, s)
+    elif s.selected:
+        _selected(h, s)
+    if s.listing_kind and s.overview is None:
+        _listing(h, s)
     if any(e.area_type != "N" for e in (*s.selected, *s.listing)):
         h.line(Text(LQ_NOTE, style="dim"))
+    if s.cost_of_living is not None:
+        h.cite([s.cost_of_living.source], str(s.cost_of_living.year))
+        h.line(Text(cost_note(s.cost_of_living), style="dim"))
     h.claims(s.checked_claims)
     top_coded = any(e.top_coded for e in (n, *s.selected, *s.listing))
-    h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not "
+    h.line(Text(f"{SELF_EMPLOYED} 'not published' = BLS did not "
                 "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages)."
                 + (f" '>=' = BLS's footnote: the wage is equal to or greater than {_top_code(s.release, s.hourly)}, and BLS "
                    "gives no exact figure for it (cells without the footnote can be higher)."
                    if top_coded else ""), style="dim"))
 
 
+def box_legend(h: Human) -> str:
+    whisker, box, mid = BOX_CHARS[h.ascii_only]
+    return BOX_LEGEND.format(whisker=whisker * 2, box=box * 2, mid=mid)
+
+
+def cost_note(col: CostOfLiving) -> str:
+    return (f"adj. = pay divided by the state's price level (RPP: BEA regional price parity, all items, U.S. = 100, "
+            f"{col.year}; older than the May 2025 wages; a copy of BEA's file): what it buys at U.S. average prices. "
+            "BLS's own figures are unchanged beside it. No metro price levels are bundled.")
+
+
+def _selected(h: Human, s: SalaryReport) -> None:
+    """The rows the user named, beside the national figures: industries and places in tables of their own."""
+    n = s.national
+    industries = [e for e in s.selected if e.area_type == "N"]
+    places = [e for e in s.selected if e.area_type != "N"]
+    if industries and places:
+        h.line(Text(MIXED_NOTE + ".", style="bold"))
+        pay_table(h, "Industries, national", n, industries, s.hourly, s.percentiles, s.sort or "mean", s.release)
+        h.line()
+        pay_table(h, "Places, all industries", n, places, s.hourly, s.percentiles, s.sort or "mean", s.release,
+                  col=s.cost_of_living)
+    else:
+        title = "Compared with the national figures" if len(s.selected) > 1 else "Beside the national figures"
+        pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean", s.release, col=s.cost_of_living)
+    if len(s.selected) == 1:
+        label = row_label(s.selected[0], n)[1]
+        h.line(Text(f"{label}: ", style="bold") + box_line(h, s.selected[0], s.hourly, s.release))
+    h.line()
+
+
+def _listing(h: Human, s: SalaryReport) -> None:
+    hint = {"industries": "--industry X for one", "states": "--state NY for one", "metros": "--metro NAME for one"}
+    order = s.sort or "employment"
+    tree = s.listing_kind == "industries"
+    counted = (f"all {s.listing_of}" if len(s.listing) == s.listing_of else f"{len(s.listing)} of {s.listing_of}")
+    if tree:
+        counted += " national industry rows"
+    shown = counted + (f"; {hint[s.listing_kind]}, --top N, --sort" if h.commands else "")
+    by = "in BLS's hierarchy" if order == HIERARCHY else f"by {'mean pay after prices' if order == ADJUSTED else order}"
+    pay_table(h, f"{s.listing_kind.capitalize()} {by} ({shown})", s.national, s.listing, s.hourly, s.percentiles,
+              "employment" if order == HIERARCHY else order, s.release, s.totals if tree else None, s.cost_of_living)
+    if tree:
+        h.line(Text(TREE_NOTE, style="dim"))
+    if order not in (HIERARCHY, ADJUSTED) and any(wage_field(order, s.hourly) in e.top_coded for e in s.listing):
+        h.line(Text(f"Rows at or above BLS's top code ({_top_code(s.release, s.hourly)}) come after the rows with a "
+                    f"published {order}: their figure is not known.", style="dim"))
+
+
+def show_overview(h: Human, s: SalaryReport) -> None:
+    """Plain `salary`: the largest and the best-paying industry groups, and how to see more."""
+    o = s.overview
+    assert o is not None
+    pay_table(h, "The largest industry groups (BLS three-digit industries, by jobs)", None, o.largest, s.hourly,
+              bar="employment", release=s.release, bars=False)
+    h.line()
+    pay_table(h, f"The best-paying industry groups with at least {o.min_jobs:,} jobs (by mean)", None, o.best_paying,
+              s.hourly, bar="mean", release=s.release, bars=False)
+    h.line()
+    if h.commands:
+        h.hanging("", Text("More: ", style="bold") + Text(
+            f"hmcareer salary --industry all (all {s.listing_of} industry rows, in BLS's hierarchy), --industry NAME, --state all, "
+            "--where states --cost-of-living (pay after prices), --history (also in 2025 dollars)."))
+
+
 def _top_code(release: Release, hourly: bool) -> str:
     return money(release.top_hourly if hourly else release.top_annual, hourly)
 
+
+BOX_CHARS = {True: ("-", "=", "|"), False: ("─", "█", "┃")}  # whisker, box, median: ASCII-only or not
 
 
 def box_line(h: Human, e: WageEstimate, hourly: bool, release: Release | None = None) -> Text:
@@ -170,7 +273,7 @@ def box_line(h: Human, e: WageEstimate, hourly: bool, release: Release | None = 
     low, high = vals[0], vals[4]
     span = (high - low) or 1
     pos = [round((v - low) / span * (width - 1)) for v in vals]
-    whisker, box_char, mid = ("-", "=", "|") if h.ascii_only else ("─", "█", "┃")
+    whisker, box_char, mid = BOX_CHARS[h.ascii_only]
     chars = [whisker] * width
     for i in range(pos[1], pos[3] + 1):
         chars[i] = box_char
@@ -185,59 +288,25 @@ def box_line(h: Human, e: WageEstimate, hourly: bool, release: Release | None = 
 def show_where(h: Human, w: WhereReport) -> None:
     h.cite([w.release.source], w.release.name)
     h.heading(f"Where {w.release.occupation} ({w.release.soc}) are paid most and work most ({w.level}, OEWS {w.release.name})")
-    for title, rows, sort in (("Where it pays most (mean pay)", w.pays_most, "mean"),
-                              ("Where the jobs are (employment)", w.most_jobs, "employment"),
-                              ("Where the jobs are most concentrated (location quotient)", w.most_concentrated, "lq")):
-        pay_table(h, title, None, rows, w.hourly, bar=sort, release=w.release)
+    least = f"{w.level} with at least {w.min_jobs:,} jobs" + (", --min-jobs N to change" if h.commands else "")
+    views = [(f"Where it pays most (mean pay; {least})", w.pays_most, "mean"),
+             ("Where the jobs are (employment)", w.most_jobs, "employment"),
+             (f"Where the jobs are most concentrated (location quotient; {least})", w.most_concentrated, "lq")]
+    if w.cost_of_living is not None:
+        views.append((f"Where pay goes furthest (mean pay after state prices; {least})", w.goes_furthest, ADJUSTED))
+    for title, rows, sort in views:
+        if not rows:
+            h.line(Text(f"{title}: none", style="bold"))
+            h.line()
+            continue
+        pay_table(h, title, None, rows, w.hourly, bar=sort, release=w.release,
+                  col=w.cost_of_living if sort == ADJUSTED else None)
         if sort == "lq":
             words = [f"{row_label(e, None)[1]}: {concentration(e.location_quotient)}" for e in rows[:3]]
             h.line(Text("In plain words: " + "; ".join(words) + ".", style="dim"))
         h.line()
     h.line(Text(LQ_NOTE, style="dim"))
-
-
-def show_history(h: Human, r: HistoryReport) -> None:
-    h.heading("National median pay of medical and health services managers, by reference year")
-    top = max(p.median_annual or 0 for p in r.points)
-    rows = []
-    for p, change_pct in zip(r.points, r.changes, strict=True):
-        h.cite(p.sources, p.reference)
-        source = Text(p.sources[0] + (" +" if len(p.sources) > 1 else ""), style="dim")
-        if p.third_party:
-            source = Text(f"{THIRD_PARTY} ", style="yellow") + source
-        change = f"{change_pct:+.1f}%" if change_pct is not None else ""
-        rows.append((p, [Text(p.reference), Text(money(p.median_annual, False)), Text(money(p.median_hourly, True)),
-                         Text(change), h.bar(p.median_annual, top, 10), source]))
-
-    def build(bars: bool) -> Table:
-        t = h.table()
-        t.add_column("period", no_wrap=True, min_width=8)
-        t.add_column("median/yr", justify="right", no_wrap=True, min_width=9)
-        t.add_column("/hr", justify="right", no_wrap=True, min_width=6)
-        t.add_column("change", justify="right", no_wrap=True, min_width=6)
-        if bars:
-            t.add_column("", no_wrap=True)
-        t.add_column("source", no_wrap=True)
-        for p, cells in rows:
-            t.add_row(*(cells if bars else cells[:4] + cells[5:]), style="dim" if p.third_party else None)
-        return t
-
-    # The bars give way on a narrower terminal (a cropped bar would misstate its figure).
-    t = build(bars=True)
-    if not h.fits(t) and h.fits(without := build(bars=False)):
-        t = without
-    h.print_table(t)
-    if r.growth_pct is not None:
-        h.line(Text(f"Growth of the BLS median from {r.first.reference} (${r.first.median_annual:,}) to "
-                    f"{r.last.reference} (${r.last.median_annual:,}): {r.growth_pct:+.1f}% in nominal dollars "
-                    "(not adjusted for inflation).", style="bold"))
-    for p in r.points:
-        spread = ", ".join(f"{q} ${v:,}" for q, v in (("p10", p.annual_p10), ("p25", p.annual_p25), ("p75", p.annual_p75),
-                                                     ("p90", p.annual_p90)) if v is not None)
-        for text in filter(None, (spread and f"spread: {spread}", p.note)):
-            h.hanging(f"{p.reference}{f' ({THIRD_PARTY})' if p.third_party else ''}: ", Text(text) + Text(f" [{', '.join(p.sources)}]",
-                                                                                        style="dim"))
-    h.line(Text("change = versus the previous BLS point. BLS points come from OOH editions, the OES May 2019 "
-                "profile and OEWS May 2025; third party = a page quoting BLS, unconfirmed, shown for context only "
-                "and not used for growth. n/a = no hourly figure in that source.", style="dim"))
-
+    if w.cost_of_living is not None:
+        h.cite([w.cost_of_living.source], str(w.cost_of_living.year))
+        h.line(Text(cost_note(w.cost_of_living), style="dim"))
+    h.line(Text(f"{SELF_EMPLOYED} '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))

@@ -27,9 +27,9 @@ class View(Record):
 VIEWS: dict[str, View] = {
     "query.RoleList": View("roles", "views.show_roles", "machine.roles_body", "machine.roles_rows"),
     "query.RoleDetail": View("role", "views.show_role", "machine.role_body", "machine.role_rows"),
-    "query.SalaryReport": View("salary", "pay.show_salary", "machine.salary_body", "machine.salary_rows"),
-    "query.WhereReport": View("where", "pay.show_where", "machine.where_body", "machine.where_rows"),
-    "query.HistoryReport": View("history", "pay.show_history", "machine.history_body", "machine.history_rows"),
+    "salary.SalaryReport": View("salary", "pay.show_salary", "pay_data.salary_body", "pay_data.salary_rows"),
+    "salary.WhereReport": View("where", "pay.show_where", "pay_data.where_body", "pay_data.where_rows"),
+    "salary.HistoryReport": View("history", "pay_history.show_history", "pay_data.history_body", "pay_data.history_rows"),
     "query.CredentialList": View("certs", "views.show_credentials", "machine.certs_body", "machine.certs_rows"),
     "query.CredentialDetail": View("cert", "views.show_credential", "machine.cert_body", "machine.cert_rows"),
     "query.EducationReport": View("education", "views.show_education", "machine.education_body", "machine.education_rows"),

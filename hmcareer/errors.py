@@ -179,6 +179,8 @@ def _usage_message(exc: UsageError) -> str:
         if kind == "cost-of-living" and value == "metros":
             return ("--cost-of-living is for states: BEA's regional price parities bundled here are by state only, with no "
                     "metro figures; use --state, --state all or --where states")
+        if kind == "adjusted":
+            return "--sort adjusted orders by pay after state prices: add --cost-of-living (with --state all or --state X)"
         if kind == "cost-of-living":
             return "--cost-of-living needs states: add --state NY, --state all, or use --where states --cost-of-living"
         if kind == "place" and value == "all":

@@ -84,8 +84,18 @@ def after_prices(amount: float | None, rpp: float | None, hourly: bool = False) 
     return round(value, 2) if hourly else whole(value)
 
 
+US_LEVEL = 100.0  # the nation's price level: RPPs are relative to it
+
+
+def level_of(e: WageEstimate, col: CostOfLiving) -> float | None:
+    """A row's price level: its state's RPP, the nation's 100; None for a territory BEA gives none for, or a metro."""
+    if e.area_type == "N":
+        return US_LEVEL
+    return col.levels.get(e.state_code) if e.area_type == "S" else None
+
+
 def adjusted(e: WageEstimate, stat: str, hourly: bool, col: CostOfLiving | None) -> float | int | None:
-    """A row's `stat` after prices; None for a row without a price level (territories, metros, the nation)."""
+    """A row's `stat` after prices; None without a price level (territories, metros) or without --cost-of-living."""
     if col is None:
         return None
-    return after_prices(e.wage(stat, hourly), col.levels.get(e.state_code) if e.area_type == "S" else None, hourly)
+    return after_prices(e.wage(stat, hourly), level_of(e, col), hourly)

@@ -60,7 +60,7 @@ def _listing(rows: Iterable[WageEstimate], sort: str, top: int | None, hourly: b
 def _sort_key(sort: str | None, prices: bool) -> str | None:
     sort = sort.strip().lower() if sort is not None else None
     if sort == ADJUSTED and not prices:
-        raise InvalidChoice("sort key", sort, SORT_KEYS)  # offered with --cost-of-living only
+        raise Conflict("adjusted", sort)  # pay after prices exists with --cost-of-living only
     if sort is not None and sort != ADJUSTED and sort not in SORT_KEYS:
         raise InvalidChoice("sort key", sort, (*SORT_KEYS, ADJUSTED) if prices else SORT_KEYS)
     return sort

@@ -405,7 +405,7 @@ def test_sources_says_which_data_files_come_from_the_user_data_dir(hm, tmp_path,
     assert doc["data_dir"] == str(mine)
     files = {f["file"]: f for f in doc["data_files"]}
     assert files["roles.yaml"] == {"file": "roles.yaml", "origin": "user", "path": str(mine / "roles.yaml")}
-    assert [f["origin"] for name, f in files.items() if name != "roles.yaml"] == ["bundled"] * 10
+    assert [f["origin"] for name, f in files.items() if name != "roles.yaml"] == ["bundled"] * 11
     assert len(doc["records"]) > 100  # the sources listing is still there
 
 
@@ -417,7 +417,7 @@ def test_sources_without_a_data_dir_lists_no_data_files(hm):
 
 def test_validate_says_how_many_files_it_read_from_the_folder(hm, tmp_path, data_copy):
     r = hm("validate", str(data_copy))
-    assert (r.code, r.err) == (0, f"{data_copy}: all data files are valid (11 of 11 read from there, the rest bundled)\n")
+    assert (r.code, r.err) == (0, f"{data_copy}: all data files are valid (12 of 12 read from there, the rest bundled)\n")
     empty = tmp_path / "empty"
     empty.mkdir()
     r = hm("validate", str(empty))

@@ -295,7 +295,7 @@ def test_salary_menu_numbers_and_all(catalog):
     code, out, _ = session(catalog, "salary", "9", "all", "b", "q")
     assert code == 0
     assert "There is no option 9; type 1 to 5, or an industry code, state or metro." in out
-    assert "Industries by employment" in out
+    assert "Industries in BLS's hierarchy (all 162 national industry rows)" in out
 
 
 def test_menus_accept_role_aliases_and_show_credential_status(catalog):

@@ -150,7 +150,7 @@ def test_a_listing_holds_exactly_what_the_footer_counts(hm):
 
 def test_a_source_shows_its_own_date_and_a_fact_its_period(hm):
     history = hm("salary", "--history", env={"COLUMNS": "80"}).out
-    assert "May 2010     $84,270   $40.52            bls-ooh-2010" in history  # the figure's period beside it
+    assert "May 2010     $84,270    $124,418                     bls-ooh-2010" in history  # the figure's period beside it
     assert "(May 2010)" not in _footer(history)[0]
     listing = hm("salary", "--history", "--sources", env={"COLUMNS": "80"}).out
     assert "bls-ooh-2010  BLS, 2012-10-17\n" in listing  # the archived page's own date, not the pay's reference month
@@ -182,7 +182,8 @@ def test_third_party_and_wikipedia_facts_are_marked_where_shown(hm):
     assert "Publishes JAMA. [Wikipedia, unconfirmed] [wiki-ama-copy-2019]" in flat
     assert "[third party, unconfirmed]" in flat and "third-party," not in flat
     flat = " ".join(hm("salary", "--history", env={"COLUMNS": "80"}).out.split())
-    assert "2024 $117,960 n/a third party careerlaunchkit-11-9111 +" in flat
+    assert "2024* $117,960 $121,064 careerlaunchkit-11-9111 +" in flat
+    assert "* = third party: a page quoting BLS, unconfirmed" in flat
 
 
 # --- the explorer ---------------------------------------------------------------------------------------------

@@ -130,7 +130,7 @@ def test_done_when_commands(hm):
     r = hm("salary", "--state", "all", "--sort", "lq", "--top", "10")
     assert r.code == 0 and "Rhode Island" in r.out and "1.75" in r.out
     r = hm("salary", "--history")
-    assert r.code == 0 and "$84,270" in r.out and "+47.0%" in r.out and "third party careerlaunchkit-11-9111" in r.out
+    assert r.code == 0 and "$84,270" in r.out and "+47.0%" in r.out and "2024*" in r.out and "careerlaunchkit-11-9111 +" in r.out
 
 
 def test_lines_fit_80_columns(hm):

@@ -89,7 +89,7 @@ def test_a_top_coded_wage_is_at_or_above_the_top_code_never_a_number(hm):
     assert bend["location_quotient"] == 0.63
     out = hm("salary", "--occupation", "29-1229", "--metro", "bend, or", env={"COLUMNS": "100"}).out
     flat = " ".join(out.split())
-    assert "Bend, OR 150 >= $239,200 >= $239,200 0.63" in flat
+    assert "Bend, OR 150 >= $239,200 >= $239,200 1.38 0.63" in flat
     assert "Bend, OR: p10 >= $239,200, p25 >= $239,200, median >= $239,200, p75 >= $239,200, p90 >= $239,200 (no plot" in flat
     assert ("'>=' = BLS's footnote: the wage is equal to or greater than $239,200, and BLS gives no exact figure for it "
             "(cells without the footnote can be higher).") in flat

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from ..industries import depth
 from ..models import Release, WageEstimate, kind_label
-from ..prices import CostOfLiving, adjusted
+from ..prices import CostOfLiving, adjusted, level_of
 from ..query import LQ_BANDS, POSTAL_BY_FIPS, concentration, wage_field
 from ..salary import ADJUSTED, HIERARCHY, SalaryReport, WhereReport
 from .human import NOT_APPLICABLE, Human, count, money, wage_text
@@ -75,8 +75,8 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
         per = e.employment_per_1000_jobs
         cells["per 1k"] = f"{per:.2f}" if per is not None else count(None, e, "employment_per_1000_jobs")
         if col is not None:
-            rpp = col.levels.get(e.state_code) if e.area_type == "S" else None
-            cells["RPP"] = f"{rpp:.1f}" if rpp is not None else (NOT_APPLICABLE if e.area_type != "S" else "none")
+            rpp = level_of(e, col)
+            cells["RPP"] = f"{rpp:.1f}" if rpp is not None else NOT_APPLICABLE
             for stat in ("mean", "median"):
                 cells[f"{stat} adj."] = money(adjusted(e, stat, hourly, col), hourly) if rpp is not None else ""
         skip = e is national and bar in ("employment", "lq", ADJUSTED)
@@ -111,15 +111,16 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
     for note in notes:
         h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
     if percentiles:
-        spread_table(h, [(e, row_label(e, national)[1]) for e in shown], hourly, release, national)
+        h.line()
+        spread_table(h, [(e, row_label(e, national)[1]) for e in shown], hourly, release, national, "area" if areas else "industry")
 
 
 def spread_table(h: Human, rows: list[tuple[WageEstimate, str]], hourly: bool, release: Release | None,
-                 national: WageEstimate | None) -> None:
+                 national: WageEstimate | None, header: str) -> None:
     """The same rows' percentiles: p10, p25, median, p75, p90."""
     stats = ("p10", "p25", "median", "p75", "p90")
-    t = h.table("Spread: the lowest tenth earn less than p10, the middle half between p25 and p75, the top tenth more than p90")
-    t.add_column("name", min_width=12)
+    t = h.table("Spread: a tenth earn less than p10, the middle half between p25 and p75, a tenth more than p90")
+    t.add_column(header, min_width=12)
     for stat in stats:
         t.add_column(stat, justify="right", no_wrap=True)
     for e, label in rows:
@@ -192,7 +193,8 @@ def box_legend(h: Human) -> str:
 def cost_note(col: CostOfLiving) -> str:
     return (f"adj. = pay divided by the state's price level (RPP: BEA regional price parity, all items, U.S. = 100, "
             f"{col.year}; older than the May 2025 wages; a copy of BEA's file): what it buys at U.S. average prices. "
-            "BLS's own figures are unchanged beside it. No metro price levels are bundled.")
+            "BLS's own figures are unchanged beside it. RPP n/a = BEA gives no price level for the territories; no metro price "
+            "levels are bundled.")
 
 
 def _selected(h: Human, s: SalaryReport) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import WageEstimate
-from ..prices import CostOfLiving, adjusted
+from ..prices import CostOfLiving, adjusted, level_of
 from ..query import concentration
 from ..salary import HistoryReport, SalaryReport, WhereReport
 from .machine import NOT_GIVEN, WAGE_ROWS, Rows, plain, top_code, wage_record, wage_row
@@ -32,7 +32,7 @@ def _with_prices(record: dict[str, Any], e: WageEstimate, unit: str, col: CostOf
     if col is None:
         return record
     hourly = unit == "hourly"
-    record["rpp"] = col.levels.get(e.state_code) if e.area_type == "S" else None
+    record["rpp"] = level_of(e, col)
     for stat in ("mean", "median"):
         record[f"{unit}_{stat}_after_prices"] = adjusted(e, stat, hourly, col)
     return record

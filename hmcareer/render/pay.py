@@ -44,13 +44,14 @@ BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "
 
 def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterable[WageEstimate], hourly: bool = False,
               percentiles: bool = False, bar: str = "mean", release: Release | None = None, totals: tuple[str, ...] | None = None,
-              col: CostOfLiving | None = None, bars: bool = True) -> None:
+              col: CostOfLiving | None = None, bars: bool = True) -> bool:
     """One row per estimate (national first when given); a bar for `bar`; areas also get jobs per 1,000 and their LQ.
 
     Figures are never wrapped or cut: their columns get the width of their longest value and only the name column
     shrinks. On a narrow terminal the bar, the code, jobs per 1,000 and the LQ give way, in that order. `totals`: an
     industry listing, its names indented by BLS industry level and its totals marked. `col`: states also after prices.
-    `percentiles`: the p10-p90 spread follows in a table of its own, so that the mean and LQ stay.
+    `percentiles`: the p10-p90 spread follows in a table of its own, so that the mean and LQ stay. Returns whether the
+    LQ column is shown (and with it jobs per 1,000: it gives way first), for the legend.
     """
     rows = list(rows)
     shown = [national, *rows] if national is not None else rows
@@ -113,6 +114,7 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
     if percentiles:
         h.line()
         spread_table(h, [(e, row_label(e, national)[1]) for e in shown], hourly, release, national, "area" if areas else "industry")
+    return any(column.header == "LQ" for column in t.columns)
 
 
 def spread_table(h: Human, rows: list[tuple[WageEstimate, str]], hourly: bool, release: Release | None,
@@ -165,13 +167,14 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     h.line(box_line(h, n, s.hourly, s.release))
     h.line(Text(box_legend(h), style="dim"))
     h.line()
+    lq_shown = False
     if s.overview is not None:
         show_overview(h, s)
     elif s.selected:
-        _selected(h, s)
+        lq_shown = _selected(h, s)
     if s.listing_kind and s.overview is None:
-        _listing(h, s)
-    if any(e.area_type != "N" for e in (*s.selected, *s.listing)):
+        lq_shown = _listing(h, s) or lq_shown
+    if lq_shown:
         h.line(Text(LQ_NOTE, style="dim"))
     if s.cost_of_living is not None:
         h.cite([s.cost_of_living.source], str(s.cost_of_living.year))
@@ -197,7 +200,7 @@ def cost_note(col: CostOfLiving) -> str:
             "levels are bundled.")
 
 
-def _selected(h: Human, s: SalaryReport) -> None:
+def _selected(h: Human, s: SalaryReport) -> bool:
     """The rows the user named, beside the national figures: industries and places in tables of their own."""
     n = s.national
     industries = [e for e in s.selected if e.area_type == "N"]
@@ -206,18 +209,20 @@ def _selected(h: Human, s: SalaryReport) -> None:
         h.line(Text(MIXED_NOTE + ".", style="bold"))
         pay_table(h, "Industries, national", n, industries, s.hourly, s.percentiles, s.sort or "mean", s.release)
         h.line()
-        pay_table(h, "Places, all industries", n, places, s.hourly, s.percentiles, s.sort or "mean", s.release,
-                  col=s.cost_of_living)
+        lq_shown = pay_table(h, "Places, all industries", n, places, s.hourly, s.percentiles, s.sort or "mean",
+                             s.release, col=s.cost_of_living)
     else:
         title = "Compared with the national figures" if len(s.selected) > 1 else "Beside the national figures"
-        pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean", s.release, col=s.cost_of_living)
+        lq_shown = pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean", s.release,
+                             col=s.cost_of_living)
     if len(s.selected) == 1:
         label = row_label(s.selected[0], n)[1]
         h.line(Text(f"{label}: ", style="bold") + box_line(h, s.selected[0], s.hourly, s.release))
     h.line()
+    return lq_shown
 
 
-def _listing(h: Human, s: SalaryReport) -> None:
+def _listing(h: Human, s: SalaryReport) -> bool:
     hint = {"industries": "--industry X for one", "states": "--state NY for one", "metros": "--metro NAME for one"}
     order = s.sort or "employment"
     tree = s.listing_kind == "industries"
@@ -226,13 +231,16 @@ def _listing(h: Human, s: SalaryReport) -> None:
         counted += " national industry rows"
     shown = counted + (f"; {hint[s.listing_kind]}, --top N, --sort" if h.commands else "")
     by = "in BLS's hierarchy" if order == HIERARCHY else f"by {'mean pay after prices' if order == ADJUSTED else order}"
-    pay_table(h, f"{s.listing_kind.capitalize()} {by} ({shown})", s.national, s.listing, s.hourly, s.percentiles,
-              "employment" if order == HIERARCHY else order, s.release, s.totals if tree else None, s.cost_of_living)
+    # In BLS's order the names need the room a bar would take; a ranking keeps its bar.
+    lq_shown = pay_table(h, f"{s.listing_kind.capitalize()} {by} ({shown})", s.national, s.listing, s.hourly,
+                         s.percentiles, "employment" if order == HIERARCHY else order, s.release, s.totals if tree else None,
+                         s.cost_of_living, bars=order != HIERARCHY)
     if tree:
         h.line(Text(TREE_NOTE, style="dim"))
     if order not in (HIERARCHY, ADJUSTED) and any(wage_field(order, s.hourly) in e.top_coded for e in s.listing):
         h.line(Text(f"Rows at or above BLS's top code ({_top_code(s.release, s.hourly)}) come after the rows with a "
                     f"published {order}: their figure is not known.", style="dim"))
+    return lq_shown
 
 
 def show_overview(h: Human, s: SalaryReport) -> None:

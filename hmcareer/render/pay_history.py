@@ -49,8 +49,8 @@ def show_history(h: Human, r: HistoryReport) -> None:
         t = without
     h.print_table(t)
     if r.growth_pct is not None:
-        real = (f"; in {base} dollars ({money(r.real[r.points.index(r.first)], False)} to "
-                f"{money(r.real[r.points.index(r.last)], False)}) {_pct(r.real_growth_pct)}"
+        real = (f"; after inflation (in {base} dollars, CPI-U: {money(r.real[r.points.index(r.first)], False)} to "
+                f"{money(r.real[r.points.index(r.last)], False)}): {_pct(r.real_growth_pct)}"
                 if r.cpi is not None and r.real_growth_pct is not None else "")
         h.line(Text(f"Growth of the BLS median from {r.first.reference} (${r.first.median_annual:,}) to "
                     f"{r.last.reference} (${r.last.median_annual:,}): {r.growth_pct:+.1f}% in nominal dollars{real}.",

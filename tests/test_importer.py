@@ -182,3 +182,41 @@ def test_one_command_checks_and_refreshes_every_related_table():
     assert ok.returncode == 0, ok.stderr
     assert "29 files match a fresh import" in ok.stderr and "30 files match a fresh import" in ok.stderr
     assert subprocess.run([sys.executable, script, "--bogus"], capture_output=True, text=True, timeout=60).returncode == 2
+
+
+# --- prices: scripts/import_prices.py ---------------------------------------------------------------------------
+
+prices_spec = importlib.util.spec_from_file_location("import_prices", REPO / "scripts" / "import_prices.py")
+import_prices = importlib.util.module_from_spec(prices_spec)
+prices_spec.loader.exec_module(import_prices)
+
+
+def test_committed_prices_equal_a_fresh_import():
+    fresh = import_prices.build_yaml(import_prices.DEFAULT_CPI, import_prices.DEFAULT_RPP)
+    assert (REPO / "data" / "prices.yaml").read_text(encoding="utf-8") == fresh
+
+
+def test_every_price_cell_survives(catalog):
+    prices = catalog.prices
+    with import_prices.DEFAULT_CPI.open(newline="", encoding="utf-8") as handle:
+        cpi = {int(r["year"]): float(r[import_prices.CPI_COLUMN]) for r in csv.DictReader(handle)}
+    assert prices.cpi == cpi and len(cpi) == 26 and prices.cpi[2025] == 321.943
+    with import_prices.DEFAULT_RPP.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    years = [int(y) for y in rows[0][8:]]
+    states = [r for r in rows[1:] if len(r) > 8 and r[4].strip() == "5" and r[0].strip().strip('"') != "00000"]
+    assert len(states) == len(prices.rpp) == 51  # 50 states and DC; the U.S. is 100 by definition
+    for r in states:
+        fips = r[0].strip().strip('"')[:2]
+        assert prices.rpp_names[fips] == r[1].strip()
+        assert prices.rpp[fips] == dict(zip(years, map(float, r[8:]), strict=True))
+    assert (prices.cpi_source, prices.rpp_source) == ("bls-cpi-u", "bea-sarpp-2023")
+    assert {"bls-cpi-u", "bea-sarpp-2023"} <= set(catalog.sources)
+
+
+def test_prices_check_mode_detects_drift(tmp_path):
+    out = tmp_path / "prices.yaml"
+    out.write_text("stale\n")
+    assert import_prices.main(["--out", str(out), "--check"]) == 1
+    assert import_prices.main(["--out", str(out)]) == 0
+    assert import_prices.main(["--out", str(out), "--check"]) == 0

@@ -35,6 +35,9 @@ CASES = {
         ["roles"], ": expected a mapping, got a list (and 1 more; run `hmcareer validate {dir}` to list them)"),
     "occupation__quick-facts-not-a-list.yaml": (
         ["outlook"], ":8: quick_facts: expected a list, got text (and 4 more; run `hmcareer validate {dir}` to list them)"),
+    "prices__negative-rpp-and-unquoted-fips.yaml": (
+        ["salary", "--state", "MS", "--cost-of-living"],
+        ":14: rpp.states.28.annual.2023: must not be negative (and 1 more; run `hmcareer validate {dir}` to list them)"),
     "wage_history__year-is-text.yaml": (["salary", "--history"], ":3: points[0].year: expected a whole number, got text"),
     "credentials__named-in-2012-text-not-true-or-false.yaml": (
         ["certs"], ":11: credentials[cpam].named_in_2012_text: expected true or false, got text"),

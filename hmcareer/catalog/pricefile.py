@@ -15,13 +15,12 @@ def _by_year(ck: Checker, node: Any, path: str) -> dict[int, float]:
         if not (isinstance(key, str) and key.isdigit() and 1900 <= int(key) <= 2100):
             ck.problem(f"{path}.{key}", 'expected a year in quotes, such as "2025"')
             continue
-        value = ck.number(years, key, path, float, required=True)
-        if value is not None:
-            if value <= 0:
-                ck.problem(f"{path}.{key}", "a price level is above 0")
-                continue
+        value = ck.number(years, key, path, float, required=True)  # a negative one is reported there
+        if value == 0:
+            ck.problem(f"{path}.{key}", "a price level is above 0")
+        elif value is not None and value > 0:
             out[int(key)] = value
-    if not out:
+    if not years:
         ck.problem(path, "no values")
     return dict(sorted(out.items()))
 
@@ -35,10 +34,11 @@ def build_prices(ck: Checker, raw: Any) -> Prices:
     names: dict[str, str] = {}
     for fips in states:
         path = f"rpp.states.{fips}"
+        node = states[fips]  # read, so that `validate` reports its code, not also an unknown key
         if not isinstance(fips, str) or len(fips) != 2 or not fips.isdigit():
             ck.problem(path, "expected a two-digit state FIPS code in quotes, such as \"36\"")
             continue
-        state = ck.mapping(states[fips], path)
+        state = ck.mapping(node, path)
         names[fips] = ck.text(state, "name", path) or ""
         levels[fips] = _by_year(ck, state.get("annual"), f"{path}.annual")
     return Prices(

@@ -204,8 +204,9 @@ def test_claims_json_contract(hm):
         "id": "pharma-pay", "subject_kind": "industry", "subject_ref": "325400",
         "claim": "Medical and health managers who work in the pharmaceutical industry earn the highest amount with mean "
                  "hourly earnings of $72.05 and yearly gross salaries of $156,050",
-        "verdict": "wrong", "check": by_id["pharma-pay"]["check"], "sources": ["bls-oews-may2025"], "period": "May 2025"}
+        "verdict": "wrong", "check": by_id["pharma-pay"]["check"], "sources": ["bls-oews-may2025", "bls-cpi-u"], "period": "May 2025"}
     assert "72.05 x 2,080 = 149,864" in by_id["pharma-pay"]["check"]
+    assert "the pair is $101.03 an hour and $218,818 a year in 2025 dollars" in " ".join(by_id["pharma-pay"]["check"].split())
     assert by_id["bls-oco-citation"] == {
         "id": "bls-oco-citation", "subject_kind": "general", "subject_ref": None,
         "claim": "According to the BLS, http://www.bls.gov/oco/", "verdict": "out of date",
@@ -229,7 +230,7 @@ def test_claims_csv(hm):
     lines = r.out.splitlines()
     assert lines[0] == "id,verdict,claim,check,sources,period,subject_kind,subject_ref"
     assert lines[3].startswith('pharma-pay,wrong,"Medical and health managers who work in the pharmaceutical industry')
-    assert lines[3].endswith(",bls-oews-may2025,May 2025,industry,325400")
+    assert lines[3].endswith(",bls-oews-may2025; bls-cpi-u,May 2025,industry,325400")
     assert len(lines) == 4
 
 

@@ -587,7 +587,10 @@ def test_markdown_ends_with_the_sources_it_cites_in_full(hm):
     assert table.count("\n") == 4 and "| not published |" not in table
     assert sources == ("- `bls-oews-may2025`, BLS: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics "
                        "(OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series flat files "
-                       "oe.data.0.Current, release 2025A01)* (2026-05-15), <https://download.bls.gov/pub/time.series/oe/>\n")
+                       "oe.data.0.Current, release 2025A01)* (2026-05-15), <https://download.bls.gov/pub/time.series/oe/>\n"
+                       "- `bls-cpi-u`, BLS: U.S. Bureau of Labor Statistics, *Consumer Price Index for All Urban Consumers "
+                       "(CPI-U), U.S. city average, all items (series CUUR0000SA0), not seasonally adjusted, annual averages "
+                       "2000-2025, 1982-84=100 (flat files cu.data)* (2026), <https://download.bls.gov/pub/time.series/cu/>\n")
 
 
 def test_csv_says_which_figures_a_source_did_not_give(hm):

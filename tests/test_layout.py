@@ -137,6 +137,9 @@ def shown(command: list[str], doc: dict) -> set[str]:
     if kind == "salary":
         stats = ("p10", "p25", "median", "p75", "p90") if "--percentiles" in command else ("mean", "median")
         rows = [doc["national"], *doc["selected"], *doc["rows"]]
+        if doc["overview"]:  # plain `salary` shows an overview of the rows its JSON holds in full
+            wanted = set(doc["overview"]["largest"]) | set(doc["overview"]["best_paying"])
+            rows = [doc["national"], *(r for r in doc["rows"] if r["industry_code"] in wanted)]
         return _wage_tokens(rows, doc["unit"], stats) | _words(*(e["area_name"] for e in rows if e["area_type"] != "N"))
     if kind == "where":
         rows = doc["pays_most"] + doc["most_jobs"] + doc["most_concentrated"]

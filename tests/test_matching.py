@@ -283,6 +283,8 @@ def test_search_needs_one_real_word_and_names_the_issuer(catalog):
 
 def test_salary_industry_all_lists_industries(hm):
     doc = json.loads(hm("salary", "--industry", "all", "--top", "2", "-f", "json").out)
-    assert doc["listing"] == "industries" and [r["industry_code"] for r in doc["rows"]] == ["621000", "622000"]
+    assert doc["listing"] == "industries" and [r["industry_code"] for r in doc["rows"]] == ["31--34", "325000"]  # BLS's tree
+    doc = json.loads(hm("salary", "--industry", "all", "--sort", "employment", "--top", "2", "-f", "json").out)
+    assert [r["industry_code"] for r in doc["rows"]] == ["000001", "62--63"]  # totals rank with the rest, marked
     r = hm("salary", "-i", "all", "-s", "all")
     assert r.code == 2 and "list one kind at a time" in r.err

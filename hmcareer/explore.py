@@ -265,7 +265,7 @@ class Explorer(CurrentJobSection):
     def credentials_menu(self) -> None:
         self.credential_list(self.c.credentials)
 
-    SALARY_WORDS = (("industries", "every industry, most jobs first"), ("states", "every state, most jobs first"),
+    SALARY_WORDS = (("industries", "every industry, in BLS's hierarchy"), ("states", "every state, most jobs first"),
                     ("metros", "the 25 metro areas with most jobs"), ("where", "where it pays most and where the jobs are"),
                     ("history", "the national median over time"))
 

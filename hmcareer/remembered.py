@@ -8,19 +8,22 @@ A result is served from the cache only while it provably equals what computing i
   other arguments or changed query code never match; the cache's header adds its own stamp (app version, Python,
   record classes, the data layer's code);
 - the result is stored as plain values and rebuilt only into the record classes its caller names.
-A second, small entry keyed by the question and the code lists which files to compare. Without a cache, with a data
-directory (see `remembered`), or on any doubt, the result is computed.
+- with a data directory, the question also holds that directory's path and what its folders hold (see
+  `_data_dir_listing`), so a file added, removed or made to resolve there is a new question;
+A second, small entry keyed by the question and the code lists which files to compare. Without a cache, or on any
+doubt, the result is computed.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .catalog import Catalog
+from .catalog import OCCUPATIONS_DIR, ONET_DIR, Catalog
 from .catalog.cache import decode_records, encode_records
 
 R = TypeVar("R")
@@ -36,6 +39,24 @@ def code_digest() -> bytes:
     return digest.hexdigest().encode()
 
 
+def _data_dir_listing(c: Catalog) -> bytes:
+    """What decides which file a name means in the data directory (the catalog prefers a data directory's file to the
+    bundled one, and lists the SOC codes of both): every name in it and in its occupations/ and onet/ folders, and for
+    a symbolic link whether it leads to a file. OSError when a folder is there but cannot be listed."""
+    parts = [os.fsencode(c.data_dir)]
+    for folder in (c.data_dir, c.data_dir / OCCUPATIONS_DIR, c.data_dir / ONET_DIR):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except (FileNotFoundError, NotADirectoryError):
+            parts.append(b"\n-")
+            continue
+        parts.append(b"\n+")
+        for entry in entries:
+            link = b"" if not entry.is_symlink() else b" ->%d" % os.path.exists(entry.path)
+            parts.append(b" " + os.fsencode(entry.name) + link)
+    return b"".join(parts)
+
+
 def _inputs(question: bytes, files: list[tuple[str, bytes]]) -> bytes:
     """The question, then each file's path and size and its bytes: what an entry must equal byte for byte."""
     parts = [question]
@@ -48,13 +69,17 @@ def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Calla
     """`compute()`, or the result it gave for the same arguments while every file it read is still the same. `classes`:
     every record class the result may hold, in a fixed order (an encoded record names its class by position)."""
     store = c.cache
-    # With a data directory, which file a name means depends on what that folder holds at the time: a file added there
-    # later would shadow one the result was computed from, unseen by the comparison. Only the bundled data, whose names
-    # always mean the same files, is remembered.
-    if store is None or c.data_dir is not None:
+    if store is None:
         return compute()
-    anchor = c.locate("occupation_index")  # entries are kept beside a data file that exists (cache.sweep)
     question = repr((kind, arguments)).encode("utf-8", "surrogateescape") + b"\n" + code_digest()
+    if c.data_dir is not None:
+        # Which file a name means depends on what the data directory holds at the time: a file added there later would
+        # shadow one the result was computed from, unseen by comparing the files read.
+        try:
+            question += b"\n" + _data_dir_listing(c)
+        except OSError:
+            return compute()
+    anchor = c.locate("occupation_index")  # entries are kept beside a data file that exists (cache.sweep)
     try:
         listed = store.load(f"{kind}_files", anchor, question)
         if type(listed) is not tuple or not all(type(p) is str for p in listed):
@@ -64,6 +89,10 @@ def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Calla
     except Exception:  # noqa: BLE001 - no entry, a changed or missing file, a damaged entry: compute it
         pass
     result = compute()
+    if c.files_built:
+        # A first run after a data change has just parsed its files and written their cache entries; the next run,
+        # reading them from the cache, remembers the result, so that the first run is not made slower still.
+        return result
     files = sorted((str(p), raw) for p, raw in c.files_read.items())  # the bytes as read, not as they may be now
     try:
         plain = encode_records(result, {cls: i for i, cls in enumerate(classes)})

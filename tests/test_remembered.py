@@ -102,3 +102,58 @@ def test_a_changed_bundled_file_is_never_served_from_an_old_result(tmp_path, mon
     lines[at] = lines[at].replace(", 106180, ", ", 106181, ")
     table.write_text("\n".join(lines), encoding="utf-8")
     assert switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106181
+
+
+def _counting(monkeypatch) -> list:
+    calls = []
+    real = switching._switch_report
+    monkeypatch.setattr(switching, "_switch_report", lambda *a: calls.append(a) or real(*a))
+    return calls
+
+
+def test_a_data_directory_is_remembered_while_it_holds_the_same_files(tmp_path, data_copy, monkeypatch):
+    cache = tmp_path / "cache"
+    fresh = switching.switch_report(Catalog(cache_dir=None), "rn", metro="boston")
+    first = switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    monkeypatch.setattr(switching, "_switch_report", _no_compute)
+    served = switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    assert served == first == fresh and _types(served) == _types(fresh)
+
+
+def test_a_file_added_to_a_data_directory_is_a_new_question(tmp_path, data_copy, monkeypatch):
+    """The added table shadows the bundled one the result was computed from: its figure is the one shown."""
+    cache = tmp_path / "cache"
+    assert switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106180
+    (data_copy / "occupations").mkdir()
+    table = data_copy / "occupations" / "29-1141.jsonl"
+    text = (bundled_data_dir() / "occupations" / "29-1141.jsonl").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    (at,) = [i for i, line in enumerate(lines) if '"Boston-Cambridge-Newton, MA-NH"' in line]
+    lines[at] = lines[at].replace(", 106180, ", ", 106181, ")
+    table.write_text("\n".join(lines), encoding="utf-8")
+    calls = _counting(monkeypatch)
+    assert switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106181
+    assert len(calls) == 1
+
+
+def test_a_link_that_starts_to_lead_somewhere_is_a_new_question(tmp_path, data_copy, monkeypatch):
+    """A dangling link is not a file to the catalog; once its target exists, it is (the names listed stay the same)."""
+    cache = tmp_path / "cache"
+    (data_copy / "occupations").mkdir()
+    target = tmp_path / "later.jsonl"
+    (data_copy / "occupations" / "29-1141.jsonl").symlink_to(target)
+    switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    shutil.copy(bundled_data_dir() / "occupations" / "29-1141.jsonl", target)
+    calls = _counting(monkeypatch)
+    switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    assert len(calls) == 1
+
+
+def test_another_data_directory_is_another_question(tmp_path, data_copy, monkeypatch):
+    cache = tmp_path / "cache"
+    switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn")
+    other = tmp_path / "other"
+    shutil.copytree(data_copy, other)
+    calls = _counting(monkeypatch)
+    switching.switch_report(Catalog(other, cache_dir=cache), "rn")
+    assert len(calls) == 1

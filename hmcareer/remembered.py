@@ -4,19 +4,18 @@ A result is served from the cache only while it provably equals what computing i
 - its entry holds an exact copy of the bytes of every data file the catalog had read when the result was computed,
   compared in full with those files as they are now (the cache's own rule, catalog/cache.py), so a file changed in any
   way is never served from an old entry;
-- that copy starts with the question (the command's arguments) and a digest of the code that computes the result, so
+- that copy starts with the question (the command's arguments) and the source of the code that computes the result, so
   other arguments or changed query code never match; the cache's header adds its own stamp (app version, Python,
   record classes, the data layer's code);
-- the result is stored as plain values and rebuilt only into the record classes its caller names.
 - with a data directory, the question also holds that directory's path and what its folders hold (see
   `_data_dir_listing`), so a file added, removed or made to resolve there is a new question;
-A second, small entry keyed by the question and the code lists which files to compare. Without a cache, or on any
+- the result is stored as plain values and rebuilt only into the record classes its caller names.
+A second entry, keyed by the question alone, lists which files to compare. Without a cache, or on any
 doubt, the result is computed.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from functools import cache
@@ -27,16 +26,16 @@ from .catalog import OCCUPATIONS_DIR, ONET_DIR, Catalog
 from .catalog.cache import decode_records, encode_records
 
 R = TypeVar("R")
-# The modules whose code decides a remembered result: a change to any of them is a new digest.
+# The modules whose code decides a remembered result: a change to any of them is a new question.
 QUERY_CODE = ("switching", "occupations", "profiles", "rolepay", "matching", "query", "vocabulary", "remembered")
 
 
 @cache
-def code_digest() -> bytes:
-    digest = hashlib.sha256()
-    for name in QUERY_CODE:
-        digest.update((Path(__file__).parent / f"{name}.py").read_bytes())
-    return digest.hexdigest().encode()
+def query_code() -> bytes:
+    """The source of every module in QUERY_CODE, whole: compared byte for byte like the data (about 90 KB; a digest
+    would cost importing hashlib, about 5 ms, on every run)."""
+    return b"".join(b"\n%s %d\n" % (name.encode(), len(raw)) + raw
+                    for name in QUERY_CODE for raw in [(Path(__file__).parent / f"{name}.py").read_bytes()])
 
 
 def _data_dir_listing(c: Catalog) -> bytes:
@@ -71,7 +70,7 @@ def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Calla
     store = c.cache
     if store is None:
         return compute()
-    question = repr((kind, arguments)).encode("utf-8", "surrogateescape") + b"\n" + code_digest()
+    question = repr((kind, arguments)).encode("utf-8", "surrogateescape") + b"\n" + query_code()
     if c.data_dir is not None:
         # Which file a name means depends on what the data directory holds at the time: a file added there later would
         # shadow one the result was computed from, unseen by comparing the files read.

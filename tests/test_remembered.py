@@ -70,7 +70,7 @@ def test_a_data_directory_is_never_served_from_an_old_result(tmp_path, data_copy
 
 def test_changed_query_code_is_a_new_question(tmp_path, monkeypatch):
     _remember(None, tmp_path, "rn")
-    monkeypatch.setattr(remembered, "code_digest", lambda: b"other code")
+    monkeypatch.setattr(remembered, "query_code", lambda: b"other code")
     calls = []
     real = switching._switch_report
     monkeypatch.setattr(switching, "_switch_report", lambda *a: calls.append(a) or real(*a))

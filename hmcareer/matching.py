@@ -420,6 +420,7 @@ class MatchReport(Record):
     pay: tuple[RolePay, ...] = ()  # each match's pay, in the same order (rolepay.priced)
     place: Place | None = None  # where the pay is: the nation, a state or a metro
     current: OccupationEntry | None = None  # the user's occupation the pay is compared with
+    current_assumed: bool = False  # `current` is the usual occupation of the user's background; they named none
 
 
 def _reasons(role: Role, p: Profile) -> list[Reason]:

@@ -346,6 +346,7 @@ def match_body(m: MatchReport) -> dict[str, Any]:
                     for rank, (r, p) in enumerate(zip(m.matches, m.pay or [None] * len(m.matches), strict=True), 1)],
         "place": m.place.kind if m.place else None,
         "current_occupation": m.current.soc if m.current else None,
+        "current_occupation_assumed": m.current_assumed if m.current else None,
     }
 
 

@@ -225,6 +225,8 @@ def test_match_shows_each_roles_pay_and_the_change_from_the_occupation(hm):
     boston = hm("match", "--occupation", "rn", "--metro", "boston", env={"COLUMNS": "80"}).out
     assert "Pay for every role: median $136,760" in " ".join(boston.split())
     assert doc["current_occupation_assumed"] is False
+    assert "licence: Registered nurse (RN) licence (assumed from your occupation; say --licence none if not)" in " ".join(
+        hm("match", "--occupation", "rn", env={"COLUMNS": "80"}).out.split())
 
 
 def test_match_with_a_background_compares_with_its_usual_occupation_and_says_so(hm):

@@ -62,7 +62,7 @@ def describe_profile(p: Profile, commands: bool = True) -> str:
     if p.licences:
         held = ", ".join(LICENCES[x][0] for x in p.licences)
         correct = "say --licence none if not" if commands else "answer none to the licence question if not"
-        parts.append(f"licence: {held}" + (f" (assumed from your background; {correct})" if p.licence_assumed else ""))
+        parts.append(f"licence: {held}" + (f" ({p.assumed_from}; {correct})" if p.licence_assumed else ""))
     else:
         parts.append("licence: not given")
     if p.interests:

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
+from .cli_brief import brief
 from .cli_support import MANAGERS_SOC, OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
 from .options import (
@@ -440,6 +441,9 @@ def _explore(state: State) -> None:
     with errors_mapped(state, terminal):
         code = Explorer(state.catalog, terminal).run()
     raise typer.Exit(code)
+
+
+app.command(name="brief")(brief)
 
 
 @app.command()

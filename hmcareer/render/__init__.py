@@ -136,7 +136,13 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, resu
     buffer = io.StringIO()
     emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, result, fmt,
          list_sources=list_sources)
-    data = buffer.getvalue().encode("utf-8")
+    write_output(path, force, buffer.getvalue())
+
+
+def write_output(path: Path, force: bool, text: str) -> None:
+    """Write `text` (UTF-8) to the --output file as `emit_to_file` says: atomically, never replacing a file without
+    `force`, into a device, pipe or open descriptor where it is."""
+    data = text.encode("utf-8")
     if written_in_place(path) or (force and os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)):
         _write_in_place(path, data)
         return

@@ -200,7 +200,9 @@ def test_switch_in_every_format(hm):
     assert (build["item"], build["current"], build["manager"], build["change"]) == (
         "Administration and Management (knowledge)", "3.29 / 2.89", "4.68 / 5.5", "2.61")
     markdown = hm("switch", "--from", "rn", "-f", "markdown").out
-    assert markdown.startswith("| section | item |")
+    assert markdown.startswith("# From registered nurses (29-1141) to medical and health services manager, in the United "
+                               "States\n")
+    assert "| median | $97,550 | $123,860 | +$26,310 (+27.0%) |" in markdown
     assert markdown.rstrip().endswith("O*NET 29.3 Database (May 2025) by USDOL/ETA, used under CC BY 4.0")
     top = list(csv.DictReader(hm("switch", "--from", "29-1229", "--metro", "bend, or", "-f", "csv").out.splitlines()))
     assert (top[1]["current"], top[1]["change"]) == (">= 239200", "not computed")

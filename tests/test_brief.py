@@ -138,3 +138,27 @@ def test_html_and_markdown_number_sources_alike(catalog):
     listed = re.findall(r'<li id="source-(\d+)">', html)
     assert len(listed) == len(re.findall(r"^\d+\. ", md.split("## Sources")[1], re.M)) > 5
     assert "Boston-Cambridge-Newton, MA-NH" in html and "| Boston-Cambridge-Newton, MA-NH | 12,990 |" in md
+
+
+def test_a_state_licence_query_s_steps_go_into_the_licence_section(catalog):
+    """The hook for state-specific licence steps: what a state query puts in `state_steps` is shown, sourced."""
+    from hmcareer.models import Fact
+
+    b = career_brief(catalog, "nha", state="OH")
+    step = Fact("Ohio asks for an AIT programme of 1,000 hours.", ("nab-exam-info",), "2025")
+    out = brief_markdown(brief_document(b._replace(licence=b.licence._replace(state_steps=(step,))), catalog.sources))
+    licence = out.split("## Licence")[1].split("## ")[0]
+    assert "**In Ohio**\n\n- Ohio asks for an AIT programme of 1,000 hours. (2025) [" in licence
+    assert "check the Ohio licensing board" not in licence
+
+
+def test_charts_write_out_what_is_not_published():
+    from hmcareer.render.brief_doc import Bar, BarChart, BoxPlot, BoxRow
+    from hmcareer.render.svg import bar_chart, box_plot
+
+    box = box_plot(BoxPlot("Spread", "of pay", (BoxRow("Ithaca", 1, None, 3, 4, 5),)), "c1")
+    assert "Some percentiles not published: no plot." in box and "<rect" not in box
+    bars = bar_chart(BarChart("Median", "by industry", (Bar("Publishing <Industries>", None, "not published"),
+                                                         Bar("B", 100, "$100"))), "c2")
+    assert ">Publishing &lt;Industries&gt;</text>" in bars and ">not published</text>" in bars
+    assert bars.count("<rect") == 1

@@ -1,4 +1,4 @@
-"""Machine output: one JSON document, CSV with a header row, or a markdown pipe table.
+"""Machine output: one JSON document, or CSV with a header row (markdown for people is render/markdown.py).
 
 The JSON document is a stable contract (documented in README.md):
     {"schema": "hmcareer/1", "kind": ..., "app_version": ..., "data_release": ...,

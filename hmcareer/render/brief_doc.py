@@ -233,6 +233,8 @@ def _path(b: CareerBrief, cite: _Citations) -> list[Block]:
         parts += cite.ref(s.sources)
         if s.duration:
             parts += ["; how long: ", *cite.fact(s.duration)]
+        elif s.step == "degree":
+            parts.append("; how long: no source found")  # as the education view says: unknown, never guessed
         if status and status[0] != "unknown":
             parts.append(f" For you: {status[0]} ({status[1]}).")
         items.append(tuple(parts))

@@ -37,6 +37,12 @@ def _plain(cell: Any) -> str:
     return " ".join(value.split())
 
 
+def _cell(cell: Any) -> str:
+    """A table cell: its lines (a title, an address, a note) kept apart by <br>, which markdown tables allow."""
+    value = cell.plain if isinstance(cell, Text) else str(cell or "")
+    return "<br>".join(text(" ".join(line.split())) for line in value.split("\n") if line.strip())
+
+
 class MarkdownHuman(Human):
     """Draws a view as markdown lines (`markdown()` returns them, with the sources the view cited)."""
 
@@ -83,7 +89,7 @@ class MarkdownHuman(Human):
         self.lines.append("| " + " | ".join(text(_plain(c.header)) or " " for c in columns) + " |")
         self.lines.append("|" + "|".join("---:" if c.justify == "right" else "---" for c in columns) + "|")
         for row in zip(*(list(c.cells) for c in columns), strict=True):
-            self.lines.append("| " + " | ".join(text(_plain(cell)) for cell in row) + " |")
+            self.lines.append("| " + " | ".join(_cell(cell) for cell in row) + " |")
         self.lines.append("")
 
     def print_tree(self, tree: Tree) -> None:

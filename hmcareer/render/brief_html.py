@@ -87,7 +87,7 @@ def _inline(parts: Inline) -> str:
     out = []
     for part in parts:
         if isinstance(part, Ref):
-            refs = ", ".join(f'<a href="#source-{n}">{n}</a>' for n in part.numbers)
+            refs = ", ".join(f'<a href="#source-{n}" aria-label="source {n}">{n}</a>' for n in part.numbers)
             out.append(f'<sup class="ref">[{refs}]</sup>')
         elif isinstance(part, Link):
             href = _href(part.url)

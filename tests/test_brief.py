@@ -99,7 +99,7 @@ def test_html_brief_escapes_data_text(hm, data_copy, tmp_path):
     assert "<script>" not in html
     assert "<h1>Career brief: Nursing &lt;script&gt;alert(1)&lt;/script&gt; &amp; [b]home[/b]</h1>" in html
     md = hm("--data-dir", str(data_copy), "brief", "nursing-home-administrator").out
-    assert md.startswith("# Career brief: Nursing \\<script\\>alert(1)\\</script\\> & \\[b\\]home\\[/b\\]\n")
+    assert md.startswith("# Career brief: Nursing \\<script>alert(1)\\</script> & \\[b\\]home\\[/b\\]\n")
 
 
 def test_brief_never_overwrites_without_force(hm, tmp_path):

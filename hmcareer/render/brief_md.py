@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from .brief_doc import (
     BoxPlot,
     BriefDocument,
@@ -20,15 +18,14 @@ from .brief_doc import (
     Table,
     source_line,
 )
-from .figures import dollars
+from .figures import dollars, markdown_text
 
 
-def text(value: str) -> str:
-    """Data text as written, never as markdown markup (emphasis, code, links, tags, table cells, headings); spaces at
-    either end are kept, those inside collapse."""
+def text(value: str, line_start: bool = True) -> str:
+    """Data text as written (figures.markdown_text); spaces at either end are kept, those inside collapse."""
     words = " ".join(value.split())
     lead, trail = " " if value[:1].isspace() and words else "", " " if value[-1:].isspace() and words else ""
-    return lead + re.sub(r"([\\`*_<>\[\]|#])", r"\\\1", words) + trail
+    return lead + markdown_text(words, line_start) + trail
 
 
 def inline(parts: Inline) -> str:
@@ -41,14 +38,14 @@ def inline(parts: Inline) -> str:
         elif isinstance(part, Strong):
             out.append(f"**{text(part.text).strip()}**" + (" " if part.text.endswith(" ") else ""))
         else:
-            out.append(text(part))
+            out.append(text(part, line_start=not out))
     return "".join(out).strip()
 
 
 def _table(header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], numeric: tuple[bool, ...]) -> list[str]:
     lines = ["| " + " | ".join(text(h) for h in header) + " |",
              "|" + "|".join("---:" if right else "---" for right in numeric) + "|"]
-    return lines + ["| " + " | ".join(text(c) for c in row) + " |" for row in rows]
+    return lines + ["| " + " | ".join(text(c, line_start=False) for c in row) + " |" for row in rows]
 
 
 def _flat(blocks: tuple) -> list:

@@ -6,6 +6,8 @@ figure of its own; one that does not apply to the row is "n/a".
 
 from __future__ import annotations
 
+import re
+
 from ..models import Release, WageEstimate
 
 NOT_PUBLISHED = "not published"
@@ -50,3 +52,10 @@ def pay_rows(rows: tuple[WageEstimate, ...] | list[WageEstimate], release: Relea
     names = dict(PAY_STATS)
     header = ["where", "jobs", *(names[s] for s in stats)]
     return header, [[place_name(e), jobs(e), *(wage(e, s, hourly, release) for s in stats)] for e in rows]
+
+
+def markdown_text(value: str, line_start: bool = True) -> str:
+    """Data text as written, never as markdown markup: emphasis, code, links, tags, table cells, a heading and, at the
+    start of a line, a quote (`>=` in a table cell or inside a line stays as it is)."""
+    escaped = re.sub(r"([\\`*_<\[\]|#])", r"\\\1", value)
+    return "\\" + escaped if line_start and escaped.startswith(">") else escaped

@@ -19,17 +19,13 @@ from rich.text import Text
 from rich.tree import Tree
 
 from ..models import Source
+from .figures import markdown_text as text
 from .human import Human
 
 WIDE = 10_000  # no line is wrapped: markdown readers wrap it
 BAR_CELL = re.compile(r"[█#]*")
 # A text chart drawn with box characters (pay.box_line's whiskers and box): its figures are written beside it.
 TEXT_CHART = re.compile(r"\s[─█┃=|\-]{6,}\s")
-
-
-def text(value: str) -> str:
-    """Data text as written, never as markdown markup (emphasis, code, links, tags, tables, headings)."""
-    return re.sub(r"([\\`*_<>\[\]|#])", r"\\\1", value)
 
 
 def _plain(cell: Any) -> str:
@@ -40,7 +36,7 @@ def _plain(cell: Any) -> str:
 def _cell(cell: Any) -> str:
     """A table cell: its lines (a title, an address, a note) kept apart by <br>, which markdown tables allow."""
     value = cell.plain if isinstance(cell, Text) else str(cell or "")
-    return "<br>".join(text(" ".join(line.split())) for line in value.split("\n") if line.strip())
+    return "<br>".join(text(" ".join(line.split()), line_start=False) for line in value.split("\n") if line.strip())
 
 
 class MarkdownHuman(Human):

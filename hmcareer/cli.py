@@ -12,6 +12,7 @@ from typing import Annotated, Any
 import typer
 
 from . import __version__
+from .cli_brief import brief
 from .cli_support import MANAGERS_SOC, OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
 from .options import (
@@ -327,7 +328,8 @@ def match(
 ) -> None:
     """Find my fit: rank the roles for your background and interests, with what each still needs.
 
-    Each role shows its pay (national, or --state/--metro) and, with --occupation, the change from that occupation's pay.
+    Each role shows its pay (national, or --state/--metro) and the change from your occupation's pay (--occupation, or
+    the usual one of your background, said so).
     Unanswered questions count as unknown. With no options, in a terminal, it asks the questions.
     Example: hmcareer match --background nurse --degree bachelor --years 4 --interest leadership --interest ltc
     Example: hmcareer match --occupation rn --metro boston
@@ -335,11 +337,12 @@ def match(
     from . import matching
 
     def ranked(c: Any, profile: Any) -> Any:
-        from .occupations import find_occupation
+        from .occupations import find_occupation, usual_occupation
         from .rolepay import priced
 
-        current = find_occupation(c, occupation) if occupation is not None else None
-        return priced(c, matching.match_roles(c, profile, top), current, state, metro)
+        current = find_occupation(c, occupation) if occupation is not None else usual_occupation(c, profile.background)
+        return priced(c, matching.match_roles(c, profile, top), current, state, metro,
+                      assumed=occupation is None and current is not None)
 
     session = state_of(ctx)
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
@@ -449,6 +452,9 @@ def _explore(state: State) -> None:
     with errors_mapped(state, terminal):
         code = Explorer(state.catalog, terminal).run()
     raise typer.Exit(code)
+
+
+app.command(name="brief")(brief)
 
 
 @app.command()

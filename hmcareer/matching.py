@@ -83,6 +83,11 @@ class Profile(Record):
     executive_years: int | None = None  # of `manager_years`, in an executive role
     occupation: str | None = None  # the occupation the user named (--occupation), as "title (SOC)"
 
+    @property
+    def assumed_from(self) -> str:
+        """What an assumed licence was inferred from, as the user is told: the occupation they named, else the background."""
+        return "assumed from your occupation" if self.occupation else "assumed from your background"
+
     def holds(self, licence: str) -> bool | None:
         if not self.licences:
             return None
@@ -217,7 +222,7 @@ def check_requirement(req: Requirement, p: Profile, sources: dict[str, Source]) 
     if req.licence:
         held = p.holds(req.licence)
         conditions.append(Condition("licence", LICENCE_WANTED[req.licence], SHOWN[held],
-                                    "assumed from your background" if held and p.licence_assumed else None))
+                                    p.assumed_from if held and p.licence_assumed else None))
     if req.degree:
         met = p.degree_at_least(req.degree)
         conditions.append(Condition("degree", f"{_degree_word(req.degree)} or higher", SHOWN[met]))
@@ -420,6 +425,7 @@ class MatchReport(Record):
     pay: tuple[RolePay, ...] = ()  # each match's pay, in the same order (rolepay.priced)
     place: Place | None = None  # where the pay is: the nation, a state or a metro
     current: OccupationEntry | None = None  # the user's occupation the pay is compared with
+    current_assumed: bool = False  # `current` is the usual occupation of the user's background; they named none
 
 
 def _reasons(role: Role, p: Profile) -> list[Reason]:
@@ -436,7 +442,7 @@ def _reasons(role: Role, p: Profile) -> list[Reason]:
     if role.clinical_licence:
         held = p.holds("clinical")
         if held:
-            assumed = " (assumed from your background)" if p.licence_assumed else ""
+            assumed = f" ({p.assumed_from})" if p.licence_assumed else ""
             reasons.append(Reason(LICENCE_POINTS, f"you hold a clinical licence{assumed}; this role usually draws on "
                                                   "clinical practice"))
         else:
@@ -446,7 +452,7 @@ def _reasons(role: Role, p: Profile) -> list[Reason]:
         licence = LICENCE_OF_CREDENTIAL[role.licence]
         name = LICENCES[licence][0].lower()
         if p.holds(licence):
-            assumed = " (assumed from your background)" if p.licence_assumed else ""
+            assumed = f" ({p.assumed_from})" if p.licence_assumed else ""
             reasons.append(Reason(LICENCE_POINTS, f"you hold the {name} it requires{assumed}"))
         else:
             reasons.append(Reason(0, f"requires a state {name}"))

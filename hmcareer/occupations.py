@@ -75,14 +75,21 @@ def resolve_from(c: Catalog, value: str) -> Resolved:
             background = find_background(value)
         except (NotFound, Ambiguous):
             raise exc from None
+    usual = usual_occupation(c, background)
+    if usual is not None:
+        return Resolved(usual, background)
     members = [e for e in c.occupation_index if e.background == background]
-    usual = [e for e in members if e.usual]
-    if usual:
-        return Resolved(usual[0], background)
     if not members:  # student: no occupation to compare with
         raise Conflict("occupation", "a student has no job to compare with a manager's yet; find my fit (match --from "
                                      "student) ranks the roles for a student")
     raise Ambiguous("occupation", value, tuple(f"{e.soc} {e.title}" for e in members))
+
+
+def usual_occupation(c: Catalog, background: str | None) -> OccupationEntry | None:
+    """The occupation a background stands for when the user names none (nurse: registered nurses); None for a
+    background without one (clinician, student)."""
+    return next((e for e in c.occupation_index if background is not None and e.background == background and e.usual),
+                None)
 
 
 def with_occupation(profile: Profile, entry: OccupationEntry) -> Profile:

@@ -100,9 +100,10 @@ def role_pay(c: Catalog, role: Role, place: Place, current: OccupationEntry | No
     return RolePay(role.id, pay, where, change_of("median", own, pay))
 
 
-def priced(c: Catalog, report: Any, current: OccupationEntry | None, state: str | None, metro: str | None) -> Any:
+def priced(c: Catalog, report: Any, current: OccupationEntry | None, state: str | None, metro: str | None,
+           assumed: bool = False) -> Any:
     """A matching.MatchReport with each role's pay in the place (national by default) and, for a user who named their
-    occupation, the change from its pay."""
+    occupation (or whose background stands for one: `assumed`), the change from its pay."""
     place = find_place(c, state, metro, current.soc if current is not None else None)
     return report._replace(pay=tuple(role_pay(c, m.role, place, current) for m in report.matches), place=place,
-                           current=current)
+                           current=current, current_assumed=assumed)

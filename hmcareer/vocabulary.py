@@ -15,8 +15,10 @@ FIT_BACKGROUNDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "physician": ("Physician", ("doctor", "md", "do")),
     "clinician": ("Other clinician (therapist, pharmacist, technologist...)",
                   ("therapist", "pharmacist", "technologist", "allied health", "physical therapist", "pt", "ot")),
-    "billing": ("Billing, coding or patient accounts", ("coding", "coder", "biller", "patient accounts", "revenue cycle")),
-    "records": ("Medical records or health information", ("medical records", "health information", "him")),
+    "billing": ("Billing or patient accounts", ("biller", "patient accounts", "revenue cycle")),
+    # Coders are medical records specialists (29-2072) to O*NET and BLS, as `--occupation coder` says.
+    "records": ("Medical records or health information", ("medical records", "health information", "him", "coder", "coding",
+                                                          "medical coder")),
     "it": ("IT or data", ("data", "informatics", "information technology", "analyst")),
     "public-health": ("Public health or government", ("public health", "government", "epidemiology")),
     "business": ("Business or management outside healthcare", ("finance", "mba", "business manager")),

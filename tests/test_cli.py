@@ -112,11 +112,18 @@ def test_salary_csv_has_header_and_exact_rows(hm):
     assert rows[1]["annual_mean"] == "154470" and rows[1]["employment"] == "175570"
 
 
-def test_markdown_is_a_pipe_table(hm):
+def test_markdown_is_the_view_for_people(hm):
+    """Markdown shows what the table shows (names, formatted figures, headings and lists), not the raw fields."""
     lines = hm("certs", "--body", "aaham", "-f", "markdown").out.splitlines()
-    assert lines[0].startswith("| id | abbreviation |")
-    assert set(lines[1]) <= set("|-")
-    assert any("| CPAM |" in line for line in lines)
+    assert lines[:4] == ["**Credentials (hmcareer certs ABBR for one in full)**", "", "| abbr | name | issuer | status |",
+                         "|---|---|---|---|"]
+    assert "| CPAM | Certified Patient Account Manager \\* | AAHAM | replaced (likely CRCE/CRCP, unconfirmed) |" in lines
+    assert not any("named_in_2012_text" in line or "replaced_by" in line for line in lines)
+    role = hm("roles", "nha", "-f", "markdown").out
+    assert role.startswith("# Nursing home administrator\n\nAlso called: NHA, long-term care administrator\n")
+    assert "\n## What they do\n\n- Manage the facility's staff\n" in role
+    assert "| 623100 | Nursing Care Facilities (Skilled Nursing Facilities) | 30,930 | $114,750 | $105,550 |" in role
+    assert "path[0]" not in role and "140970" not in role
 
 
 def test_certs_list_and_filters(hm):
@@ -334,7 +341,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file_and_no_partial_one(tmp_pa
     assert r.returncode == 1 and r.stderr.endswith(": File too large; no file was written\n")
     assert sorted(p.name for p in out.iterdir()) == ["report.md"]  # no temporary or partial file
     r = subprocess.run([*command, "--force"], capture_output=True, text=True, timeout=60)
-    assert r.returncode == 0 and report.read_text().startswith("| area_type |")
+    assert r.returncode == 0 and report.read_text().startswith("# Medical and Health Services Managers (11-9111)")
     assert stat.S_IMODE(report.stat().st_mode) == 0o640  # replaced, with its permissions kept
 
 
@@ -354,7 +361,7 @@ def test_output_through_a_symlink_replaces_the_file_it_names(hm, tmp_path):
     link.symlink_to(real)
     r = hm("roles", "-f", "markdown", "-o", str(link), "--force")
     assert r.code == 0, r.err
-    assert link.is_symlink() and real.read_text().startswith("| id |")
+    assert link.is_symlink() and real.read_text().startswith("**Management roles")
 
 
 def test_a_failed_command_leaves_no_output_file(hm, data_copy, tmp_path):
@@ -583,14 +590,18 @@ def test_csv_tells_not_published_from_not_applicable_and_names_its_source(hm):
 
 def test_markdown_ends_with_the_sources_it_cites_in_full(hm):
     out = hm("salary", "--industry", "pharma", "-f", "markdown").out
-    table, sources = out.split("\nSources:\n\n")
-    assert table.count("\n") == 4 and "| not published |" not in table
-    assert sources == ("- `bls-oews-may2025`, BLS: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics "
-                       "(OEWS), May 2025, 11-9111 Medical and Health Services Managers (time-series flat files "
-                       "oe.data.0.Current, release 2025A01)* (2026-05-15), <https://download.bls.gov/pub/time.series/oe/>\n"
-                       "- `bls-cpi-u`, BLS: U.S. Bureau of Labor Statistics, *Consumer Price Index for All Urban Consumers "
-                       "(CPI-U), U.S. city average, all items (series CUUR0000SA0), not seasonally adjusted, annual averages "
-                       "2000-2025, 1982-84=100 (flat files cu.data)* (2026), <https://download.bls.gov/pub/time.series/cu/>\n")
+    view, sources = out.split("\nSources:\n\n")
+    assert "| 325400 | Pharmaceutical and Medicine Manufacturing | 1,660 | $251,570 | $221,020 |" in view
+    assert sources.splitlines() == [
+        "- `bls-oews-may2025`, BLS: U.S. Bureau of Labor Statistics, *Occupational Employment and Wage Statistics (OEWS), May "
+        "2025, 11-9111 Medical and Health Services Managers (time-series flat files oe.data.0.Current, release 2025A01)* "
+        "(2026-05-15), <https://download.bls.gov/pub/time.series/oe/>",
+        "- `job-description-2012`, 2012 job description (checked): Unknown publisher (a widely copied web job description), "
+        "*Medical and Health Manager Job Description & Career Opportunities, a 2012 web text that hmcareer checks claim by "
+        "claim* (2012-02-14)",
+        "- `bls-cpi-u`, BLS: U.S. Bureau of Labor Statistics, *Consumer Price Index for All Urban Consumers (CPI-U), U.S. city "
+        "average, all items (series CUUR0000SA0), not seasonally adjusted, annual averages 2000-2025, 1982-84=100 (flat files "
+        "cu.data)* (2026), <https://download.bls.gov/pub/time.series/cu/>"]
 
 
 def test_csv_says_which_figures_a_source_did_not_give(hm):

@@ -8,7 +8,7 @@ import pytest
 from conftest import step_of
 
 from hmcareer import matching
-from hmcareer.errors import NotFound, TooShort, UsageError, describe
+from hmcareer.errors import Ambiguous, NotFound, TooShort, UsageError, describe
 from hmcareer.explore import explain
 from hmcareer.search import search
 
@@ -119,9 +119,24 @@ def test_interest_words_are_forgiving(typed, found):
 
 
 @pytest.mark.parametrize(("typed", "found"), [("RN", "nurse"), ("billing", "billing"), ("medical records", "records"),
-                                              ("coder", "billing"), ("Student", "student")])
+                                              ("coder", "records"), ("biller", "billing"), ("Student", "student")])
 def test_background_words_are_forgiving(typed, found):
     assert matching.find_background(typed) == found
+
+
+def test_a_word_names_one_background_wherever_it_is_typed(catalog):
+    """A background's words and the occupations' names agree: `match --from coder` and `switch --from coder` (and
+    `--occupation coder`) all mean medical records specialists' background."""
+    from hmcareer.occupations import find_occupation
+    from hmcareer.vocabulary import FIT_BACKGROUNDS
+
+    for background, (_, words) in FIT_BACKGROUNDS.items():
+        for word in (background, *words):
+            try:
+                entry = find_occupation(catalog, word)
+            except (NotFound, Ambiguous):
+                continue
+            assert entry.background == background, (word, entry.soc)
 
 
 def test_unknown_values_list_the_valid_ones():

@@ -21,16 +21,29 @@ def _no_compute(*args, **kwargs):
     raise AssertionError("computed again although a remembered result was expected")
 
 
+def _remember(data_dir, cache, *args, **kwargs):
+    """The first run with an empty cache parses the data and remembers nothing; the second, from the cache, remembers."""
+    switching.switch_report(Catalog(data_dir, cache_dir=cache), *args, **kwargs)
+    return switching.switch_report(Catalog(data_dir, cache_dir=cache), *args, **kwargs)
+
+
+def test_a_first_run_after_a_data_change_remembers_nothing(tmp_path):
+    switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    assert not list(tmp_path.glob("switch*.entry")) and list(tmp_path.glob("oews-*.entry"))
+    switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    assert len(list(tmp_path.glob("switch*.entry"))) == 2
+
+
 def test_a_served_result_is_the_computed_one(tmp_path, monkeypatch):
     fresh = switching.switch_report(Catalog(cache_dir=None), "rn", metro="boston")
-    first = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    first = _remember(None, tmp_path, "rn", metro="boston")
     monkeypatch.setattr(switching, "_switch_report", _no_compute)
     served = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
     assert served == first == fresh and _types(served) == _types(fresh)
 
 
 def test_other_arguments_are_another_question(tmp_path):
-    switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    _remember(None, tmp_path, "rn", metro="boston")
     ohio = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", state="OH")
     assert ohio.manager.place.area_name == "Ohio"
     assert ohio == switching.switch_report(Catalog(cache_dir=None), "rn", state="OH")
@@ -40,7 +53,7 @@ def test_a_data_directory_is_never_served_from_an_old_result(tmp_path, data_copy
     """Computed from the bundled data first; then a data directory's own table, which shadows the bundled one, is
     edited: the answer follows the data directory's file every time."""
     cache = tmp_path / "cache"
-    switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston")
+    _remember(None, cache, "rn", metro="boston")
     (data_copy / "occupations").mkdir()
     table = data_copy / "occupations" / "29-1141.jsonl"
     shutil.copy(bundled_data_dir() / "occupations" / "29-1141.jsonl", table)
@@ -56,8 +69,8 @@ def test_a_data_directory_is_never_served_from_an_old_result(tmp_path, data_copy
 
 
 def test_changed_query_code_is_a_new_question(tmp_path, monkeypatch):
-    switching.switch_report(Catalog(cache_dir=tmp_path), "rn")
-    monkeypatch.setattr(remembered, "code_digest", lambda: b"other code")
+    _remember(None, tmp_path, "rn")
+    monkeypatch.setattr(remembered, "query_code", lambda: b"other code")
     calls = []
     real = switching._switch_report
     monkeypatch.setattr(switching, "_switch_report", lambda *a: calls.append(a) or real(*a))
@@ -67,7 +80,7 @@ def test_changed_query_code_is_a_new_question(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("damage", ["flip", "truncate"])
 def test_a_damaged_entry_is_computed_again(tmp_path, monkeypatch, damage):
-    expected = switching.switch_report(Catalog(cache_dir=tmp_path), "rn", metro="boston")
+    expected = _remember(None, tmp_path, "rn", metro="boston")
     (entry,) = tmp_path.glob("switch-*.entry")
     data = bytearray(entry.read_bytes())
     if damage == "flip":
@@ -95,10 +108,65 @@ def test_a_changed_bundled_file_is_never_served_from_an_old_result(tmp_path, mon
     shutil.copytree(bundled_data_dir(), bundled)
     monkeypatch.setattr(catalog_module, "bundled_data_dir", lambda: bundled)
     cache = tmp_path / "cache"
-    assert switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106180
+    assert _remember(None, cache, "rn", metro="boston").now.place.annual_median == 106180
     table = bundled / "occupations" / "29-1141.jsonl"
     lines = table.read_text(encoding="utf-8").split("\n")
     (at,) = [i for i, line in enumerate(lines) if '"Boston-Cambridge-Newton, MA-NH"' in line]
     lines[at] = lines[at].replace(", 106180, ", ", 106181, ")
     table.write_text("\n".join(lines), encoding="utf-8")
     assert switching.switch_report(Catalog(cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106181
+
+
+def _counting(monkeypatch) -> list:
+    calls = []
+    real = switching._switch_report
+    monkeypatch.setattr(switching, "_switch_report", lambda *a: calls.append(a) or real(*a))
+    return calls
+
+
+def test_a_data_directory_is_remembered_while_it_holds_the_same_files(tmp_path, data_copy, monkeypatch):
+    cache = tmp_path / "cache"
+    fresh = switching.switch_report(Catalog(cache_dir=None), "rn", metro="boston")
+    first = _remember(data_copy, cache, "rn", metro="boston")
+    monkeypatch.setattr(switching, "_switch_report", _no_compute)
+    served = switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    assert served == first == fresh and _types(served) == _types(fresh)
+
+
+def test_a_file_added_to_a_data_directory_is_a_new_question(tmp_path, data_copy, monkeypatch):
+    """The added table shadows the bundled one the result was computed from: its figure is the one shown."""
+    cache = tmp_path / "cache"
+    assert _remember(data_copy, cache, "rn", metro="boston").now.place.annual_median == 106180
+    (data_copy / "occupations").mkdir()
+    table = data_copy / "occupations" / "29-1141.jsonl"
+    text = (bundled_data_dir() / "occupations" / "29-1141.jsonl").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    (at,) = [i for i, line in enumerate(lines) if '"Boston-Cambridge-Newton, MA-NH"' in line]
+    lines[at] = lines[at].replace(", 106180, ", ", 106181, ")
+    table.write_text("\n".join(lines), encoding="utf-8")
+    calls = _counting(monkeypatch)
+    assert switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston").now.place.annual_median == 106181
+    assert len(calls) == 1
+
+
+def test_a_link_that_starts_to_lead_somewhere_is_a_new_question(tmp_path, data_copy, monkeypatch):
+    """A dangling link is not a file to the catalog; once its target exists, it is (the names listed stay the same)."""
+    cache = tmp_path / "cache"
+    (data_copy / "occupations").mkdir()
+    target = tmp_path / "later.jsonl"
+    (data_copy / "occupations" / "29-1141.jsonl").symlink_to(target)
+    _remember(data_copy, cache, "rn", metro="boston")
+    shutil.copy(bundled_data_dir() / "occupations" / "29-1141.jsonl", target)
+    calls = _counting(monkeypatch)
+    switching.switch_report(Catalog(data_copy, cache_dir=cache), "rn", metro="boston")
+    assert len(calls) == 1
+
+
+def test_another_data_directory_is_another_question(tmp_path, data_copy, monkeypatch):
+    cache = tmp_path / "cache"
+    _remember(data_copy, cache, "rn")
+    other = tmp_path / "other"
+    shutil.copytree(data_copy, other)
+    calls = _counting(monkeypatch)
+    switching.switch_report(Catalog(other, cache_dir=cache), "rn")
+    assert len(calls) == 1

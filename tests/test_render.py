@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import typing
+
+import pytest
 
 from hmcareer import matching, occupations, query, search, switching
 from hmcareer.record import Record
@@ -60,3 +63,24 @@ def test_machine_output_never_imports_rich():
             "print(sorted(m for m in sys.modules if m.split('.')[0] == 'rich'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stderr
+
+
+MARKDOWN_VIEWS = [["roles"], ["roles", "nha"], ["salary", "--state", "OH", "--percentiles"], ["salary", "--where", "states"],
+                  ["salary", "--history"], ["certs"], ["certs", "cpam"], ["education"], ["paths", "nha"],
+                  ["paths", "nha", "--from", "nurse"], ["match", "--background", "nurse"], ["search", "billing"],
+                  ["associations"], ["outlook"], ["switch", "--from", "rn"], ["occupations"], ["occupations", "rn"]]
+
+
+@pytest.mark.parametrize("command", MARKDOWN_VIEWS, ids=" ".join)
+def test_markdown_is_for_people_in_every_view(hm, command):
+    """Names and formatted figures, as the table view has them, and the cited sources with addresses; never the raw
+    field dump that csv and json give."""
+    r = hm(*command, "-f", "markdown")
+    assert r.code == 0, r.err
+    for raw in ("named_in_2012_text", "area_type", "annual_p10", "industry_level", "any_field", "[0].", "| field | value |"):
+        assert raw not in r.out, f"{command}: {raw}"
+    view = re.sub(r"^\| \d{6} \|", "|", r.out.split("\nSources:\n")[0], flags=re.M)  # a BLS industry code, as tables show
+    assert not re.search(r"(?<![\d,.$])\d{5,}(?![\d,])", view), command  # figures are formatted: 140,970 not 140970
+    assert re.search(r"^(#|\*\*|\| )", r.out, re.M)  # a heading, a table caption or a table
+    if "\nSources:\n" in r.out:
+        assert re.search(r"^- `[a-z0-9-]+`, .*<https?://", r.out.split("\nSources:\n")[1], re.M)

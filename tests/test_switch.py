@@ -201,7 +201,9 @@ def test_switch_in_every_format(hm):
     assert (build["item"], build["current"], build["manager"], build["change"]) == (
         "Administration and Management (knowledge)", "3.29 / 2.89", "4.68 / 5.5", "2.61")
     markdown = hm("switch", "--from", "rn", "-f", "markdown").out
-    assert markdown.startswith("| section | item |")
+    assert markdown.startswith("# From registered nurses (29-1141) to medical and health services manager, in the United "
+                               "States\n")
+    assert "| median | $97,550 | $123,860 | +$26,310 (+27.0%) |" in markdown
     assert markdown.rstrip().endswith("O*NET 29.3 Database (May 2025) by USDOL/ETA, used under CC BY 4.0")
     top = list(csv.DictReader(hm("switch", "--from", "29-1229", "--metro", "bend, or", "-f", "csv").out.splitlines()))
     assert (top[1]["current"], top[1]["change"]) == (">= 239200", "not computed")
@@ -225,8 +227,23 @@ def test_match_shows_each_roles_pay_and_the_change_from_the_occupation(hm):
     assert first["change_from_current"]["change"] == 134050 - 100210
     boston = hm("match", "--occupation", "rn", "--metro", "boston", env={"COLUMNS": "80"}).out
     assert "Pay for every role: median $136,760" in " ".join(boston.split())
-    plain = json.loads(hm("match", "--from", "nurse", "-f", "json").out)
-    assert plain["records"][0]["change_from_current"] is None and plain["records"][0]["pay"]["annual_median"]
+    assert doc["current_occupation_assumed"] is False
+    assert "licence: Registered nurse (RN) licence (assumed from your occupation; say --licence none if not)" in " ".join(
+        hm("match", "--occupation", "rn", env={"COLUMNS": "80"}).out.split())
+
+
+def test_match_with_a_background_compares_with_its_usual_occupation_and_says_so(hm):
+    doc = json.loads(hm("match", "--from", "nurse", "-f", "json").out)
+    assert (doc["current_occupation"], doc["current_occupation_assumed"]) == ("29-1141", True)
+    assert doc["profile"]["occupation"] is None  # the profile (and its licence) stays the background's
+    first = doc["records"][0]
+    assert first["role"] == "clinical-manager" and first["change_from_current"]["change"] == 134050 - 100210
+    text = " ".join(hm("match", "--from", "nurse", env={"COLUMNS": "80"}).out.split())
+    assert ("the change is from registered nurses (29-1141) in the same industry or place, the usual occupation of the "
+            "background Nurse (RN, LPN) (name yours with --occupation).") in text
+    # A background with no usual occupation compares with none.
+    clinician = json.loads(hm("match", "--from", "clinician", "-f", "json").out)
+    assert clinician["current_occupation"] is None and clinician["records"][0]["change_from_current"] is None
 
 
 def test_occupation_and_background_must_agree(hm):

@@ -62,7 +62,9 @@ def test_printable_spells_out_control_characters():
 def test_data_text_is_printed_literally(hm, hostile_data, command):
     r = hm("--data-dir", str(hostile_data), *command, env={"COLUMNS": "200"})  # wide enough for the title on one line
     assert r.code == 0, r.err
-    assert SHOWN_TITLE in r.out
+    # Markdown escapes its own markup characters (a backslash before each): what it shows is the title all the same.
+    shown = re.sub(r"\\(.)", r"\1", r.out) if "markdown" in command else r.out
+    assert SHOWN_TITLE in shown
     assert "\x1b" not in r.out and "\x07" not in r.out and "\u202e" not in r.out
 
 

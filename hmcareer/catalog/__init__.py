@@ -108,6 +108,7 @@ class Catalog:
         self._other_wages: dict[str, OewsRelease] = {}
         # Every data file read, as read: what a remembered result (hmcareer/remembered.py) was computed from.
         self.files_read: dict[Path, bytes] = {}
+        self.files_built = 0  # how many of them no cache entry held: parsed and checked in this run
         self._onet: dict[str, OnetProfile] = {}
 
     # -- files ----------------------------------------------------------------------------
@@ -184,6 +185,7 @@ class Catalog:
             except Exception:  # noqa: BLE001 - missing, damaged, or not ours: decoding bad values can raise almost anything
                 pass
         records = self._build(name, raw, label)
+        self.files_built += 1
         if cache is not None:
             cache.store(name, path, raw, to_plain(records))
         return records

@@ -67,13 +67,16 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
         return
     if fmt == "csv":
         text = machine.to_csv(*function(view.rows)(result))
-    else:  # markdown is for people: the view's own, or the table, then its sources in full
+    else:  # markdown is for people: the view's own, or what the table view shows, then its sources in full
         body = function(view.body)(result)
-        cited = printable_values(machine.cited_sources(body, catalog.sources))
         if view.markdown:
-            text = function(view.markdown)(result, cited)
+            text = function(view.markdown)(result, printable_values(machine.cited_sources(body, catalog.sources)))
         else:
-            text = machine.to_markdown(*function(view.rows)(result)) + machine.markdown_sources(cited)
+            from .markdown import MarkdownHuman
+
+            writer = MarkdownHuman(printable_values(catalog.sources), commands)
+            human_view(view)(writer, result)
+            text = writer.markdown()
         if "onet_data" in body:  # the attribution O*NET's licence asks for, wherever its data is shown
             text += f"\n{body['onet_data']['attribution']}\n"
     lost = terminal.unencodable(text)
@@ -136,7 +139,13 @@ def emit_to_file(path: Path, force: bool, terminal: Terminal, catalog: Any, resu
     buffer = io.StringIO()
     emit(Terminal(buffer, terminal.stderr, color=False, width=terminal.width, unicode=True), catalog, result, fmt,
          list_sources=list_sources)
-    data = buffer.getvalue().encode("utf-8")
+    write_output(path, force, buffer.getvalue())
+
+
+def write_output(path: Path, force: bool, text: str) -> None:
+    """Write `text` (UTF-8) to the --output file as `emit_to_file` says: atomically, never replacing a file without
+    `force`, into a device, pipe or open descriptor where it is."""
+    data = text.encode("utf-8")
     if written_in_place(path) or (force and os.path.exists(path) and not os.path.isfile(path) and not os.path.isdir(path)):
         _write_in_place(path, data)
         return

@@ -62,7 +62,7 @@ def describe_profile(p: Profile, commands: bool = True) -> str:
     if p.licences:
         held = ", ".join(LICENCES[x][0] for x in p.licences)
         correct = "say --licence none if not" if commands else "answer none to the licence question if not"
-        parts.append(f"licence: {held}" + (f" (assumed from your background; {correct})" if p.licence_assumed else ""))
+        parts.append(f"licence: {held}" + (f" ({p.assumed_from}; {correct})" if p.licence_assumed else ""))
     else:
         parts.append("licence: not given")
     if p.interests:
@@ -116,6 +116,10 @@ def _pay_heading(h: Human, m: MatchReport) -> None:
     text = f"Pay: annual medians, BLS OEWS {m.place.release.name}, {where}"
     if m.current is not None:
         text += f"; the change is from {m.current.short} ({m.current.soc}) in the same industry or place"
+        if m.current_assumed:
+            background = FIT_BACKGROUNDS[m.profile.background][0]
+            text += (f", the usual occupation of the background {background} (name yours with --occupation)" if h.commands
+                     else f", the usual occupation of the background {background}")
     h.line(Text(text + ".", style="dim"))
     if m.place.kind != "nation":  # one figure for every role: said once
         h.line(Text("Pay for every role: ") + _pay(m, m.pay[0]))

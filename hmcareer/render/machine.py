@@ -1,4 +1,4 @@
-"""Machine output: one JSON document, CSV with a header row, or a markdown pipe table.
+"""Machine output: one JSON document, or CSV with a header row (markdown for people is render/markdown.py).
 
 The JSON document is a stable contract (documented in README.md):
     {"schema": "hmcareer/1", "kind": ..., "app_version": ..., "data_release": ...,
@@ -280,6 +280,7 @@ def match_body(m: MatchReport) -> dict[str, Any]:
                     for rank, (r, p) in enumerate(zip(m.matches, m.pay or [None] * len(m.matches), strict=True), 1)],
         "place": m.place.kind if m.place else None,
         "current_occupation": m.current.soc if m.current else None,
+        "current_occupation_assumed": m.current_assumed if m.current else None,
     }
 
 

@@ -19,8 +19,9 @@ class View(Record):
     kind: str  # the JSON document's "kind": part of the stable contract
     human: str  # "module.function" in hmcareer.render that draws it for people
     body: str  # "module.function" in hmcareer.render: the kind-specific keys of the JSON document
-    rows: str  # "module.function": columns and rows for csv (and markdown, unless `markdown` is given)
-    markdown: str | None = None  # "module.function": markdown of its own, (result, cited sources) -> text
+    rows: str  # "module.function": columns and rows for csv
+    # "module.function": markdown of its own, (result, cited sources) -> text; else the human view, written as markdown
+    markdown: str | None = None
 
 
 # The result's type, as "module.Name" in hmcareer, to its views.

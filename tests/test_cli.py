@@ -330,7 +330,7 @@ def test_a_write_that_fails_midway_leaves_the_old_file_and_no_partial_one(tmp_pa
     report = out / "report.md"
     report.write_text("the report from last week\n")
     report.chmod(0o640)
-    command = [sys.executable, "-m", "hmcareer", "salary", "-f", "markdown", "-o", str(report)]
+    command = [sys.executable, "-m", "hmcareer", "salary", "--industry", "all", "-f", "markdown", "-o", str(report)]
     r = subprocess.run([*command, "--force"], capture_output=True, text=True, timeout=60, preexec_fn=_with_file_size_limit(4096))
     assert (r.returncode, r.stdout) == (1, "")
     assert r.stderr == f"hmcareer: cannot write {report}: File too large; the existing file is unchanged\n"

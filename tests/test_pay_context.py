@@ -249,3 +249,10 @@ def test_where_ranks_pay_among_areas_with_enough_jobs_and_says_so(hm):
     doc = json.loads(hm("salary", "--where", "metros", "--top", "1", "--min-jobs", "0", "-f", "json").out)
     assert doc["min_jobs"] == 0 and doc["pays_most"][0]["area_name"] == "Corvallis, OR"
     assert json.loads(hm("salary", "--where", "metros", "-f", "json").out)["min_jobs"] == 500
+
+
+def test_markdown_marks_the_tree_with_dots_and_leaves_out_the_chart_legend(hm):
+    out = hm("salary", "--industry", "all", "--top", "3", "-f", "markdown").out
+    assert "| 325400 | · · · Pharmaceutical and Medicine Manufacturing | 1,660 | $251,570 | $221,020 |" in out
+    assert "Names are marked with one dot a level by BLS industry level" in out
+    assert "Box line:" not in out and "Box line:" in hm("salary", "--industry", "all", "--top", "3").out

@@ -59,6 +59,8 @@ def _rstripped(text: Text) -> Text:
 class Human:
     """Draws one result on a console; collects the source ids it shows for the footer (and for `--sources`)."""
 
+    writes_markdown = False  # True where lines become markdown: no text charts, and spaces that lead a cell are not kept
+
     def __init__(self, console: Console, sources: dict[str, Source], ascii_only: bool = False, commands: bool = True):
         self.console = console
         self.sources = sources

@@ -42,6 +42,8 @@ def _cell(cell: Any) -> str:
 class MarkdownHuman(Human):
     """Draws a view as markdown lines (`markdown()` returns them, with the sources the view cited)."""
 
+    writes_markdown = True
+
     def __init__(self, sources: dict[str, Source], commands: bool = True):
         super().__init__(Console(file=io.StringIO(), width=WIDE, color_system=None), sources, False, commands)
         self.lines: list[str] = []

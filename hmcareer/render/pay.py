@@ -63,11 +63,13 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
     table_rows, notes = [], []
     for e in shown:
         code, label = row_label(e, national)
+        name = label
         if totals is not None and e is not national:
-            label = "  " * depth(e) + label + (" (total)" if e.industry_code in totals else "")
+            # Markdown drops the spaces that lead a cell: a mark a level shows the depth there.
+            label = ("· " if h.writes_markdown else "  ") * depth(e) + label + (" (total)" if e.industry_code in totals else "")
         flag = reliability(e)
         if flag:
-            notes.append(f"{label.strip()}: {flag}")
+            notes.append(f"{name}: {flag}")
         cells = {"code": code, "name": label + (" !" if flag else ""), "jobs": count(e.employment, e, "employment")}
         for stat in stats:
             cells[stat] = wage_text(e, stat, hourly, release)
@@ -152,7 +154,7 @@ def occupation_heading(release: Release) -> str:
 
 BOX_LEGEND = "Box line: {whisker} p10 to p90, {box} p25 to p75 (the middle half), {mid} median."
 SELF_EMPLOYED = "OEWS counts wage and salary jobs only (no self-employed)."
-TREE_NOTE = ("Names are indented by BLS industry level (sector, three-digit, four-digit, detail). (total) = the rows "
+TREE_NOTE = ("Names are {indented} by BLS industry level (sector, three-digit, four-digit, detail). (total) = the rows "
              "indented under it are part of it; rows at one indent can overlap (ownership splits beside sub-industries), "
              "so do not add them up. Ownership totals come last.")
 
@@ -165,7 +167,8 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     h.line(Text(f"National: {count(n.employment)} jobs; mean {wage_text(n, 'mean', s.hourly, s.release)}, "
                 f"median {wage_text(n, 'median', s.hourly, s.release)}"))
     h.line(box_line(h, n, s.hourly, s.release))
-    h.line(Text(box_legend(h), style="dim"))
+    if not h.writes_markdown:  # markdown gives the box line's figures without its plot
+        h.line(Text(box_legend(h), style="dim"))
     h.line()
     lq_shown = False
     if s.overview is not None:
@@ -236,7 +239,7 @@ def _listing(h: Human, s: SalaryReport) -> bool:
                          s.percentiles, "employment" if order == HIERARCHY else order, s.release, s.totals if tree else None,
                          s.cost_of_living, bars=order != HIERARCHY)
     if tree:
-        h.line(Text(TREE_NOTE, style="dim"))
+        h.line(Text(TREE_NOTE.format(indented="marked with one dot a level" if h.writes_markdown else "indented"), style="dim"))
     if order not in (HIERARCHY, ADJUSTED) and any(wage_field(order, s.hourly) in e.top_coded for e in s.listing):
         h.line(Text(f"Rows at or above BLS's top code ({_top_code(s.release, s.hourly)}) come after the rows with a "
                     f"published {order}: their figure is not known.", style="dim"))

@@ -167,6 +167,11 @@ def test_every_national_industry_row_is_in_the_tree_once(catalog):
     assert [industries.depth(e) for e in tree[:4]] == [1, 2, 3, 2]  # sector, 325000, 325400, 334000
 
 
+def test_every_industry_row_is_reachable_by_its_code(catalog):
+    codes = [e.industry_code for e in industries.tree_order(catalog.oews.rows.select("N"))]
+    assert [salary.salary_report(catalog, industries=[code]).selected[0].industry_code for code in codes] == codes
+
+
 def test_industry_all_lists_and_counts_all_162_rows_indented(hm):
     out = hm("salary", "--industry", "all", env={"COLUMNS": "80"}).out
     flat = " ".join(out.split())

@@ -417,6 +417,16 @@ def search(
     run(ctx, lambda c: find(c, " ".join(term)), fmt, output, force, sources)
 
 
+def _register_licence() -> None:
+    from .cli_licence import licence
+
+    app.command("licence")(licence)
+    app.command("license", hidden=True)(licence)
+
+
+_register_licence()
+
+
 @app.command()
 def explore(ctx: typer.Context) -> None:
     """Browse everything interactively: menus by number or name, b to go back, q to quit.

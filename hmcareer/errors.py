@@ -124,6 +124,7 @@ LIST_HINTS = {
     "metro": "Run `hmcareer salary --metro all` to list them.",
     "source id": "Run `hmcareer sources` to list them.",
     "occupation": "Run `hmcareer occupations` to list them.",
+    "licence state": "Run `hmcareer licence` to list them.",
 }
 # Kinds the user gives through an option whose values are a short fixed list, named in full.
 OPTIONS = {"background": "--background", "interest": "--interest", "degree level": "--degree", "licence": "--licence",

@@ -52,6 +52,7 @@ complete_role = _complete(lambda c: [r.id for r in c.roles])
 complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_occupation = _complete(lambda c: [name for e in c.occupation_index for name in (e.soc, *e.aliases)])
+complete_licence_state = _complete(lambda c: [s.code for s in c.licensing.states])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.rows.select("N")])
 
 

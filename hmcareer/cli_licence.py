@@ -31,3 +31,4 @@ def licence(
         run(ctx, licensing.licence_table, fmt, output, force, sources)
     else:
         run(ctx, lambda c: licensing.licence_detail(c, state), fmt, output, force, sources)
+

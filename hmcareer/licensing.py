@@ -9,9 +9,9 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .errors import NotFound
+from .errors import Ambiguous, Conflict, NotFound
 from .licence_models import FIELD_LABELS, STATUSES, LicenceField, LicensingNote, StateLicence
 from .models import Source
 from .query import lookup
@@ -67,6 +67,13 @@ class LicenceDetail(Record):
     compiled: str
 
 
+class CredentialInState(Record):
+    """`certs NHA --state OH`: the licence as a credential, then the state's requirements."""
+
+    credential: Any  # query.CredentialDetail
+    licence: LicenceDetail
+
+
 def find_state(c: Catalog, value: str) -> StateLicence:
     """A state (or DC, PR) by postal code or name, any case, or a unique prefix; NotFound with close names."""
     states = c.licensing.states
@@ -101,6 +108,15 @@ def _steps_of(c: Catalog, state: StateLicence) -> StateSteps:
 def state_steps(c: Catalog, value: str) -> StateSteps:
     """One state's licence steps (education, AIT, exams, CE), each with its status and its sources (dated)."""
     return _steps_of(c, find_state(c, value))
+
+
+def steps_in(c: Catalog, place: str) -> StateSteps | None:
+    """The licence steps of a place another option named (match, switch --state): None where no licence facts exist
+    (Guam, the Virgin Islands); the option itself has already said whether the place is known."""
+    try:
+        return state_steps(c, place)
+    except (NotFound, Ambiguous):
+        return None
 
 
 def licence_table(c: Catalog) -> LicenceTable:
@@ -139,3 +155,28 @@ def hse_states(c: Catalog) -> tuple[str, ...]:
     return tuple(s.code for s in c.licensing.states
                  if any(re.search(r"\bHSE\b|health services executive", s.fields[k].text, re.I)
                         for k in ("reciprocity_hse", "education", "ait", "exams")))
+
+
+def with_state(c: Catalog, result: Any, role: str, state: str | None) -> Any:
+    """A paths result with the state's licence steps, when the role is the nursing home administrator's; a state given
+    for another role is a usage error (no other role needs a state licence)."""
+    if state is None:
+        return result
+    from .query import find_role
+
+    found = find_role(c, role)
+    if found.licence != NHA_LICENCE:
+        raise Conflict("licence-state", f"--state shows a state's licence steps, and {found.title} needs no state "
+                                        "licence; leave out --state (it applies to nursing-home-administrator)")
+    return result._replace(licence_state=state_steps(c, state))
+
+
+def credential_in_state(c: Catalog, credential: str, state: str) -> CredentialInState:
+    """`certs NHA --state OH`: the licence, then that state's requirements in full."""
+    from .query import credential_detail, find_credential
+
+    found = find_credential(c, credential)
+    if found.id != NHA_LICENCE:
+        raise Conflict("licence-state", "--state applies to the nursing home administrator licence (NHA); "
+                                        f"{found.abbreviation} is not set state by state")
+    return CredentialInState(credential_detail(c, found), licence_detail(c, state))

@@ -108,6 +108,9 @@ ProfileLicence = Annotated[list[str] | None, typer.Option(
 ProfileInterest = Annotated[list[str] | None, typer.Option(
     "--interest", "-i", help="What draws you (repeatable): finance, data, leadership, long-term-care, policy, quality, "
     "operations.")]
+LicenceStateOpt = Annotated[str | None, typer.Option(
+    "--state", "-s", autocompletion=complete_licence_state,
+    help="The state whose nursing home administrator licence to show: postal code or name (OH, ohio).")]
 ProfileOccupation = Annotated[str | None, typer.Option(
     "--occupation", help="Your current job instead of --from: an occupation by SOC code, title or alias (rn, lpn, coder, "
     "medical assistant); its background is used, and shown. hmcareer occupations lists them.",

@@ -145,6 +145,25 @@ def licence_block(h: Human, s: StateSteps) -> list[Text]:
     return lines
 
 
+def show_state_section(h: Human, s: StateSteps) -> None:
+    """The state's licence steps where the nursing home administrator role appears among others (match, switch)."""
+    h.line()
+    h.heading(f"If you aim for nursing home administrator: the licence in {s.name}")
+    head, *lines = licence_block(h, s)
+    h.line(head)
+    h.bullets(lines)
+    if h.commands:
+        h.line(Text(f"Every source: hmcareer licence {s.code}", style="dim"))
+
+
+def show_credential_in_state(h: Human, r: Any) -> None:
+    from .views import show_credential
+
+    show_credential(h, r.credential)
+    h.line()
+    show_licence(h, r.licence)
+
+
 # --- for machines: JSON, csv, markdown ---------------------------------------------------------------------------
 
 def step_record(step: LicenceStep) -> dict[str, Any]:
@@ -206,6 +225,16 @@ def licence_body(d: LicenceDetail) -> dict[str, Any]:
     return {"state": steps_record(d.steps), "reciprocity_hse": step_record(d.reciprocity),
             "conflicts": [_note(n) for n in d.conflicts], "federal_basis": _note(d.federal),
             "hse": _note(d.hse) if d.hse else None, "state_sources": list(d.state.sources)}
+
+
+def credential_in_state_body(r: Any) -> dict[str, Any]:
+    from .machine import cert_body
+
+    return {**cert_body(r.credential), "licence_state": licence_body(r.licence)}
+
+
+def credential_in_state_rows(r: Any) -> tuple[list[str], list[dict[str, Any]]]:
+    return licence_rows(r.licence)
 
 
 def licence_rows(d: LicenceDetail) -> tuple[list[str], list[dict[str, Any]]]:

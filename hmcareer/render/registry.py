@@ -48,6 +48,9 @@ VIEWS: dict[str, View] = {
                                    "licence.licences_markdown"),
     "licensing.LicenceDetail": View("licence", "licence.show_licence", "licence.licence_body", "licence.licence_rows",
                                     "licence.licence_markdown"),
+    # certs NHA --state OH: the licence's own document ("cert") with the state's under licence_state.
+    "licensing.CredentialInState": View("cert", "licence.show_credential_in_state", "licence.credential_in_state_body",
+                                        "licence.credential_in_state_rows"),
     "switching.SwitchReport": View("switch", "moving.show_switch", "moving_data.switch_body", "moving_data.switch_rows"),
     "occupations.OccupationList": View("occupations", "moving.show_occupations", "moving_data.occupations_body",
                                        "moving_data.occupations_rows"),

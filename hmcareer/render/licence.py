@@ -17,6 +17,7 @@ from ..licence_models import STATUSES
 from ..licensing import LicenceDetail, LicenceStep, LicenceTable, StateSteps
 from ..models import kind_label
 from .human import Human
+from .licence_data import step_record, steps_record
 
 # How a short cell of the table marks a status other than verified.
 MARKS = {"V": "", "P": " ~", "3": " (3P)", "N": ""}
@@ -165,17 +166,6 @@ def show_credential_in_state(h: Human, r: Any) -> None:
 
 
 # --- for machines: JSON, csv, markdown ---------------------------------------------------------------------------
-
-def step_record(step: LicenceStep) -> dict[str, Any]:
-    return {"kind": step.kind, "label": step.label, "short": step.short, "text": step.text, "status": step.status,
-            "status_label": step.status_label, "sources": [s.id for s in step.sources]}
-
-
-def steps_record(s: StateSteps) -> dict[str, Any]:
-    """A state's steps as JSON: part of the `licence` document and of paths, match, switch and certs with --state."""
-    return {"code": s.code, "name": s.name, "board": step_record(s.board), "board_url": s.board_url,
-            "steps": [step_record(step) for step in s.steps], "compiled": s.compiled}
-
 
 def _state_row(s: Any) -> dict[str, Any]:
     return {"code": s.code, "name": s.name, "board": s.fields["board"].text, "board_url": s.board_url,

@@ -34,6 +34,7 @@ from ..query import (
     concentration,
 )
 from ..search import SearchReport
+from .licence_data import licence_state
 from .terminal import json_escape, printable
 
 SCHEMA = "hmcareer/1"
@@ -316,16 +317,8 @@ def education_rows(e: EducationReport) -> Rows:
 
 def paths_body(r: PathsReport) -> dict[str, Any]:
     return {"records": [{"role": p.role.id, "title": p.role.title, "steps": plain(p.steps), "ladder": plain(p.role.ladder)}
-                        for p in r.paths], "licence_state": _licence_state(r.licence_state)}
+                        for p in r.paths], "licence_state": licence_state(r.licence_state)}
 
-
-def _licence_state(steps: Any) -> dict[str, Any] | None:
-    """A state's NHA licence steps (licensing.StateSteps) as JSON, or None when no state was asked for."""
-    if steps is None:
-        return None
-    from .licence import steps_record
-
-    return steps_record(steps)
 
 
 def paths_rows(r: PathsReport) -> Rows:
@@ -336,7 +329,7 @@ def paths_rows(r: PathsReport) -> Rows:
 def plan_body(p: PlannedPath) -> dict[str, Any]:
     return {"role": p.role.id, "title": p.role.title, "profile": plain(p.profile), "fits_background": p.fits_background,
             "steps": [step_record(c) for c in p.steps], "ladder": plain(p.role.ladder),
-            "licence_state": _licence_state(p.licence_state)}
+            "licence_state": licence_state(p.licence_state)}
 
 
 def plan_rows(p: PlannedPath) -> Rows:
@@ -356,7 +349,7 @@ def match_body(m: MatchReport) -> dict[str, Any]:
                     for rank, (r, p) in enumerate(zip(m.matches, m.pay or [None] * len(m.matches), strict=True), 1)],
         "place": m.place.kind if m.place else None,
         "current_occupation": m.current.soc if m.current else None,
-        "licence_state": _licence_state(m.licence_state),
+        "licence_state": licence_state(m.licence_state),
     }
 
 

@@ -9,16 +9,14 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from .catalog import Catalog
 from .errors import Ambiguous, Conflict, NotFound
 from .licence_models import FIELD_LABELS, STATUSES, LicenceField, LicensingNote, StateLicence
 from .models import Source
 from .query import lookup
 from .record import Record
-
-if TYPE_CHECKING:
-    from .catalog import Catalog
 
 NHA_LICENCE = "nha-licence"  # the credential id of the licence in data/credentials.yaml
 STEP_KINDS = ("education", "ait", "exams", "ce")  # a state's steps, in the order a candidate meets them

@@ -137,12 +137,15 @@ def show_licence(h: Human, d: LicenceDetail) -> None:
 
 def licence_block(h: Human, s: StateSteps) -> list[Text]:
     """A state's steps as lines for a tree or a list: one per step, short reading first."""
-    lines = [Text(f"{s.name} licence, board: ", style="bold") + Text(s.board_url or _board_name(s))]
+    board = f"board site {board_site(s.board_url)}" if s.board_url else f"board: {_board_name(s)}, no website found"
+    lines = [Text(f"{s.name} licence ({board})", style="bold")]
     for step in s.steps:
         head = Text(f"{step.label}: ", style="cyan")
         if step.short and step.short not in ("not found", "see state"):
             head.append(f"{step.short}; ", style="bold")
         lines.append(head + step_text(h, step, s.board_url, _board_name(s)))
+    if s.board_url:  # last: a long address takes a line of its own
+        lines.append(Text("Board website: ", style="cyan") + Text(s.board_url))
     return lines
 
 

@@ -3,9 +3,10 @@ documents (machine.py, moving_data.py), which import this and not licence.py (th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..licensing import LicenceStep, StateSteps
+if TYPE_CHECKING:  # JSON output of paths, match and switch need not import the licence queries
+    from ..licensing import LicenceStep, StateSteps
 
 
 def step_record(step: LicenceStep) -> dict[str, Any]:

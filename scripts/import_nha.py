@@ -49,6 +49,7 @@ class Import:
         with (raw / "nha_licensing_sources.csv").open(newline="", encoding="utf-8") as handle:
             self.sources = list(csv.DictReader(handle))
         self.tags = {s["id"]: s["tag"] for s in self.sources}
+        self.third = {source_id(s["id"]) for s in self.sources if s["tag"] == "3P"}
         for s in self.sources:
             if s["tag"] not in TAGS:
                 raise SystemExit(f"nha_licensing_sources.csv: {s['id']}: unknown tag {s['tag']!r}")
@@ -85,8 +86,8 @@ class Import:
                 "code": code, "name": row["state"],
                 "board_url": url["text"].split(" [")[0] if url["status"] != "N" else None,
                 "fields": fields, "sources": [source_id(x) for x in listed],
-                "short": {**{"degree": short_degree(fields["education"]), "ait": short_ait(fields["ait"]),
-                             "exams": short_exams(fields["exams"]), "ce": short_ce(fields["ce"])},
+                "short": {**{"degree": short_degree(fields["education"], self.third), "ait": short_ait(fields["ait"], self.third),
+                             "exams": short_exams(fields["exams"], self.third), "ce": short_ce(fields["ce"], self.third)},
                           **{column: value for (state, column), (value, _why) in SHORT_READINGS.items() if state == code}},
             })
         return out
@@ -119,7 +120,8 @@ class Import:
 
     def states_named(self, text: str) -> list[str]:
         """The states a conflict is about: by name, or by code before a figure ("AZ 50/yr")."""
-        names = {row["state"]: row["state_code"] for row in csv.DictReader((self.raw / "nha_licensing.csv").open())}
+        with (self.raw / "nha_licensing.csv").open(newline="", encoding="utf-8") as handle:
+            names = {row["state"]: row["state_code"] for row in csv.DictReader(handle)}
         codes = {code for name, code in names.items() if re.search(rf"\b{re.escape(name)}\b", text)}
         codes |= {code for code in re.findall(r"\b([A-Z]{2}) \d", text) if code in names.values()}
         return sorted(codes)
@@ -162,10 +164,9 @@ SHORT_READINGS = {
 }
 
 
-def _own_parts(field: dict) -> list[str]:
+def _own_parts(field: dict, third: set[str]) -> list[str]:
     """The ;-separated parts of a cell, without those that are third-party, older or cite only a third party."""
     parts = re.split(r";\s+|\.\s+(?=[A-Z0-9])", field["text"])
-    third = _THIRD_PARTY
     kept = []
     for part in parts:
         cites = set(re.findall(r"\[(nha-[a-z0-9]+)\]", part))
@@ -175,23 +176,20 @@ def _own_parts(field: dict) -> list[str]:
     return kept
 
 
-_THIRD_PARTY: set[str] = set()  # filled by main() from the source list
-
-
-def short_degree(field: dict) -> str:
+def short_degree(field: dict, third: set[str]) -> str:
     if field["status"] == "N":
         return "not found"
-    text = " ".join(_own_parts(field))
+    text = " ".join(_own_parts(field, third))
     levels = [("high school", r"\bHS\b|high school|GED"), ("associate", r"[Aa]ssociate|\bADN\b|64 semester"),
               ("bachelor's", r"[Bb]achelor"), ("master's", r"[Mm]aster")]
     found = [name for name, pattern in levels if re.search(pattern, text)]
     return found[0] if found else "see state"
 
 
-def short_ait(field: dict) -> str:
+def short_ait(field: dict, third: set[str]) -> str:
     if field["status"] == "N":
         return "not found"
-    text = " ".join(_own_parts(field))
+    text = " ".join(_own_parts(field, third))
     # Hours of the placement itself, not of a work week or a month ("40 hr/wk", "40+ hrs/month").
     hours = [int(m[1].replace(",", "")) for m in re.finditer(r"(\d[\d,]*)\+?[- ](?:clock[- ])?(?:hrs?|hours?)\b(/\w+)?", text)
              if not m[2]]
@@ -206,10 +204,10 @@ def short_ait(field: dict) -> str:
     return "see state"
 
 
-def short_exams(field: dict) -> str:
+def short_exams(field: dict, third: set[str]) -> str:
     if field["status"] == "N":
         return "not found"
-    text = " ".join(_own_parts(field))
+    text = " ".join(_own_parts(field, third))
     national = re.search(r"NAB|[Nn]ational|CORE|Core|PES", text)
     state = re.search(r"[Ss]tate (?:exam|laws)|[Jj]urisprudence|Laws & Rules|law exam|[Ss]tandards exam|licensure exam|"
                       r"District exam|written state exam|[A-Z][a-z]+ (?:state )?exam\b(?<!NHA exam)(?<!NAB exam)", text)
@@ -220,10 +218,10 @@ def short_exams(field: dict) -> str:
     return "state" if state else "see state"
 
 
-def short_ce(field: dict) -> str:
+def short_ce(field: dict, third: set[str]) -> str:
     if field["status"] in ("N", "3"):
         return "not found" if field["status"] == "N" else "3P only"
-    text = " ".join(_own_parts(field))
+    text = " ".join(_own_parts(field, third))
     if "CONFLICT" in text:
         return "conflict"
     match = re.search(r"(\d+)\+? (?:approved |board-approved |clock |contact |CE |)(?:CE )?(?:hrs|hours|credits|units|"
@@ -248,8 +246,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh run")
     args = parser.parse_args(argv)
     importer = Import(args.raw)
-    _THIRD_PARTY.clear()
-    _THIRD_PARTY.update(source_id(s["id"]) for s in importer.sources if s["tag"] == "3P")
     text = render(importer.build())
     if args.check:
         if not args.out.exists() or args.out.read_text(encoding="utf-8") != text:

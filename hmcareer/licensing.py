@@ -63,6 +63,7 @@ class LicenceDetail(Record):
     federal: LicensingNote
     hse: LicensingNote | None  # NAB's HSE pathway
     compiled: str
+    cited: tuple[Source, ...] = ()  # every source the state's facts and its conflicts cite, with its date
 
 
 class CredentialInState(Record):
@@ -127,8 +128,10 @@ def licence_table(c: Catalog) -> LicenceTable:
 def licence_detail(c: Catalog, value: str) -> LicenceDetail:
     state = find_state(c, value)
     hse = next((n for n in c.licensing.nab if n.label.startswith("HSE")), None)
-    return LicenceDetail(state, _steps_of(c, state), _step(c, state, "reciprocity_hse"), conflicts_for(c, state),
-                         _federal_basis(c), hse, c.licensing.compiled)
+    conflicts = conflicts_for(c, state)
+    ids = dict.fromkeys((*state.sources, *(s for n in conflicts for s in n.sources)))
+    return LicenceDetail(state, _steps_of(c, state), _step(c, state, "reciprocity_hse"), conflicts, _federal_basis(c), hse,
+                         c.licensing.compiled, tuple(c.sources[s] for s in ids))
 
 
 def conflicts_for(c: Catalog, state: StateLicence) -> tuple[LicensingNote, ...]:

@@ -97,6 +97,8 @@ def _board_name(steps: StateSteps) -> str:
 
 def show_licence(h: Human, d: LicenceDetail) -> None:
     s = d.steps
+    # The result's own copies of the sources: printed text comes from the result, which emit() made printable.
+    sources = {src.id: src for src in d.cited}
     h.heading(f"{s.name} ({s.code}): nursing home administrator licence")
     h.hanging(Text("Board: ", style="bold"), step_text(h, s.board, s.board_url, _board_name(s)))
     h.hanging(Text("Board website: ", style="bold"), Text(s.board_url or "not found"))
@@ -114,7 +116,7 @@ def show_licence(h: Human, d: LicenceDetail) -> None:
             h.cite(note.sources)
             h.hanging(Text("  - " if h.ascii_only else "  • "), Text(f"{note.label}: ", style="bold") + Text(note.text))
             for sid in note.sources:
-                src = h.sources.get(sid)
+                src = sources.get(sid)
                 if src is not None:
                     h.hanging(Text("      "), Text(f"{sid}: {kind_label(src.tag)}, {src.publisher}, {dated(src.date)}",
                                                    style="dim"))
@@ -126,7 +128,7 @@ def show_licence(h: Human, d: LicenceDetail) -> None:
     h.line()
     h.heading(f"Sources for {s.name}")
     for sid in d.state.sources:
-        src = h.sources.get(sid)
+        src = sources.get(sid)
         if src is not None:
             h.cite([sid])
             h.hanging(Text(f"  {sid} "), Text(f"{kind_label(src.tag)}: {src.publisher}, {src.title} ({dated(src.date)}) ")

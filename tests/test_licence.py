@@ -123,6 +123,8 @@ def test_arizona_expiry_conflict_keeps_both_values_with_their_dates(lic, hm):
     assert "Where sources disagree (both shown, none picked)" in out
     assert "nha-az2: official, Arizona NCIA Board, undated" in out
     assert "nha-az4: copy of an official document, Justia Regulations, current through 2024-09-20" in out
+    md = hm("licence", "AZ", "--format", "markdown").out
+    assert "(nha-az2: undated; nha-az4: current through 2024-09-20; nha-az3: current through 2024-09-20)" in md
 
 
 def test_oregon_ce_conflict_is_shown_not_resolved(lic):

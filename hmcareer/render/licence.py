@@ -253,7 +253,9 @@ def licence_markdown(d: LicenceDetail, cited: list[Any]) -> str:
                      + f"): {step.text}{where}")
     if d.conflicts:
         lines += ["", "## Where sources disagree", ""]
-        lines += [f"- **{n.label}**: {n.text}" for n in d.conflicts]
+        dates = {src.id: src.date for src in d.cited}
+        lines += [f"- **{n.label}**: {n.text} (" + "; ".join(f"{sid}: {dated(dates[sid])}" for sid in n.sources if sid in dates)
+                  + ")" for n in d.conflicts]
     lines += ["", f"{FEDERAL}: {d.federal.text}", "", f"Facts compiled {d.compiled}."]
     return "\n".join(lines) + "\n" + _markdown_sources(cited)
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from .catalog import Catalog
 from .errors import Conflict
-from .models import Credential, Fact, QuickFacts, Release, WageEstimate
+from .licensing import NHA_LICENCE, StateSteps, steps_in
+from .models import Credential, QuickFacts, Release, WageEstimate
 from .query import OutlookReport, ResolvedStep, RoleDetail, find_metro, find_role, find_state, outlook_report, resolve_steps, role_detail
 from .record import Record
 
@@ -15,13 +16,13 @@ from .record import Record
 class LicenceSection(Record):
     """The licence a role needs, with what the credential's record says of eligibility, exam and renewal.
 
-    `state_steps` is the hook for state-specific steps (a state's board, education, AIT hours, exams): empty until a
-    state licence query exists; `state` names the state the brief is for, so the renderers can say to check its board.
+    `state_steps`: for a licence each state sets (the nursing home administrator's), that state's board, education, AIT,
+    exams and CE with their status and sources; None elsewhere, and then the renderers say to check the state's board.
     """
 
     licence: Credential | None
     state: str | None  # the state's name, when the brief is for a state or a metro in one
-    state_steps: tuple[Fact, ...] = ()
+    state_steps: StateSteps | None = None
 
 
 class BriefPath(Record):
@@ -45,9 +46,11 @@ class CareerBrief(Record):
 
 
 def licence_section(c: Catalog, licence: Credential | None, state: WageEstimate | None) -> LicenceSection:
-    """The licence part of a brief. A state licence query (nursing home administrators, by state) plugs in here:
-    its steps for `state` go into `state_steps`."""
-    return LicenceSection(licence, state.area_name if state is not None else None)
+    """The licence part of a brief, with the state's own steps where the licence is set state by state."""
+    if state is None:
+        return LicenceSection(licence, None)
+    steps = steps_in(c, state.area_name) if licence is not None and licence.id == NHA_LICENCE else None
+    return LicenceSection(licence, state.area_name, steps)
 
 
 def career_brief(c: Catalog, role: str, state: str | None = None, metro: str | None = None,

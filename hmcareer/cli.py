@@ -19,6 +19,7 @@ from .options import (
     ForceOpt,
     Format,
     FormatOpt,
+    LicenceStateOpt,
     OutputOpt,
     ProfileBackground,
     ProfileDegree,
@@ -223,6 +224,7 @@ def certs(
     body: Annotated[str | None, typer.Option("--body", help="Only credentials issued by this body (AAHAM, AHIMA, ACHE...).")] = None,
     role: Annotated[str | None, typer.Option("--role", help="Only credentials relevant to this role.",
                                              autocompletion=complete_role)] = None,
+    state: LicenceStateOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -230,12 +232,20 @@ def certs(
 ) -> None:
     """List certifications and licences, or show one (including what an old credential became).
 
-    Examples: hmcareer certs | hmcareer certs --body aaham | hmcareer certs CPAM | hmcareer certs --role nha
+    Examples: hmcareer certs | hmcareer certs --body aaham | hmcareer certs CPAM | hmcareer certs --role nha |
+    hmcareer certs NHA --state OH
     """
     from . import query
 
     if credential is not None and (body is not None or role is not None):
         usage_error(ctx, "--body and --role filter the list; leave them out when you name one credential")
+    if state is not None:
+        if credential is None:
+            usage_error(ctx, "--state needs the licence: hmcareer certs NHA --state OH (hmcareer licence lists every state)")
+        from .licensing import credential_in_state
+
+        run(ctx, lambda c: credential_in_state(c, credential, state), fmt, output, force, sources)
+        return
     if credential is None:
         run(ctx, lambda c: query.list_credentials(c, body, role), fmt, output, force, sources)
     else:
@@ -266,6 +276,7 @@ def paths(
     executive_years: ProfileExecutiveYears = None,
     licence: ProfileLicence = None,
     occupation: ProfileOccupation = None,
+    state: LicenceStateOpt = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -274,19 +285,24 @@ def paths(
     """Education paths as trees: degree -> experience -> licence or certification -> role -> what comes next.
 
     With --from (and optionally --degree, --years, --manager-years, --licence...) each step is marked done, to do, check or unknown
-    for you. Examples: hmcareer paths | hmcareer paths nursing-home-administrator --from nurse --degree bachelor
+    for you. With --state, a nursing home administrator's path shows that state's licence steps.
+    Examples: hmcareer paths | hmcareer paths nursing-home-administrator --from nurse --degree bachelor | hmcareer paths nha --state OH
     """
     from . import query
+    from .licensing import with_state
 
+    if state is not None and role is None:
+        usage_error(ctx, "--state needs a role: hmcareer paths nha --state OH (the licence is set state by state)")
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
     if background is None and occupation is None and degree is None and years is None and not licence and _unanswered(kinds):
-        run(ctx, lambda c: query.role_paths(c, role), fmt, output, force, sources)
+        run(ctx, lambda c: with_state(c, query.role_paths(c, role), role, state), fmt, output, force, sources)
         return
     if role is None:
         usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
-    run(ctx, lambda c: matching.plan_path(c, role, _profile(c, background, occupation, degree, years, licence, (), kinds)),
+    run(ctx, lambda c: with_state(c, matching.plan_path(c, role, _profile(c, background, occupation, degree, years, licence, (),
+                                                                             kinds)), role, state),
         fmt, output, force, sources)
 
 
@@ -341,8 +357,13 @@ def match(
         from .rolepay import priced
 
         current = find_occupation(c, occupation) if occupation is not None else usual_occupation(c, profile.background)
-        return priced(c, matching.match_roles(c, profile, top), current, state, metro,
-                      assumed=occupation is None and current is not None)
+        report = priced(c, matching.match_roles(c, profile, top), current, state, metro,
+                        assumed=occupation is None and current is not None)
+        if state is None:
+            return report
+        from .licensing import steps_in
+
+        return report._replace(licence_state=steps_in(c, state))
 
     session = state_of(ctx)
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
@@ -429,6 +450,16 @@ def search(
     from .search import search as find
 
     run(ctx, lambda c: find(c, " ".join(term)), fmt, output, force, sources)
+
+
+def _register_licence() -> None:
+    from .cli_licence import licence
+
+    app.command("licence")(licence)
+    app.command("license", hidden=True)(licence)
+
+
+_register_licence()
 
 
 @app.command()

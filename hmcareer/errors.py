@@ -124,6 +124,7 @@ LIST_HINTS = {
     "metro": "Run `hmcareer salary --metro all` to list them.",
     "source id": "Run `hmcareer sources` to list them.",
     "occupation": "Run `hmcareer occupations` to list them.",
+    "licence state": "Run `hmcareer licence` to list them.",
 }
 # Kinds the user gives through an option whose values are a short fixed list, named in full.
 OPTIONS = {"background": "--background", "interest": "--interest", "degree level": "--degree", "licence": "--licence",
@@ -187,7 +188,7 @@ def _usage_message(exc: UsageError) -> str:
             return "this view compares one place: give one state or metro (salary --state all lists them all)"
         if kind == "place":
             return "give one place: --state or --metro, not both"
-        if kind == "occupation":  # the query says what does not fit, in a sentence
+        if kind in ("occupation", "licence-state"):  # the query says what does not fit, in a sentence
             return str(value)
         if kind == "degree-field":
             return (f"--degree-field {value} does not fit the --degree given (a field needs a degree above high school, and "

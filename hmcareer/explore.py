@@ -31,6 +31,7 @@ from .errors import (
 )
 from .explore_flow import GoBack, Leave, NoInput
 from .explore_job import CurrentJobSection
+from .explore_licence import LicenceSection
 from .models import Credential, Role
 from .render.interactive import Screen
 from .render.terminal import Terminal
@@ -88,7 +89,7 @@ def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[st
     return read
 
 
-class Explorer(CurrentJobSection):
+class Explorer(CurrentJobSection, LicenceSection):
     def __init__(self, catalog: Catalog, terminal: Terminal, read_line: Callable[[str], str] | None = None,
                  stdin: IO[str] | None = None, timeout: float = PIPE_TIMEOUT_SECONDS):
         self.c = catalog
@@ -221,20 +222,27 @@ class Explorer(CurrentJobSection):
         self.screen.result(query.role_detail(self.c, role))
         options = [("pay", "pay in the industries where they work"), ("certifications", "credentials for this role"),
                    ("path", "education path" + (" marked for your answers" if self.profile else ""))]
+        if self.needs_state_licence(role):
+            options.append(("licence", "the licence in your state: steps, durations, board"))
         while True:
             index = self.choose(f"{role.title}: more", options, "next")
             if index == 0:
                 self.screen.result(salary.salary_report(self.c, industries=role.industries))
             elif index == 1:
                 self.loop(lambda: self.credential_list(query.list_credentials(self.c, role=role.id).credentials))
-            else:
+            elif index == 2:
                 self.show_path(role)
+            else:
+                self.licence_pages()
 
     def show_path(self, role: Role) -> None:
+        from .licensing import with_state
+
+        state = self.licence_state if self.needs_state_licence(role) else None
         if self.profile:
-            self.screen.result(matching.plan_path(self.c, role.id, self.profile))
+            self.screen.result(with_state(self.c, matching.plan_path(self.c, role.id, self.profile), role.id, state))
         else:
-            self.screen.result(query.role_paths(self.c, role.id))
+            self.screen.result(with_state(self.c, query.role_paths(self.c, role.id), role.id, state))
 
     def credential_list(self, creds: Sequence[Credential]) -> None:
         options = [(x.abbreviation, x.name + ("" if x.status == "current" else f" ({x.status})")) for x in creds]
@@ -247,6 +255,8 @@ class Explorer(CurrentJobSection):
         detail = query.credential_detail(self.c, cred)
         self.screen.result(detail)
         roles, related = detail.roles, (*detail.replaced_by, *detail.replaces)
+        if self.needs_state_licence(cred):
+            self.licence_pages()  # the licence's page asks for a state first; b leads on to its roles
         if not roles and not related:
             self.screen.say("No role in the data lists this credential. b goes back.", "dim")
             self.ask("back")

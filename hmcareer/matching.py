@@ -9,6 +9,7 @@ editorial judgement; every requirement in the gap comes from a sourced record.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from .catalog import Catalog
 from .errors import Conflict, NotFound, OutOfRange
@@ -426,6 +427,7 @@ class MatchReport(Record):
     place: Place | None = None  # where the pay is: the nation, a state or a metro
     current: OccupationEntry | None = None  # the user's occupation the pay is compared with
     current_assumed: bool = False  # `current` is the usual occupation of the user's background; they named none
+    licence_state: Any = None  # licensing.StateSteps: the NHA licence in the state asked for (match --state)
 
 
 def _reasons(role: Role, p: Profile) -> list[Reason]:
@@ -485,6 +487,7 @@ class PlannedPath(Record):
     profile: Profile
     fits_background: bool | None
     steps: tuple[StepCheck, ...]
+    licence_state: Any = None  # licensing.StateSteps: the NHA licence in the state asked for (paths --state)
 
 
 def plan_path(c: Catalog, role: str, p: Profile) -> PlannedPath:

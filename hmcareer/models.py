@@ -19,6 +19,7 @@ SOURCE_KINDS = {
     "OFF": "official",
     "CH": "official (chapter)",
     "MIR": "copy of an official document",
+    "CFR": "federal regulation text",
     "WIKI": "Wikipedia",
     "3P": "third party",
     "CLAIMS": "2012 job description (checked)",

@@ -52,6 +52,7 @@ complete_role = _complete(lambda c: [r.id for r in c.roles])
 complete_state = _complete(_postal_codes)
 complete_credential = _complete(lambda c: [x.abbreviation for x in c.credentials])
 complete_occupation = _complete(lambda c: [name for e in c.occupation_index for name in (e.soc, *e.aliases)])
+complete_licence_state = _complete(lambda c: [s.code for s in c.licensing.states])
 complete_industry = _complete(lambda c: sorted(c.industry_aliases) + [e.industry_code for e in c.oews.rows.select("N")])
 
 
@@ -107,6 +108,9 @@ ProfileLicence = Annotated[list[str] | None, typer.Option(
 ProfileInterest = Annotated[list[str] | None, typer.Option(
     "--interest", "-i", help="What draws you (repeatable): finance, data, leadership, long-term-care, policy, quality, "
     "operations.")]
+LicenceStateOpt = Annotated[str | None, typer.Option(
+    "--state", "-s", autocompletion=complete_licence_state,
+    help="The state whose nursing home administrator licence to show: postal code or name (OH, ohio).")]
 ProfileOccupation = Annotated[str | None, typer.Option(
     "--occupation", help="Your current job instead of --from: an occupation by SOC code, title or alias (rn, lpn, coder, "
     "medical assistant); its background is used, and shown. hmcareer occupations lists them.",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, DataError, InvalidChoice, NotFound, Problem
@@ -392,6 +392,7 @@ class RolePath(Record):
 
 class PathsReport(Record):
     paths: tuple[RolePath, ...]
+    licence_state: Any = None  # licensing.StateSteps: the NHA licence in the state asked for (paths --state)
 
 
 def resolve_steps(c: Catalog, role: Role) -> tuple[ResolvedStep, ...]:
@@ -487,6 +488,8 @@ def sources_report(c: Catalog) -> SourcesReport:
 
 
 def find_source(c: Catalog, value: str) -> Source:
+    if value.strip().lower().startswith("nha-"):  # the licence facts' sources join c.sources when that file is read
+        _ = c.licensing
     return lookup(tuple(c.sources.values()), value, lambda s: (s.id,), "source id", lambda s: s.id)
 
 

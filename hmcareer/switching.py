@@ -9,6 +9,7 @@ Every figure is BLS's or O*NET's as bundled; nothing is estimated.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Conflict, NotFound
@@ -68,6 +69,7 @@ class SwitchReport(Record):
     technology_total: int
     roles: tuple[RoleFit, ...]
     onet_source: str | None
+    licence_state: Any = None  # licensing.StateSteps: the NHA licence in the state compared (set after remembering)
 
 
 # Every record class a SwitchReport holds, for remembered.py; a new one goes at the end.
@@ -104,8 +106,13 @@ def switch_report(c: Catalog, named: str, state: str | None = None, metro: str |
     """The view, remembered between runs while every data file it read is unchanged (hmcareer/remembered.py)."""
     from .remembered import remembered
 
-    return remembered(c, "switch", (named, state, metro, top_roles), lambda: _switch_report(c, named, state, metro, top_roles),
-                      RECORDS)
+    report = remembered(c, "switch", (named, state, metro, top_roles),
+                        lambda: _switch_report(c, named, state, metro, top_roles), RECORDS)
+    if state is None:
+        return report
+    from .licensing import steps_in
+
+    return report._replace(licence_state=steps_in(c, state))
 
 
 def _switch_report(c: Catalog, named: str, state: str | None, metro: str | None, top_roles: int) -> SwitchReport:

@@ -24,7 +24,7 @@ def test_the_brief_carries_the_data_s_own_figures(catalog):
     assert (b.place.employment, b.place.annual_p10, b.place.annual_median, b.place.annual_p90) == (24390, 66430, 106140, 199470)
     assert [e.industry_code for e in b.detail.industries] == list(b.detail.role.industries)
     assert national_industry(catalog, "623100").annual_mean == 114750
-    assert b.licence.licence.id == "nha-licence" and b.licence.state == "Ohio" and b.licence.state_steps == ()
+    assert b.licence.licence.id == "nha-licence" and b.licence.state == "Ohio" and b.licence.state_steps.name == "Ohio"
     assert b.path.background == "Nurse (RN, LPN)" and b.path.fits_background is True
     assert [s.ref for s in b.path.steps][:3] == ["bachelor-health-admin", None, "nha-licence"]
 
@@ -47,10 +47,11 @@ def test_markdown_brief_shows_every_pay_figure_formatted(hm):
     assert headings == ["# Career brief: Nursing home administrator", "## What the role does", "## Pay",
                         "## The path from Nurse (RN, LPN)", "## Licence", "## Certifications (voluntary)",
                         "## Professional associations", "## Outlook", "## Sources"]
-    assert "Rules differ by state: check the Ohio licensing board's current requirements." in out
+    assert "**In Ohio** (facts compiled 2026-12-01; check the board: <https://beltss.ohio.gov/board-info>)" in out
     # Every citation number has its source at the end, with a date and a full address.
     cited = {int(n) for refs in re.findall(r" \[([\d, ]+)\]", out) for n in refs.split(", ")}
-    sources = re.findall(r"^(\d+)\. .*, (?:undated|\d{4}(?:-\d\d){0,2}), <(https?://[^>]+)>$",
+    # (a date: "undated", "2025-05", or a licence source's "current through 2024-09-16", "undated (older)")
+    sources = re.findall(r"^(\d+)\. .*, [^,]*(?:undated|\d{4}(?:-\d\d){0,2})[^,]*, <(https?://[^>]+)>$",
                          out.split("## Sources")[1], re.M)
     assert [int(n) for n, _ in sources] == list(range(1, len(sources) + 1))
     assert cited == set(range(1, len(sources) + 1))
@@ -140,16 +141,27 @@ def test_html_and_markdown_number_sources_alike(catalog):
     assert "Boston-Cambridge-Newton, MA-NH" in html and "| Boston-Cambridge-Newton, MA-NH | 12,990 |" in md
 
 
-def test_a_state_licence_query_s_steps_go_into_the_licence_section(catalog):
-    """The hook for state-specific licence steps: what a state query puts in `state_steps` is shown, sourced."""
-    from hmcareer.models import Fact
-
+def test_the_nha_brief_for_a_state_has_its_licence_steps_with_their_sources(catalog):
+    """Ohio's board, education, AIT, exams and CE, each source cited by its number in the list at the end."""
     b = career_brief(catalog, "nha", state="OH")
-    step = Fact("Ohio asks for an AIT programme of 1,000 hours.", ("nab-exam-info",), "2025")
-    out = brief_markdown(brief_document(b._replace(licence=b.licence._replace(state_steps=(step,))), catalog.sources))
+    assert b.licence.state_steps.code == "OH"
+    out = brief_markdown(brief_document(b, catalog.sources))
     licence = out.split("## Licence")[1].split("## ")[0]
-    assert "**In Ohio**\n\n- Ohio asks for an AIT programme of 1,000 hours. (2025) [" in licence
+    assert "**In Ohio** (facts compiled 2026-12-01; check the board: <https://beltss.ohio.gov/board-info>)" in licence
     assert "check the Ohio licensing board" not in licence
+    line = next(x for x in licence.splitlines() if x.startswith("- **Exams (NAB+state):**"))
+    assert line.startswith("- **Exams (NAB+state):** National exam + Ohio state exam [")
+    number = int(line.rsplit("[", 1)[1].rstrip("]"))
+    sources = out.split("## Sources")[1]
+    assert f"{number}. " in sources and "nha-oh2" not in licence
+    cited = next(x for x in sources.splitlines() if x.startswith(f"{number}. "))
+    assert catalog.sources["nha-oh2"].title in cited
+    # A metro's brief uses the state BLS files it under; a role without a state licence has no state steps.
+    assert career_brief(catalog, "nha", metro="columbus, oh").licence.state_steps.code == "OH"
+    assert career_brief(catalog, "group-practice", state="OH").licence.state_steps is None
+    # A place without licence facts (Guam) is told to check its board.
+    guam = brief_markdown(brief_document(career_brief(catalog, "nha", state="Guam"), catalog.sources))
+    assert "Rules differ by state: check the Guam licensing board's current requirements." in guam
 
 
 def test_charts_write_out_what_is_not_published():

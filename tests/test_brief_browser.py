@@ -170,3 +170,28 @@ def test_the_browser_shows_the_pay_figures_and_both_charts(loaded):
     assert outline.svg_titles == ["Spread of annual pay, May 2025",
                                   "Median annual pay in the role's industries, nationally, May 2025"]
     assert ">median $106,140</text>" in dom and ">$105,550</text>" in dom  # drawn in the charts too
+
+
+def test_the_browser_shows_ohio_s_licence_steps(loaded):
+    dom = loaded[1]
+    assert '<a href="https://beltss.ohio.gov/board-info">https://beltss.ohio.gov/board-info</a>' in dom
+    assert "<strong>Exams (NAB+state): </strong>National exam + Ohio state exam" in dom
+
+
+def _pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_the_ohio_brief_prints_on_two_pages_of_letter_and_of_a4(loaded, tmp_path):
+    """The counsellor's handout: the print styles keep it to two pages on either paper (A4 as a browser set to it
+    prints: @page size)."""
+    html = loaded[2]
+    letter, a4 = tmp_path / "letter.html", tmp_path / "a4.html"
+    letter.write_text(html, encoding="utf-8")
+    a4.write_text(html.replace("</style>", "@page { size: A4; }</style>", 1), encoding="utf-8")
+    for page in (letter, a4):
+        pdf = page.with_suffix(".pdf")
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", f"--user-data-dir={tmp_path / 'profile'}",
+                        *QUIET, "--proxy-server=http://0.0.0.0:9", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+                        page.as_uri()], capture_output=True, timeout=120, check=True)
+        assert 1 <= _pages(pdf.read_bytes()) <= 2, page.name

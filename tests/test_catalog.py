@@ -34,7 +34,7 @@ def test_every_fact_with_a_figure_has_a_period_and_every_record_a_source(catalog
 
 def test_third_party_sources_are_tagged(catalog):
     tags = {s.tag for s in catalog.sources.values()}
-    assert tags <= {"BLS", "O*NET", "OFF", "CH", "MIR", "WIKI", "3P", "CLAIMS"}
+    assert tags <= {"BLS", "O*NET", "OFF", "CH", "MIR", "CFR", "WIKI", "3P", "CLAIMS"}
     assert catalog.sources["job-description-2012"].tag == "CLAIMS"
 
 

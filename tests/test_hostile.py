@@ -88,6 +88,22 @@ def _hostile_onet_file(source: Path, target: Path) -> None:
     target.write_text(json.dumps(profile), encoding="utf-8")
 
 
+def _hostile_licensing_file(source: Path, target: Path) -> None:
+    """The licence facts with hostile texts, names, notes and source titles (codes, ids, statuses, URLs stay)."""
+    data = json.loads(source.read_text(encoding="utf-8"))
+    for state in data["states"]:
+        state["name"] = hostile(state["name"])
+        for field in state["fields"].values():
+            field["text"] = hostile(field["text"])
+        state["short"] = {key: hostile(value) for key, value in state["short"].items()}
+    for key in ("federal", "nab", "conflicts"):
+        for note in data[key]:
+            note["label"], note["text"] = hostile(note["label"]), hostile(note["text"])
+    for src in data["sources"]:
+        src["publisher"], src["title"], src["date"] = hostile(src["publisher"]), hostile(src["title"]), hostile(src["date"])
+    target.write_text(json.dumps(data), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def hostile_dir(tmp_path_factory) -> Path:
     """A data directory whose every free-text value carries HEAD/TAIL (or PLAIN_HEAD/PLAIN_TAIL).
@@ -100,6 +116,7 @@ def hostile_dir(tmp_path_factory) -> Path:
     # the managers', written hostile below (the rest are the same kind of text, read by the same code).
     shutil.copytree(bundled_data_dir(), target, ignore=shutil.ignore_patterns("occupations", "onet"))
     _hostile_wage_file(bundled_data_dir() / "oews.jsonl", target / "oews.jsonl")
+    _hostile_licensing_file(bundled_data_dir() / "nha_licensing.json", target / "nha_licensing.json")
     for folder in ("occupations", "onet"):
         (target / folder).mkdir()
     _hostile_wage_file(bundled_data_dir() / "occupations" / "29-1141.jsonl", target / "occupations" / "29-1141.jsonl")
@@ -157,6 +174,8 @@ VIEWS = [
     ["search", "nursing", "home"], ["search", "cpam"], ["claims"],
     ["occupations", "29-1141"], ["occupations", "11-9111"], ["switch", "--from", "29-1141", "--metro", "0014460"],
     ["salary", "--occupation", "29-1141", "--state", "25"], ["match", "--occupation", "29-1141", "--state", "25"],
+    ["licence"], ["licence", "AZ"], ["license", "HI"], ["paths", "nursing-home-administrator", "--state", "OH"],
+    ["certs", "nha-licence", "--state", "OR"],
 ]
 
 

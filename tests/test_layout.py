@@ -175,6 +175,14 @@ def shown(command: list[str], doc: dict) -> set[str]:
     if kind == "claims":  # each claim's id and the figures and sources of its check
         return {x["id"] for x in records} | {s for x in records for s in x["sources"]} | {
             w for x in records for w in _words(x["claim"], x["check"]) if w.startswith("$")}
+    if kind == "licences":  # each state's code and short cells
+        return {r["code"] for r in records} | _words(*(r[k] for r in records for k in ("degree", "ait", "exams", "ce")))
+    if kind == "licence":  # the board's address, each step's reading (a view of one state omits "see state") and sources
+        state = doc["state"]
+        steps = state["steps"]
+        return ({state["code"]} | ({state["board_url"]} if state["board_url"] else set())
+                | _words(*(s["short"] for s in steps if s["short"] not in ("see state", "not found")))
+                | {sid for s in steps for sid in s["sources"]})
     raise AssertionError(f"no tokens listed for the {kind} view")  # a new view: say what it must show
 
 

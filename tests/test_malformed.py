@@ -42,7 +42,8 @@ CASES = {
     "credentials__named-in-2012-text-not-true-or-false.yaml": (
         ["certs"], ":11: credentials[cpam].named_in_2012_text: expected true or false, got text"),
     "sources__unknown-tag.yaml": (
-        ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CH, CLAIMS, MIR, O*NET, OFF, WIKI)"),
+        ["sources"], ":7: sources[some-blog].tag: unknown provenance tag 'BLOG' (one of 3P, BLS, CFR, CH, CLAIMS, MIR, O*NET, OFF, "
+                          "WIKI)"),
     # missing keys
     "roles__missing-title.yaml": (["roles"], ":3: roles[clinical-manager].title: missing required key"),
     "roles__blank-title.yaml": (["roles"], ":150: roles[clinical-manager].title: must not be empty"),

@@ -202,7 +202,7 @@ def test_paths_from_a_background(hm):
            "check the rules that apply to you)" in flat
     assert "[unknown] licence: NHA: Nursing home administrator licence" in flat
     assert "typically 6 months or 1,000 hours" in flat
-    assert "role: Nursing home administrator" in flat and "then: Licensed nursing home administrators with 3 years" in flat
+    assert "role: Nursing home administrator" in flat and "then: NAB's Health Services Executive (HSE) qualification spans" in flat
     r = hm("paths", "clinical", "--from", "physician", "-f", "json")
     doc = json.loads(r.out)
     assert doc["kind"] == "plan" and doc["fits_background"] is True
@@ -275,11 +275,11 @@ def test_why_texts_read_naturally(catalog):
     assert plan.steps[0].why == "needs a bachelor's degree; you have an associate degree"
     rhia = step_of(plan, "rhia")
     assert (rhia.status, rhia.why) == ("check with the issuer", "its requirements are not broken down here; check with AHIMA")
-    # An associate degree rules NAB's own pathway out; what is left is a partner site's route for licensed administrators.
+    # NAB's own pathway is the HSE's only route here, and it starts from a bachelor's degree.
     plan = matching.plan_path(catalog, "nha", matching.make_profile("nurse", "associate", 5, ["nha"], manager_years=4))
     hse = step_of(plan, "hse")
-    assert hse.status == "check with the issuer"
-    assert hse.why.endswith("; only third party sources give this rule (NELS Summit (partner site)): check with NAB")
+    assert hse.status == "not yet"
+    assert hse.why.startswith("a bachelor's degree or higher (missing); the degree from an HSE-accredited program (check: ")
 
 
 def test_unknown_steps_are_counted_apart_from_steps_to_do(catalog):

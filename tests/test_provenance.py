@@ -19,7 +19,8 @@ ROLES = [r.id for r in CATALOG.roles]
 CREDENTIALS = [x.abbreviation for x in CATALOG.credentials]
 
 LABELS = {"OFF": "official", "CH": "official (chapter)", "MIR": "copy of an official document", "BLS": "BLS",
-          "O*NET": "O*NET", "WIKI": "Wikipedia", "3P": "third party", "CLAIMS": "2012 job description (checked)"}
+          "O*NET": "O*NET", "WIKI": "Wikipedia", "3P": "third party", "CLAIMS": "2012 job description (checked)",
+          "CFR": "federal regulation text"}
 
 
 def test_each_tag_reads_as_words():
@@ -32,7 +33,8 @@ def test_each_tag_reads_as_words():
 
 @pytest.mark.parametrize("tag", sorted(LABELS))
 def test_every_kind_is_labelled_in_the_sources_view_and_json(hm, tag):
-    source = next(s for s in CATALOG.sources.values() if s.tag == tag)
+    # Federal regulation text (CFR) is cited only by the licence facts, whose sources are read with them.
+    source = next(s for s in (*CATALOG.sources.values(), *CATALOG.licensing.sources.values()) if s.tag == tag)
     out = hm("sources", source.id, env={"COLUMNS": "200"}).out
     assert f"{source.id}  {LABELS[tag]}" in " ".join(out.split()) or f"{source.id} {LABELS[tag]}" in " ".join(out.split())
     (record,) = json.loads(hm("sources", source.id, "-f", "json").out)["records"]
@@ -58,6 +60,8 @@ FOOTER_COMMANDS = [
     ["switch", "--from", "rn", "--metro", "boston"], ["switch", "--from", "coder", "--state", "OH"],
     ["switch", "--from", "29-1229", "--metro", "bend, or"], ["salary", "--occupation", "rn", "--metro", "boston"],
     ["match", "--occupation", "rn", "--metro", "boston"], ["search", "epic"],
+    ["licence"], ["licence", "OH"], ["licence", "AZ"], ["license", "HI"], ["paths", "nha", "--state", "TX"],
+    ["certs", "NHA", "--state", "OR"],
 ]
 
 
@@ -85,7 +89,7 @@ def test_every_command_with_sources_is_measured(hm):
 
     with_flag = {name for name, cmd in get_command(app).commands.items() if any(p.name == "sources" for p in cmd.params)}
     assert with_flag == {"roles", "salary", "certs", "education", "paths", "match", "associations", "outlook", "search",
-                         "claims", "switch", "occupations"}
+                         "claims", "switch", "occupations", "licence", "license"}
     assert with_flag == {c[0] for c in FOOTER_COMMANDS}
     assert "Sources:" not in hm("search", "cahme").out  # a search that finds nothing of O*NET's cites nothing
     assert hm("search", "cahme", "--sources").out == "This view cites no sources.\n"
@@ -103,7 +107,7 @@ def test_the_footer_counts_each_kind_and_falls_back_when_narrow(hm):
     assert _footer(hm("associations", env={"COLUMNS": "40"}).out) == [
         "Sources: 61; to list them, rerun with", "--sources."]  # "of which 10 Wikipedia, 11 third party" needs 3 lines
     assert _footer(hm("certs", env={"COLUMNS": "40"}).out) == [
-        "Sources: 61, of which 17 third party; to", "list them, rerun with --sources."]
+        "Sources: 60, of which 16 third party; to", "list them, rerun with --sources."]
     assert _footer(hm("salary", env={"COLUMNS": "80"}).out) == ["Sources: 1 (BLS); to list them, rerun with --sources."]
 
 
@@ -203,7 +207,7 @@ def test_the_explorer_lists_the_sources_of_the_view_above(catalog):
     assert code == 0
     assert "No view shown yet: pick one, then type sources to list the sources behind it." in out
     assert "to list them, type sources." in out and "--sources" not in out
-    assert "The 7 sources behind this view ooh-types-mir-upbreeze copy of an official document, undated" in out
+    assert "The 8 sources behind this view ooh-types-mir-upbreeze copy of an official document, undated" in out
     assert "nab-programs official, undated" in out
 
 

@@ -40,6 +40,7 @@ VIEWS = [
     ["switch", "--from", "rn", "--metro", "boston"], ["switch", "--from", "29-1229", "--metro", "bend, or"],
     ["salary", "--occupation", "29-1229", "--metro", "bend, or", "--percentiles"],
     ["match", "--occupation", "lpn", "--state", "OH"], ["search", "epic"],
+    ["licence"], ["licence", "AZ"], ["license", "HI"], ["paths", "nha", "--state", "OH"], ["certs", "NHA", "--state", "OR"],
 ]
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError, NotFound, Problem
+from ..licence_models import Licensing
 from ..models import (
     Association,
     CheckedClaim,
@@ -61,6 +62,9 @@ WAGE_SUBJECT = "oews"
 OCCUPATIONS_DIR, OTHER_WAGES, MANAGERS_SOC = "occupations", "other_wages", "11-9111"
 # O*NET profiles (scripts/import_onet.py): data/onet/SOC.json, one per SOC code, read through the cache as ONET.
 ONET_DIR, ONET = "onet", "onet"
+# The nursing home administrator licence by state (scripts/import_nha.py): read on first use, not cached (it is read
+# only by the commands about the licence). Its sources join `sources` when it is read.
+LICENSING_FILE = "nha_licensing.json"
 SOC = r"\d\d-\d{4}"
 
 
@@ -110,6 +114,7 @@ class Catalog:
         self.files_read: dict[Path, bytes] = {}
         self.files_built = 0  # how many of them no cache entry held: parsed and checked in this run
         self._onet: dict[str, OnetProfile] = {}
+        self._licensing: Licensing | None = None
 
     # -- files ----------------------------------------------------------------------------
 
@@ -273,6 +278,32 @@ class Catalog:
             self._onet[soc] = profile
         return self._onet[soc]
 
+    # -- the NHA licence by state: data/nha_licensing.json -----------------------------------------------------------
+
+    @property
+    def licensing(self) -> Licensing:
+        """The licence facts by state; their sources (ids "nha-...") are added to `sources`, so views resolve them."""
+        if self._licensing is None:
+            from .checker import Checker
+            from .licensingfile import build_licensing
+
+            path = self.bundled_dir / LICENSING_FILE
+            if self.data_dir is not None and (self.data_dir / LICENSING_FILE).exists():
+                path = self.data_dir / LICENSING_FILE
+            label = str(path) if self.data_dir is not None else f"data/{LICENSING_FILE}"
+            raw = read_data_file(path, label, MAX_TABLE_BYTES)
+            self.files_read[path] = raw
+            ck = Checker(label, track_keys=self.check_keys)
+            licensing = build_licensing(ck, raw, label)
+            clashes = sorted(set(licensing.sources) & set(self.sources))
+            for sid in clashes:
+                ck.problem("sources", f"source id {sid!r} is also in {self.label('sources')}; ids must differ")
+            if ck.problems:
+                raise DataError(ck.problems, self._dir_name(), ck.omitted)
+            self.sources.update(licensing.sources)
+            self._licensing = licensing
+        return self._licensing
+
     def _build(self, name: str, raw: bytes, label: str) -> Any:
         from .checker import Checker
 
@@ -412,6 +443,11 @@ def validate(catalog: Catalog) -> tuple[list[Problem], int]:
             problems.append(Problem(catalog._soc_file(ONET_DIR, soc, ".json")[1], "source",
                                     f"unknown source id {profile.source!r}"))
     problems += _index_problems(catalog)
+    try:
+        _ = catalog.licensing
+    except DataError as exc:
+        problems.extend(exc.problems)
+        omitted += exc.omitted
     return problems, omitted
 
 

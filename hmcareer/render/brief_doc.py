@@ -6,11 +6,14 @@ same source numbers. Text here is plain data text: each writer escapes it for it
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .. import __version__
 from ..brief import CareerBrief
+from ..licensing import LicenceStep, StateSteps
 from ..models import ONET_ATTRIBUTION, Fact, Source, kind_label, unconfirmed_by
+from ..query import ResolvedStep
 from ..record import Record
 from . import figures
 
@@ -225,12 +228,18 @@ def _path(b: CareerBrief, cite: _Citations) -> list[Block]:
                "This role is not among the usual moves for this background; the steps below still apply.")
         blocks.append(Para((fit,)))
     statuses = path.statuses or (None,) * len(path.steps)
+    state = b.licence.state_steps
     items: list[Inline] = []
     for s, status in zip(path.steps, statuses, strict=True):
-        parts: list[Part] = [Strong(f"{s.step.capitalize()}: "), s.label + (" (optional)" if s.optional else "")]
-        if s.detail:
-            parts.append(f"; {s.detail}")
-        parts += cite.ref(s.sources)
+        own = _state_reading(s, state)
+        label = own[0] if own is not None else s.label
+        parts: list[Part] = [Strong(f"{s.step.capitalize()}: "), label + (" (optional)" if s.optional else "")]
+        if own is not None:  # what the state itself asks replaces what states in general ask
+            parts.append(f"; in {state.name}: {own[1]} (see Licence)")
+        else:
+            if s.detail:
+                parts.append(f"; {s.detail}")
+            parts += cite.ref(s.sources)
         if s.duration:
             parts += ["; how long: ", *cite.fact(s.duration)]
         elif s.step == "degree":
@@ -247,6 +256,23 @@ def _path(b: CareerBrief, cite: _Citations) -> list[Block]:
     return blocks
 
 
+# The path steps a state's licence facts answer for that state: path step -> the state's step kind.
+_STATE_STEP_OF = {"degree": "education", "experience": "ait", "licence": "exams"}
+
+
+def _state_reading(step: ResolvedStep, state: StateSteps | None) -> tuple[str, str] | None:
+    """(label, the state's short reading) of a path step that varies by state (its degree, AIT, licence exams); None
+    for the others, or without a state's facts. The AIT step takes the state's label: its own says "in many states"."""
+    kind = _STATE_STEP_OF.get(step.step)
+    if state is None or kind is None or (step.step == "experience" and not step.varies):
+        return None
+    found = next((x for x in state.steps if x.kind == kind), None)
+    if found is None or not found.short:
+        return None
+    reading = ("exams " if kind == "exams" else "") + found.short + ("" if found.status == "V" else f", {found.status_label}")
+    return (found.label if kind == "ait" else step.label), reading
+
+
 def _licence(b: CareerBrief, cite: _Citations) -> list[Block]:
     section = b.licence
     blocks: list[Block] = [Heading(2, "Licence")]
@@ -254,14 +280,47 @@ def _licence(b: CareerBrief, cite: _Citations) -> list[Block]:
     if x is None:
         return [*blocks, Para(("None required for the post itself.",))]
     blocks.append(Para((Strong(f"{x.abbreviation}: {x.name}. "), f"Required by law; issued by {x.issuer_name}. {x.audience}")))
-    blocks.append(Items(tuple((Strong(f"{heading}: "), *cite.fact(f)) for heading, facts in
-                              (("Eligibility", x.eligibility), ("Exam", x.exam), ("Renewal", x.renewal)) for f in facts)))
-    if section.state_steps:
-        blocks += [Para((Strong(f"In {section.state}"),)), Items(tuple(cite.fact(f) for f in section.state_steps))]
+    steps = section.state_steps
+    # With the state's own rules below, the general ones (what many states ask) would only repeat them less exactly.
+    general = (("Exam", x.exam),) if steps is not None else (("Eligibility", x.eligibility), ("Exam", x.exam),
+                                                               ("Renewal", x.renewal))
+    blocks.append(Items(tuple((Strong(f"{heading}: "), *cite.fact(f)) for heading, facts in general for f in facts)))
+    if steps is not None:
+        where = (Link(steps.board_url, steps.board_url),) if steps.board_url else ("no website found",)
+        blocks.append(Para((Strong(f"In {steps.name}"), f" (facts compiled {steps.compiled}; check the board: ", *where,
+                            ")")))
+        blocks.append(Items(tuple(_licence_step(s, cite) for s in (steps.board, *steps.steps))))
+        if any(re.search(r"\b3P\b", s.text) for s in (steps.board, *steps.steps)):
+            blocks.append(Para(("3P: what only a third-party source says (not the board's own).",), note=True))
     elif section.state:
         blocks.append(Para((f"Rules differ by state: check the {section.state} licensing board's current requirements.",),
                            note=True))
     return blocks
+
+
+def _licence_step(step: LicenceStep, cite: _Citations) -> Inline:
+    """One of a state's licence steps: its label, reading and status, then its text with each source cited by number."""
+    heading = f"{step.label}" + (f" ({step.short})" if step.short else "") + ": "
+    status = "" if step.status == "V" else f" ({step.status_label})"
+    parts: list[Part] = [Strong(heading)]
+    pieces = _INLINE_SOURCE.split(step.text)
+    cited: list[str] = []  # a run of citations ("[nha-oh3][nha-oh4]") becomes one reference
+    for i, piece in enumerate(pieces):
+        if i % 2:
+            cited.append(piece)
+        elif piece.strip() or i == len(pieces) - 1:
+            parts += cite.ref(cited)
+            cited = []
+            if piece.strip():
+                parts.append(piece.rstrip() if i < len(pieces) - 1 else piece)
+    if status:
+        parts.append(status)
+    if len(pieces) == 1:  # the text cites nothing itself: its sources follow it
+        parts += cite.ref(s.id for s in step.sources)
+    return tuple(parts)
+
+
+_INLINE_SOURCE = re.compile(r"\[([a-z0-9][a-z0-9-]*)\]")  # "[nha-oh2]" inside a licence fact's text
 
 
 def _credentials(b: CareerBrief, cite: _Citations) -> list[Block]:

@@ -95,7 +95,8 @@ def show_plan(h: Human, plan: PlannedPath) -> None:
         h.line(Text(f"This background is not among the usual ones for this role ({', '.join(plan.role.backgrounds)}); "
                     "the path still applies.", style="yellow"))
     tree = Tree(Text(title, style="bold"), guide_style="dim")
-    path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c))
+    path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c),
+              plan.licence_state)
     h.print_tree(tree)
     _status_legend(h)
 
@@ -174,6 +175,10 @@ def show_match(h: Human, m: MatchReport) -> None:
                 status.append("\n(optional)", style="dim")
             grid.add_row(status, _checked_step(h, c))
         h.print_table(grid)
+    if m.licence_state is not None:
+        from .licence import show_state_section
+
+        show_state_section(h, m.licence_state)
     h.line()
     _status_legend(h)
     if h.commands:

@@ -30,6 +30,7 @@ from ..query import (
     SourcesReport,
 )
 from ..search import SearchReport
+from .licence_data import licence_state
 from .terminal import json_escape, printable
 
 SCHEMA = "hmcareer/1"
@@ -250,7 +251,8 @@ def education_rows(e: EducationReport) -> Rows:
 
 def paths_body(r: PathsReport) -> dict[str, Any]:
     return {"records": [{"role": p.role.id, "title": p.role.title, "steps": plain(p.steps), "ladder": plain(p.role.ladder)}
-                        for p in r.paths]}
+                        for p in r.paths], "licence_state": licence_state(r.licence_state)}
+
 
 
 def paths_rows(r: PathsReport) -> Rows:
@@ -260,7 +262,8 @@ def paths_rows(r: PathsReport) -> Rows:
 
 def plan_body(p: PlannedPath) -> dict[str, Any]:
     return {"role": p.role.id, "title": p.role.title, "profile": plain(p.profile), "fits_background": p.fits_background,
-            "steps": [step_record(c) for c in p.steps], "ladder": plain(p.role.ladder)}
+            "steps": [step_record(c) for c in p.steps], "ladder": plain(p.role.ladder),
+            "licence_state": licence_state(p.licence_state)}
 
 
 def plan_rows(p: PlannedPath) -> Rows:
@@ -281,6 +284,7 @@ def match_body(m: MatchReport) -> dict[str, Any]:
         "place": m.place.kind if m.place else None,
         "current_occupation": m.current.soc if m.current else None,
         "current_occupation_assumed": m.current_assumed if m.current else None,
+        "licence_state": licence_state(m.licence_state),
     }
 
 

@@ -113,6 +113,11 @@ def show_switch(h: Human, r: SwitchReport) -> None:
     _gaps(h, r)
     _technology(h, r)
     _roles(h, r)
+    if r.licence_state is not None:
+        from .licence import show_state_section
+
+        show_state_section(h, r.licence_state)
+        h.line()
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed); 'not published' = BLS did not release the "
                 "estimate; '!' = relative standard error above 25% (jobs) or 10% (wages).", style="dim"))
     if r.onet_source:

@@ -10,6 +10,7 @@ from ..occupations import OccupationList, OccupationProfile
 from ..profiles import ELEMENT_IMPORTANT
 from ..rolepay import PayChange, RolePay
 from ..switching import Side, SwitchReport
+from .licence_data import licence_state
 from .machine import Rows, plain, top_code, top_coded_cell, wage_record
 
 NOT_PUBLISHED = "not published"
@@ -52,8 +53,10 @@ def switch_body(r: SwitchReport) -> dict[str, Any]:
         "left_out": list(g.left_out) if g else [],
         "technology": plain(r.technology), "technology_total": r.technology_total,
         "roles": [{"role": f.role_id, "title": f.title, "score": f.score, **role_pay_record(f.pay)} for f in r.roles],
+        "licence_state": licence_state(r.licence_state),
         **onet_data(r.onet_source),
     }
+
 
 
 def _pay_value(value: Any, state: str, release: Release) -> Any:

@@ -30,8 +30,10 @@ def step_label(h: Human, s: ResolvedStep) -> Text:
     return label
 
 
-def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for: Callable[[Any], Text]) -> None:
-    """Required steps nest one under the other; optional ones hang beside the step they follow."""
+def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for: Callable[[Any], Text],
+              licence_state: Any = None) -> None:
+    """Required steps nest one under the other; optional ones hang beside the step they follow. With `licence_state`
+    (licensing.StateSteps), that state's licence steps hang under the licence step."""
     node, extras = root, None
     for item in steps:
         step = item.step if hasattr(item, "status") else item  # a checked step (render.fit) or a plain one
@@ -41,6 +43,13 @@ def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for:
             extras.add(label)
         else:
             node, extras = node.add(label), None
+            if licence_state is not None and step.step == "licence":
+                from .licence import licence_block
+
+                head, *lines = licence_block(h, licence_state)
+                branch = node.add(head)
+                for line in lines:
+                    branch.add(line)
     target = node.add(Text(f"role: {role.title}", style="bold green"))
     for f in role.ladder:
         target.add(Text("then: ", style="dim") + h.fact(f))
@@ -49,7 +58,7 @@ def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for:
 def show_paths(h: Human, result: PathsReport) -> None:
     for p in result.paths:
         tree = Tree(Text(f"Path to {p.role.title}", style="bold"), guide_style="dim")
-        path_tree(h, tree, p.role, p.steps, lambda s: step_label(h, s))
+        path_tree(h, tree, p.role, p.steps, lambda s: step_label(h, s), result.licence_state)
         h.print_tree(tree)
         h.line()
 

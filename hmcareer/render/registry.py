@@ -45,6 +45,13 @@ VIEWS: dict[str, View] = {
     "query.SourceList": View("sources", "views.show_sources", "machine.source_list_body", "machine.sources_rows"),
     "query.ClaimList": View("claims", "views.show_claims", "machine.claims_body", "machine.claims_rows",
                             "machine.claims_markdown"),
+    "licensing.LicenceTable": View("licences", "licence.show_licences", "licence.licences_body", "licence.licences_rows",
+                                   "licence.licences_markdown"),
+    "licensing.LicenceDetail": View("licence", "licence.show_licence", "licence.licence_body", "licence.licence_rows",
+                                    "licence.licence_markdown"),
+    # certs NHA --state OH: the licence's own document ("cert") with the state's under licence_state.
+    "licensing.CredentialInState": View("cert", "licence.show_credential_in_state", "licence.credential_in_state_body",
+                                        "licence.credential_in_state_rows"),
     "switching.SwitchReport": View("switch", "moving.show_switch", "moving_data.switch_body", "moving_data.switch_rows"),
     "occupations.OccupationList": View("occupations", "moving.show_occupations", "moving_data.occupations_body",
                                        "moving_data.occupations_rows"),

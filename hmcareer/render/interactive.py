@@ -1,10 +1,23 @@
-"""What the interactive explorer draws: menus, hints and results (through the same views as the commands)."""
+"""What the interactive explorer draws: menus, hints and results (through the same views as the commands).
+
+On a terminal, an answer is held until what follows it is known (a menu, a hint, a prompt), so that it is never
+pushed off the screen: the two are written together when they fit; the menu is written in a line or two when only
+that fits; and an answer taller than the screen opens in a pager (less when present, else a page at a time here),
+after which `again` opens it once more. A pipe or file gets everything in order, as it comes, and never a pager.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import io
+import os
+import shlex
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from rich.pager import Pager
 from rich.text import Text
 
 from . import emit
@@ -12,9 +25,61 @@ from .terminal import Terminal, printable
 
 KEYS_HELP = (
     "Type an option's number or name (a unique start of it is enough).  "
-    "b or back: up one level (in find my fit: the previous question).  q or quit: leave.  "
-    "? or help: this text.  sources: the sources of the view above.  Enter skips a find-my-fit question."
+    "b or back: up one level (in find my fit: the previous question).  home: the main menu.  "
+    "roles, salary, fit, search: straight to that section, from any question.  q or quit: leave.  "
+    "? or help: this text.  sources: the sources of the view above.  save, or save FILE.md or FILE.html: keep the "
+    "last answer in a file.  again: show the last answer again.  Enter skips a find-my-fit question."
 )
+MENU_KEYS = "b back, home, q quit, ? help"
+# less: colours as they are (-R), Ctrl-C closes it (-K), a prompt that says where the reader is and how to get back.
+LESS_OPTIONS = ("-R", "-K", r"-Pslines %lt-%lb?L of %L.?e (end). q returns to the explorer\.")
+
+
+@contextlib.contextmanager
+def interrupts_ignored() -> Iterator[None]:
+    """Ctrl-C does nothing inside (a Python handler, not SIG_IGN, which programs started later would inherit)."""
+    import signal
+
+    try:
+        previous = signal.signal(signal.SIGINT, lambda *_: None)
+    except ValueError:  # only the main thread may set handlers
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def pager_command() -> list[str] | None:
+    """The program that pages a long answer: $PAGER when set (none when it is empty or cat), else less when
+    installed (with LESS_OPTIONS), else None: the explorer's own page-at-a-time view."""
+    chosen = os.environ.get("PAGER")
+    if chosen is not None:
+        words = shlex.split(chosen) if chosen.strip() else []
+        if not words or os.path.basename(words[0]) == "cat":
+            return []
+        if os.path.basename(words[0]) != "less":
+            return words
+    less = shutil.which("less")
+    return [less, *LESS_OPTIONS] if less else None
+
+
+class ProgramPager(Pager):
+    """Rich's Pager, showing the text through a program such as less (Rich's own SystemPager takes pydoc's choice)."""
+
+    def __init__(self, command: list[str]):
+        self.command = command
+
+    def show(self, content: str) -> None:
+        # LESSSECURE: no shell, editor or log file from inside the pager. Ctrl-C closes less (-K), never the explorer.
+        env = {**os.environ, "LESSSECURE": "1"}
+        with interrupts_ignored():
+            try:
+                subprocess.run(self.command, input=content, text=True, env=env, check=False,
+                               errors="backslashreplace")
+            except OSError:  # the program vanished or cannot run: the text, as it is
+                print(content, end="", flush=True)
 
 
 class Screen:
@@ -26,34 +91,138 @@ class Screen:
     the data reaches the terminal; and through `Text`, never markup.
     """
 
-    def __init__(self, terminal: Terminal, catalog: Any):
+    def __init__(self, terminal: Terminal, catalog: Any, paging: bool = False):
         self.terminal = terminal
         self.catalog = catalog
         self.console = terminal.console()
         self.shown: Any = None  # the last result shown, whose sources `sources` lists
         self.session: dict[str, bool] = {}  # what the views have said once for the whole session
+        self.paging = paging  # a terminal that a person reads and types in: answers are held, long ones paged
+        self.held: str | None = None  # an answer drawn but not yet written (see the module's docstring)
+        self.last: str | None = None  # the last answer as drawn, for `again`
+        self.read_more: Callable[[str], str] = input  # the keys of the page-at-a-time view
+        self.page: Callable[[str], None] = self.pager
 
     def result(self, result: Any) -> None:
-        self.console.print()
-        emit(self.terminal, self.catalog, result, "table", commands=False, session=self.session)
         self.shown = result
+        self._answer(result)
+
+    def _answer(self, result: Any, list_sources: bool = False) -> None:
+        """Draw a result (or the sources behind it): at once on a pipe; on a terminal, held (see the module)."""
+        if not self.paging:
+            self.console.print()
+            emit(self.terminal, self.catalog, result, "table", commands=False, list_sources=list_sources,
+                 session=self.session)
+            return
+        self.settle(0)
+        buffer = io.StringIO()
+        drawn = Terminal(buffer, self.terminal.stderr, color=self.console.color_system is not None, width=self.console.width,
+                         unicode=not self.terminal.ascii_only)
+        emit(drawn, self.catalog, result, "table", commands=False, list_sources=list_sources, session=self.session)
+        self.held = self.last = "\n" + buffer.getvalue()
+
+    def again(self) -> None:
+        """The last answer once more, through the pager when it is long."""
+        if self.last is None:
+            self.hint("No answer shown yet.")
+            return
+        if not self.paging:
+            self.console.print()
+            emit(self.terminal, self.catalog, self.shown, "table", commands=False, session=self.session)
+            return
+        self.held = self.last
+
+    def settle(self, following: int) -> None:
+        """Write the held answer, with `following` lines to come after it and a prompt: as it is where all of that
+        fits the screen, else in the pager."""
+        if self.held is None:
+            return
+        text, self.held = self.held, None
+        lines = text.count("\n")
+        if lines + following + 1 <= self.console.height:
+            self._write(text)
+            return
+        self.page(text)
+        self._write(Text(f"(The answer, {lines} lines, was shown in a pager; again shows it once more.)", style="dim"))
+
+    def pager(self, text: str) -> None:
+        """A long answer, from its top: through less or $PAGER (Rich's console.pager), else a page at a time here."""
+        command = pager_command()
+        if command == []:
+            self._write(text)
+            return
+        if command is None:
+            self.pages(text)
+            return
+        with self.console.pager(pager=ProgramPager(command), styles=True):
+            self.console.print(Text.from_ansi(text.lstrip("\n")), soft_wrap=True, end="")
+
+    def pages(self, text: str) -> None:
+        """The explorer's own pager: a screenful at a time, Enter for the next, q to stop."""
+        lines = text.lstrip("\n").split("\n")
+        step = max(1, self.console.height - 1)
+        for at in range(0, len(lines), step):
+            self._write("\n".join(lines[at:at + step]) + "\n")
+            if at + step >= len(lines):
+                return
+            if self.read_more(f"-- lines {at + 1}-{at + step} of {len(lines)}: Enter for more, q to stop -- ").strip().lower() \
+                    in ("q", "quit", "b", "back"):
+                return
+
+    def _write(self, text: str | Text) -> None:
+        if isinstance(text, Text):
+            self.console.print(text)
+        else:
+            self.console.file.write(text)
+            self.console.file.flush()
 
     def sources(self) -> None:
         """The sources of the last view shown (as `--sources` lists them), or a hint if none was shown yet."""
         if self.shown is None:
             self.hint("No view shown yet: pick one, then type sources to list the sources behind it.")
             return
-        self.console.print()
-        emit(self.terminal, self.catalog, self.shown, "table", commands=False, list_sources=True)
+        self._answer(self.shown, list_sources=True)
 
-    def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = "b back, q quit, ? help") -> None:
-        from rich.table import Table
-
+    def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = MENU_KEYS) -> None:
+        """A menu: each option's number, name and what it shows; on a terminal, under an answer that leaves too little
+        room for that, the numbers and names in a line or two."""
         title = printable(title)
         options = [(printable(name), printable(label)) for name, label in options]
+        if not self.paging:
+            self._menu(title, options, footer, compact=False)
+            return
+        full = self._captured(lambda: self._menu(title, options, footer, compact=False))
+        text = full
+        if self.held is not None and options:
+            room = self.console.height - 1 - self.held.count("\n")
+            compact = self._captured(lambda: self._menu(title, options, footer, compact=True))
+            if full.count("\n") > room:
+                text = compact
+            if text.count("\n") > room:  # the answer goes to the pager: the menu after it, whole if it fits alone
+                text = full if full.count("\n") + 2 <= self.console.height else compact
+        self.settle(text.count("\n"))
+        self._write(text)
+
+    def _captured(self, draw: Callable[[], None]) -> str:
+        with self.console.capture() as capture:
+            draw()
+        return capture.get()
+
+    def _menu(self, title: str, options: Sequence[tuple[str, str]], footer: str, compact: bool) -> None:
+        from rich.table import Table
+
         self.console.print()
         self.console.print(Text(title, style="bold underline"))
-        if options:
+        if options and compact:  # numbers and names only, as many to a line as fit
+            lines: list[Text] = []
+            for number, (name, _) in enumerate(options, 1):
+                item = Text(str(number), style="cyan") + " " + Text(name, style="bold")
+                if lines and lines[-1].cell_len + 2 + item.cell_len <= self.console.width:
+                    lines[-1] += Text("  ") + item
+                else:
+                    lines.append(Text("  ") + item)
+            self.console.print(Text("\n").join(lines), soft_wrap=True)
+        elif options:
             grid = Table.grid(padding=(0, 2))
             grid.add_column(justify="right", style="cyan", no_wrap=True)
             # Labels go beside the names when there is room for them, else under each name.
@@ -71,21 +240,28 @@ class Screen:
         self.console.print(Text(printable(footer), style="dim"))
 
     def say(self, text: str, style: str = "") -> None:
-        self.console.print(Text(printable(text), style=style))
+        self._line(Text(printable(text), style=style))
 
     def hint(self, text: str) -> None:
         if len(text) > 300:  # an enormous paste echoed back helps nobody
             text = text[:300] + "..."
-        self.console.print(Text(printable(text), style="yellow"))  # hints quote what the user typed
+        self._line(Text(printable(text), style="yellow"))  # hints quote what the user typed
 
     def help(self) -> None:
-        self.console.print(Text(KEYS_HELP, style="dim"))
+        self._line(Text(KEYS_HELP, style="dim"))
+
+    def _line(self, text: Text) -> None:
+        """A line of the explorer's own, after the held answer (settled with room for it)."""
+        if self.held is not None:
+            self.settle(len(self.console.render_lines(text, pad=False)))
+        self.console.print(text)
 
     # The prompt and the echo are plain text, written as they are: through Rich, each line of piped input cost two
     # Rich prints, most of the time of a long piped session.
 
     def show_prompt(self, prompt: str) -> None:
         """A prompt without a newline, for input read from a pipe (a terminal's input() shows its own)."""
+        self.settle(0)
         self.console.file.write(printable(prompt))
         self.console.file.flush()
 
@@ -94,5 +270,6 @@ class Screen:
         self.console.file.write(printable(typed) + "\n")
 
     def prompt(self, text: str) -> str:
-        """The prompt line as plain text, for the input function to show."""
+        """The prompt line as plain text, for the input function to show; what is held is written first."""
+        self.settle(0)
         return f"{text}> "

@@ -29,6 +29,7 @@ VIEWS: dict[str, View] = {
     "query.RoleList": View("roles", "views.show_roles", "machine.roles_body", "machine.roles_rows"),
     "query.RoleDetail": View("role", "views.show_role", "machine.role_body", "machine.role_rows"),
     "query.SalaryReport": View("salary", "pay.show_salary", "machine.salary_body", "machine.salary_rows"),
+    "compare.PayComparison": View("compare", "compare.show_comparison", "compare.comparison_body", "compare.comparison_rows"),
     "query.WhereReport": View("where", "pay.show_where", "machine.where_body", "machine.where_rows"),
     "query.HistoryReport": View("history", "pay.show_history", "machine.history_body", "machine.history_rows"),
     "query.CredentialList": View("certs", "views.show_credentials", "machine.certs_body", "machine.certs_rows"),

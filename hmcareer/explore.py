@@ -82,7 +82,10 @@ class Explorer(CurrentJobSection, LicenceSection):
 
     def run(self) -> int:
         self.screen.say("hmcareer explore: medical and health services managers (SOC 11-9111), offline.", "bold")
-        self.screen.help()
+        if self.screen.paging:  # on a terminal, room for the menu: the keys in one line, ? for the rest
+            self.screen.say("Type a number or a name; ? explains the keys, q leaves.", "dim")
+        else:
+            self.screen.help()
         try:
             self.main_menu()
         except Leave:

@@ -384,16 +384,19 @@ def test_an_error_no_answer_caused_does_not_repeat_forever(catalog, monkeypatch)
     assert code == 0 and out.count("Type a word of at least 2 letters") == 1 and out.count("Main menu") == 2
 
 
-def test_explorer_answers_never_name_a_command_or_an_option(catalog, data_copy):
+def test_explorer_answers_never_name_a_command_or_an_option(catalog, data_copy, tmp_path, monkeypatch):
     """Menus are the explorer's way in: its answers, hints and errors name no `hmcareer ...` command and no --option."""
     from hmcareer.catalog import Catalog
 
+    monkeypatch.chdir(tmp_path)  # where save writes
     walks = [
         ("roles", "nha", "pay", "certifications", "NHA", "b", "b", "path", "b", "b"),
         ("salary", "all", "salary", "states", "salary", "metros", "salary", "where", "salary", "history",
          "salary", "pharma", "salary", "springfield", "salary", "atlantis", "b"),
         ("education", "degrees", "nha", "b"), ("credentials", "cpam", "b", "b"), ("associations",), ("outlook",), ("claims",),
         ("fit", "nurse", "", "", "", "leadership", "1", "b"), ("search", "billing", "b", "search", "x", "b"),
+        ("save", "salary", "boston, hartford, providence", "again", "sources", "save", "save x.txt", "save x.md", "save x.md",
+         "n", "roles", "home"), ("salary", "1, 2, 3, 4, 5, 6, 7, 8, 9", "springfield, boston", "b"),
     ]
     for walk in walks:
         code, out, _ = session(catalog, *walk, "q", width=80, raw=True)
@@ -509,3 +512,175 @@ def test_from_your_job_in_a_real_terminal(rows, columns):
     finally:
         child.close()
     assert child.exitstatus == 0 and "Traceback" not in (child.before or "")
+
+
+# --- several places at once, home and jump words, save, the pager -------------------------------------------------
+
+
+def test_several_places_are_compared_side_by_side(catalog):
+    code, out, _ = session(catalog, "salary", "boston, hartford; providence", "q", width=80, raw=True)
+    assert code == 0
+    assert "Medical and Health Services Managers (11-9111): annual pay side by side, OEWS" in out
+    assert re.search(r"median +\$123,860 +\$136,760 +\$128,810 +\$119,260\n", out)
+    assert re.search(r"LQ +n/a +1\.25 +1\.29 +1\.51\n", out)
+    assert "Boston-" in out and "Providence-" in out and out.count("salary>") == 2
+
+
+def test_a_name_that_means_several_places_is_asked_about_within_a_comparison(catalog):
+    code, out, _ = session(catalog, "salary", "springfield, pharma", "Springfield, IL", "q", width=120, raw=True)
+    assert code == 0 and "'springfield' could mean" in out
+    assert re.search(r"United States +Springfield, IL +Pharmaceutical and", out)
+    assert re.search(r"mean +\$140,970 +\$\d{3},\d{3} +\$251,570\n", out)
+
+
+def test_a_comparison_too_long_or_of_an_unknown_place_says_so(catalog):
+    code, out, _ = session(catalog, "salary", ", ".join(["NY", "TX", "CA", "FL", "OH", "PA", "IL", "GA", "MA"]),
+                           "boston, atlantis", "q")
+    assert code == 0
+    assert "That is 9 names; up to 8 fit side by side." in out
+    assert "No industry, state or metro matches 'atlantis'." in out
+
+
+def test_compare_queries(catalog):
+    from hmcareer import compare
+    from hmcareer.errors import Ambiguous
+
+    assert compare.split_names(" boston , hartford;; boston ") == ["boston", "hartford"]
+    assert [r.kind for r in compare.readings(catalog, "columbia")] == ["state", "metro", "metro", "metro"]
+    assert [r.name for r in compare.readings(catalog, "NY")] == ["New York"]  # exact: the state only
+    report = compare.compare_names(catalog, ["boston", "pharma"])
+    assert [(e.area_name, e.industry_name, e.annual_mean) for e in report.rows] == [
+        ("Boston-Cambridge-Newton, MA-NH", "Cross-industry", 166290),
+        ("U.S.", "Pharmaceutical and Medicine Manufacturing", 251570)] or [e.annual_mean for e in report.rows] == [166290, 251570]
+    assert report.national.annual_mean == 140970
+    with pytest.raises(Ambiguous):
+        compare.compare_names(catalog, ["springfield"])
+
+
+def test_a_comparison_as_json_and_csv(catalog):
+    import json
+
+    from hmcareer import compare
+    from hmcareer.render import emit
+
+    report = compare.compare_names(catalog, ["boston", "providence"])
+    out = io.StringIO()
+    emit(Terminal(out, io.StringIO(), color=False, width=80), catalog, report, "json")
+    doc = json.loads(out.getvalue())
+    assert doc["kind"] == "compare" and doc["source"] == "bls-oews-may2025" and doc["unit"] == "annual"
+    assert doc["national"]["annual_median"] == 123860
+    assert [(r["area_name"], r["annual_median"]) for r in doc["rows"]] == [("Boston-Cambridge-Newton, MA-NH", 136760),
+                                                                         ("Providence-Warwick, RI-MA", 119260)]
+    out = io.StringIO()
+    emit(Terminal(out, io.StringIO(), color=False, width=80), catalog, report, "csv")
+    assert len(out.getvalue().splitlines()) == 4 and ",123860," in out.getvalue()
+
+
+def test_home_and_main_go_to_the_main_menu_from_any_depth(catalog):
+    code, out, _ = session(catalog, "roles", "nha", "certifications", "home", "credentials", "cpam", "main", "q")
+    assert code == 0
+    assert out.count("Main menu") == 3 and "credential> home Main menu" in out and "open> main Main menu" in out
+
+
+def test_jump_words_open_a_section_from_any_prompt(catalog):
+    code, out, _ = session(catalog, "roles", "nha", "salary", "pharma", "fit", "b", "search", "cphq", "roles", "1", "q")
+    assert code == 0
+    assert "next> salary Salary: type an industry" in out
+    assert "salary> fit Find my fit: a few short questions." in out
+    assert "answer> b Main menu" in out  # back from the first question: where the jump came from is not a level
+    assert "search> cphq" in out and "open> roles Roles" in out
+    assert "Health agency administrator" in out
+
+
+def test_save_writes_the_last_answer_as_markdown_or_html_and_never_overwrites_unasked(catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = session(catalog, "save", "salary", "boston, hartford", "save", "save", "save cmp.html", "save cmp.html",
+                           "n", "save cmp.html", "y", "save notes.txt", "q")
+    assert code == 0
+    assert "Nothing to save yet: open a view first, then type save." in out
+    assert "Saved the last answer to hmcareer-compare.md (markdown)." in out
+    assert "Saved the last answer to hmcareer-compare-2.md (markdown)." in out  # a default name is never reused
+    assert "cmp.html exists; replace it? y/n> n Not saved; the file is as it was." in out
+    assert "Saved the last answer to cmp.html (html)." in out
+    assert "'notes.txt' does not end in .md or .html" in out
+    markdown = (tmp_path / "hmcareer-compare.md").read_text()
+    assert "136760" in markdown.replace(",", "") and "Hartford-West Hartford-East Hartford, CT" in markdown
+    page = (tmp_path / "cmp.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" in page.split("<h2>Sources</h2>")[1]
+    assert "$136,760" in page and "Hartford-West" in page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cmp.html", "hmcareer-compare-2.md", "hmcareer-compare.md"]
+
+
+def test_saved_html_escapes_data_text(catalog, data_copy, tmp_path, monkeypatch):
+    from hmcareer.catalog import Catalog
+    from hmcareer.render.document import answer_document
+
+    path = data_copy / "roles.yaml"
+    path.write_text(path.read_text().replace("title: Clinical manager", 'title: "Clinical <b>manager</b> & co"', 1))
+    copy = Catalog(data_copy, cache_dir=None)
+    from hmcareer import query
+
+    page = answer_document(copy, query.role_detail(copy, query.find_role(copy, "clinical-manager")), "html")
+    assert "Clinical &lt;b&gt;manager&lt;/b&gt; &amp; co" in page and "<b>manager" not in page
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 40)])
+def test_pager_again_save_jump_and_home_in_a_real_terminal(rows, columns, tmp_path):
+    """At 80x24 and 40x20: three metros in one line open in the pager from the answer's top; again reopens it; save
+    keeps it; a jump word and home move between sections."""
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=terminal_env(rows, columns), encoding="utf-8",
+                          timeout=30, preexec_fn=_keys_live, dimensions=(rows, columns), cwd=str(tmp_path))
+    try:
+        child.expect("choose> ")
+        child.sendline("salary")
+        child.expect("salary> ")
+        child.sendline("boston, hartford, providence")
+        child.expect(PAGER_PROMPT)
+        page = child.before
+        assert "Medical and Health Services Managers" in page and "$136,760" in page  # the top of the answer, and a figure
+        child.send("q")
+        child.expect("was shown in a")
+        child.expect("salary> ")
+        child.sendline("again")  # whole on the screen where it fits with just the prompt under it, else paged again
+        child.expect("Medical and Health Services Managers")
+        expect_prompt(child, "salary> ")
+        child.sendline("save")
+        child.expect(r"Saved the last answer to\s+hmcareer-compare\.md")
+        child.expect("salary> ")
+        child.sendline("roles")
+        child.expect("role> ")
+        child.sendline("home")
+        child.expect("Main menu")
+        child.expect("choose> ")
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Providence-Warwick, RI-MA" in (tmp_path / "hmcareer-compare.md").read_text()
+
+
+def test_without_less_long_answers_are_shown_a_page_at_a_time(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    env = terminal_env(20, 40, PATH=str(tmp_path), NO_COLOR="1")  # no less on the way
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=30,
+                          preexec_fn=_keys_live, dimensions=(20, 40))
+    try:
+        child.expect("choose> ")
+        child.sendline("outlook")
+        child.expect(r"\(lines 1-19 of (\d+): Enter for more, q to stop\) ")
+        total = int(child.match.group(1))
+        assert "Medical and Health Services Managers" in child.before  # the answer from its top
+        child.sendline("")
+        child.expect(r"\(lines 20-38 of ")
+        child.sendline("q")
+        child.expect(f"The answer, {total} lines,")
+        child.expect("choose> ")
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0

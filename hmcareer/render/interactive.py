@@ -165,8 +165,8 @@ class Screen:
             self._write("\n".join(lines[at:at + step]) + "\n")
             if at + step >= len(lines):
                 return
-            if self.read_more(f"-- lines {at + 1}-{at + step} of {len(lines)}: Enter for more, q to stop -- ").strip().lower() \
-                    in ("q", "quit", "b", "back"):
+            asked = f"(lines {at + 1}-{at + step} of {len(lines)}: Enter for more, q to stop) "
+            if self.read_more(asked).strip().lower() in ("q", "quit", "b", "back"):
                 return
 
     def _write(self, text: str | Text) -> None:

@@ -301,4 +301,26 @@ def test_the_longest_metro_name_fits_forty_columns(hm):
     r = hm("salary", "--metro", "nashville", env={"COLUMNS": "40"})
     assert r.code == 0
     assert all(len(line) <= 40 for line in r.out.splitlines())
-    assert "Nashville-Davidson--\n" in r.out and "Murfreesboro--Franklin, TN" in r.out
+    assert "\nNashville-Davidson--Murfreesboro--\nFranklin, TN\n  code:      0034980\n" in r.out  # the name heads the block
+
+
+def test_match_at_forty_columns_is_short_and_keeps_each_step_and_status(render):
+    """Each required step after its status, the optional ones by name on one line: under 150 lines at 40 columns."""
+    out = render(["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"], 40)
+    assert len(out.splitlines()) < 150
+    flat = " ".join(out.split())
+    assert "[unknown] licence: NHA: Nursing home administrator licence (you did not say whether you hold it)" in flat
+    assert "optional: HSE (check with the issuer); CNHA (check with the issuer); FACHE (not yet)" in flat
+    assert "optional: CNML (unknown); MHA (to do); CENP (unknown); FACHE (not yet)" in flat
+    assert "open = " not in flat and "in reach = " not in flat  # the legend explains the statuses shown
+    assert "Sources: 23, of which 1 third party" in flat  # the same sources as at any width
+    wide = " ".join(render(["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
+                           100).split())
+    assert "Sources: 23 (BLS 2, official 15," in wide
+    assert "(as for Nursing home administrator, above)" in wide  # an optional step said in full once
+
+
+def test_a_block_is_headed_by_its_name_not_its_code(hm):
+    out = hm("salary", "--metro", "providence", env={"COLUMNS": "40"}).out
+    assert "\nProvidence-Warwick, RI-MA\n  code:      0039300\n" in out
+    assert not re.search(r"^\d{6,7}$", out, re.MULTILINE)

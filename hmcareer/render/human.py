@@ -113,8 +113,15 @@ class Human:
         self.pending += tables.draw(table, widths)
 
     def _blocks(self, table: Table) -> None:
-        """Each row as a block: its first cell in bold, then its other cells, each after its column's header."""
-        columns = table.columns
+        """Each row as a block: its first cell in bold, then its other cells, each after its column's header.
+
+        A block is headed by a name rather than a code: where the first column is a code or id kept whole (no_wrap)
+        and a later one a name (text that wraps), the name heads the block and the code follows it, labelled.
+        """
+        columns = list(table.columns)
+        named = next((i for i, column in enumerate(columns) if not column.no_wrap and column.overflow != "crop"), 0)
+        if table.show_header and columns and columns[0].no_wrap and named:
+            columns.insert(0, columns.pop(named))
         cells = [list(column.cells) for column in columns]
         labels = [f"{_as_text(column.header).plain}:" if column.header else "" for column in columns[1:]]
         # Labels go beside their values unless the longest would leave the values too little room.

@@ -324,3 +324,28 @@ def test_a_block_is_headed_by_its_name_not_its_code(hm):
     out = hm("salary", "--metro", "providence", env={"COLUMNS": "40"}).out
     assert "\nProvidence-Warwick, RI-MA\n  code:      0039300\n" in out
     assert not re.search(r"^\d{6,7}$", out, re.MULTILINE)
+
+
+@pytest.mark.parametrize("names", [["boston", "hartford", "providence"], ["pharma", "hospitals", "NY"],
+                                   ["bend, or", "urban honolulu"]])
+def test_the_side_by_side_comparison_fits_and_keeps_every_token_whole(catalog, names):
+    import io
+
+    from hmcareer import compare
+    from hmcareer.render import emit
+    from hmcareer.render.terminal import Terminal
+
+    report = compare.compare_pay(catalog, [compare.readings(catalog, name)[0].estimate for name in names])
+    out = io.StringIO()
+    emit(Terminal(out, io.StringIO(), color=False, width=100), catalog, report, "json")
+    doc = json.loads(out.getvalue())
+    rows = [doc["national"], *doc["rows"]]
+    must_show = _wage_tokens(rows, "annual", ("mean", "median", "p10", "p90")) | _words(
+        *(e["area_name"] for e in rows if e["area_type"] != "N"), *(e["industry_name"] for e in rows if e["area_type"] == "N"
+                                                                    and e["industry_code"] != "000000"))
+    found = {}
+    for width in WIDTHS:
+        out = io.StringIO()
+        emit(Terminal(out, io.StringIO(), color=False, width=width, unicode=True), catalog, report, "table", commands=False)
+        found[width] = problems(out.getvalue(), width, must_show, starts_of(everything(doc)))
+    assert {width: issues for width, issues in found.items() if issues} == {}

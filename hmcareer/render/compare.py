@@ -21,10 +21,16 @@ def place_name(e: WageEstimate, national: WageEstimate) -> str:
     return e.industry_name if e.area_type == "N" else e.area_name
 
 
+def short_name(name: str) -> str:
+    """A metro area by its first city and its states ("Boston-Cambridge-Newton, MA-NH" -> "Boston, MA-NH"), so that
+    columns stay narrow without breaking a name; anything else as it is."""
+    place, comma, states = name.partition(", ")
+    return f"{place.split('-')[0]}, {states}" if comma and "-" in place else name
+
+
 def show_comparison(h: Any, r: PayComparison) -> None:
     from rich.text import Text
 
-    from . import layout
     from .human import count, wage_text
     from .pay import LQ_NOTE, occupation_heading, reliability
 
@@ -40,21 +46,21 @@ def show_comparison(h: Any, r: PayComparison) -> None:
                         else count(None, e, "location_quotient")))
     names = [place_name(e, r.national) + (" !" if reliability(e) else "") for e in shown]
 
-    # Long names are headed on several lines, broken at spaces and after hyphens, as narrow as still fits.
-    side_by_side = None
-    for header_width in (24, 16, 12, 9):
-        table = h.table()
-        table.add_column("", no_wrap=True, style="cyan")
-        for name in names:
-            header = Text("\n").join(layout.wrap(Text(name), header_width))
-            table.add_column(header, justify="right", no_wrap=True, min_width=8)
-        for label, value in figures:
-            table.add_row(Text(label), *(Text(value(e)) for e in shown))
-        if h.fits(table):
-            side_by_side = table
-            break
+    # Columns headed by short names, wrapped at spaces only; the full names follow the table.
+    headers = [short_name(name) for name in names]
+    side_by_side = h.table()
+    side_by_side.add_column("", no_wrap=True, style="cyan")
+    for header in headers:
+        side_by_side.add_column(header, justify="right", min_width=8)
+    for label, value in figures:
+        side_by_side.add_row(Text(label), *(Text(value(e)) for e in shown))
+    if not h.fits(side_by_side):
+        side_by_side = None
     if side_by_side is not None:
         h.print_table(side_by_side)
+        shortened = [f"{header} = {name}" for header, name in zip(headers, names, strict=True) if header != name]
+        if shortened:
+            h.line(Text("; ".join(shortened) + ".", style="dim"))
     else:  # one row per place, or (Human.print_table) a block per place headed by its name
         by_place = h.table()
         by_place.add_column("area" if areas else "industry", min_width=12)

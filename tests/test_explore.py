@@ -606,7 +606,8 @@ def test_save_writes_the_last_answer_as_markdown_or_html_and_never_overwrites_un
     markdown = (tmp_path / "hmcareer-compare.md").read_text()
     assert "136760" in markdown.replace(",", "") and "Hartford-West Hartford-East Hartford, CT" in markdown
     page = (tmp_path / "cmp.html").read_text()
-    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" in page.split("<h2>Sources</h2>")[1]
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    assert '<a href="https://download.bls.gov/pub/time.series/oe/">' in page.split("<h2>Sources</h2>")[1]
     assert "$136,760" in page and "Hartford-West" in page
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cmp.html", "hmcareer-compare-2.md", "hmcareer-compare.md"]
 

@@ -58,8 +58,17 @@ def answer_document(catalog: Any, result: Any, fmt: str) -> str:
         return buffer.getvalue()
     text = _drawn(catalog, result)
     title = next((line.strip() for line in text.splitlines() if line.strip()), "hmcareer")
-    return PAGE.format(title=html.escape(title), body=html.escape(text.rstrip()),
-                       sources=html.escape(_drawn(catalog, result, list_sources=True).rstrip()))
+    return PAGE.format(title=html.escape(title), body=_linked(text.rstrip()),
+                       sources=_linked(_drawn(catalog, result, list_sources=True).rstrip()))
+
+
+def _linked(text: str) -> str:
+    """`text` escaped for HTML, each web address in it a link (the address escaped as well)."""
+    import re
+
+    parts = re.split(r"(https?://[^\s<>\"']*[^\s<>\"'.,;:)\]])", text)
+    return "".join(f'<a href="{html.escape(part)}">{html.escape(part)}</a>' if i % 2 else html.escape(part)
+                   for i, part in enumerate(parts))
 
 
 def default_name(result: Any, exists: Callable[[str], bool]) -> Path:

@@ -1,15 +1,14 @@
 """The interactive explorer: menus over the same queries and views as the commands.
 
-Every menu takes a number, a name or a unique start of a name; `b` goes up a level, `q`
-leaves, `?` explains the keys, `sources` lists the sources of the view above. Unknown input re-prompts with a hint. End of input and
-Ctrl-C leave with a goodbye. Navigation uses two exceptions so that any depth can go back
-or quit in one step.
+Every menu takes a number, a name or a unique start of a name; `b` goes up a level, `q` leaves, `?` explains the keys,
+`sources` lists the sources of the view above, `again` shows it once more, `save [FILE]` writes it to a file. At any
+prompt `home` returns to the main menu and a section's name (roles, salary, fit, search) goes straight there. Unknown
+input re-prompts with a hint. End of input and Ctrl-C leave with a goodbye. Navigation uses exceptions
+(explore_flow.py) so that any depth can go back, home, to another section or quit in one step.
 """
 
 from __future__ import annotations
 
-import contextlib
-import select
 import sys
 from collections.abc import Callable, Sequence
 from typing import IO, Any
@@ -17,7 +16,7 @@ from typing import IO, Any
 from . import matching, query, search
 from .catalog import Catalog
 from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, OutOfRange, UsageError
-from .explore_flow import GoBack, GoHome, Jump, Leave, NoInput, explain, pick
+from .explore_flow import GoBack, GoHome, Jump, Leave, NoInput, explain, pick, stdin_reader
 from .explore_job import CurrentJobSection
 from .explore_licence import LicenceSection
 from .models import Credential, Role, WageEstimate
@@ -35,34 +34,6 @@ AGAIN_WORDS = {"again"}  # the last answer once more (after a pager closed over 
 SAVE_WORD = "save"
 # When stdin is a pipe or file, a read that waits this long means nobody is typing.
 PIPE_TIMEOUT_SECONDS = 10.0
-
-
-def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[str], str]:
-    """Read one line per prompt; on a terminal with line editing, on a pipe with a timeout."""
-    interactive = stdin.isatty()
-    if interactive:
-        with contextlib.suppress(ImportError):  # line editing at the prompt; without it an arrow key arrives as "^[[A"
-            import readline  # noqa: F401
-
-    def read(prompt: str) -> str:
-        if interactive:
-            # The prompt goes through input(), so readline knows it is there: editing keys redraw the line correctly,
-            # and the prompt appears only once readline is ready to read.
-            return input(prompt)
-        screen.show_prompt(prompt)
-        try:
-            ready, _, _ = select.select([stdin], [], [], timeout)
-        except (ValueError, OSError, TypeError):  # no file descriptor (e.g. an in-memory stream): just read
-            ready = [stdin]
-        if not ready:
-            raise NoInput
-        line = stdin.readline()
-        if not line:
-            raise EOFError
-        screen.echo(line.rstrip("\n"))  # so that a transcript of piped choices reads like a session
-        return line.rstrip("\n")
-
-    return read
 
 
 class Explorer(CurrentJobSection, LicenceSection):

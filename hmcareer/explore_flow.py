@@ -3,10 +3,42 @@ and how they read what was typed: `pick` an option, `explain` an error in the ex
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import contextlib
+import select
+from collections.abc import Callable, Sequence
+from typing import IO, Any
 
 from . import query
 from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, OutOfRange, TooShort, UsageError
+
+
+def stdin_reader(screen: Any, stdin: IO[str], timeout: float) -> Callable[[str], str]:
+    """Read one line per prompt; on a terminal with line editing, on a pipe with a timeout."""
+    interactive = stdin.isatty()
+    if interactive:
+        with contextlib.suppress(ImportError):  # line editing at the prompt; without it an arrow key arrives as "^[[A"
+            import readline  # noqa: F401
+
+    def read(prompt: str) -> str:
+        if interactive:
+            # The prompt goes through input(), so readline knows it is there: editing keys redraw the line correctly,
+            # and the prompt appears only once readline is ready to read.
+            return input(prompt)
+        screen.show_prompt(prompt)
+        try:
+            ready, _, _ = select.select([stdin], [], [], timeout)
+        except (ValueError, OSError, TypeError):  # no file descriptor (e.g. an in-memory stream): just read
+            ready = [stdin]
+        if not ready:
+            raise NoInput
+        line = stdin.readline()
+        if not line:
+            raise EOFError
+        screen.echo(line.rstrip("\n"))  # so that a transcript of piped choices reads like a session
+        return line.rstrip("\n")
+
+    return read
+
 
 
 class GoBack(Exception):

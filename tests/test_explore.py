@@ -685,3 +685,78 @@ def test_without_less_long_answers_are_shown_a_page_at_a_time(tmp_path):
     finally:
         child.close()
     assert child.exitstatus == 0
+
+
+class _Terminal(io.StringIO):
+    """What the explorer writes to, taken for a person's terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _screen(catalog, monkeypatch, lines: int, columns: int = 80):
+    from hmcareer.render.interactive import Screen
+
+    monkeypatch.setenv("LINES", str(lines))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = _Terminal()
+    screen = Screen(Terminal(out, io.StringIO(), color=False), catalog, paging=True)
+    paged: list[str] = []
+    screen.page = paged.append
+    return screen, out, paged
+
+
+MENU = [(f"option{n}", f"what option {n} shows") for n in range(1, 7)]  # a title, 6 lines and the keys: 9 lines
+
+
+def test_an_answer_and_the_menu_after_it_are_written_together_when_both_fit(catalog, monkeypatch):
+    from hmcareer import query
+
+    answer = query.source_detail(catalog, "bls-oews-may2025")
+    screen, out, paged = _screen(catalog, monkeypatch, lines=60)
+    screen.result(answer)
+    assert out.getvalue() == ""  # held until what follows it is known
+    screen.menu("More", MENU)
+    text = out.getvalue()
+    assert paged == [] and text.index("bls-oews-may2025") < text.index("option1") and "what option 1 shows" in text
+
+
+def test_a_menu_shrinks_to_numbers_and_names_where_only_that_leaves_the_answer_on_screen(catalog, monkeypatch):
+    from hmcareer import query
+
+    answer = query.source_detail(catalog, "bls-oews-may2025")
+    screen, out, _ = _screen(catalog, monkeypatch, lines=60)
+    screen.result(answer)
+    height = screen.held.count("\n") + 1 + 4  # the answer, the prompt, and a menu of four lines
+    screen, out, paged = _screen(catalog, monkeypatch, lines=height)
+    screen.result(answer)
+    screen.menu("More", MENU)
+    text = out.getvalue()
+    assert paged == [] and "  1 option1  2 option2  3 option3  4 option4  5 option5" in text
+    assert "what option 1 shows" not in text and len(text.splitlines()) + 1 <= height
+
+
+def test_an_answer_taller_than_the_screen_goes_to_the_pager_from_its_top(catalog, monkeypatch):
+    from hmcareer import query
+
+    screen, out, paged = _screen(catalog, monkeypatch, lines=20, columns=40)
+    screen.result(query.outlook_report(catalog))
+    screen.menu("More", MENU)
+    assert len(paged) == 1 and paged[0].lstrip("\n").startswith("Medical and Health Services Managers")
+    lines = paged[0].count("\n")
+    text = " ".join(out.getvalue().split())
+    assert text.startswith(f"(The answer, {lines} lines, was shown in a pager; again shows") and "option1" in text
+    screen.again()
+    screen.prompt("next")
+    assert len(paged) == 2 and paged[1] == paged[0]  # again: the same answer, paged again
+
+
+def test_a_pipe_gets_every_answer_in_full_and_never_a_pager(catalog):
+    from hmcareer import query
+    from hmcareer.render.interactive import Screen
+
+    out = io.StringIO()
+    screen = Screen(Terminal(out, io.StringIO(), color=False, width=40), catalog)
+    screen.page = lambda text: pytest.fail("a pager on a pipe")
+    screen.result(query.outlook_report(catalog))
+    assert "Medical and Health Services Managers" in out.getvalue() and screen.held is None

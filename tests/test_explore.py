@@ -760,3 +760,24 @@ def test_a_pipe_gets_every_answer_in_full_and_never_a_pager(catalog):
     screen.page = lambda text: pytest.fail("a pager on a pipe")
     screen.result(query.outlook_report(catalog))
     assert "Medical and Health Services Managers" in out.getvalue() and screen.held is None
+
+
+def test_the_pager_is_less_or_pager_or_the_explorers_own(monkeypatch, tmp_path):
+    from hmcareer.render import interactive
+
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    less = tmp_path / "less"
+    less.write_text("#!/bin/sh\n")
+    less.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert interactive.pager_command() == [str(less), *interactive.LESS_OPTIONS]
+    monkeypatch.setenv("TERM", "dumb")  # less would stop to ask for RETURN
+    assert interactive.pager_command() is None
+    monkeypatch.setenv("PAGER", "more -d")
+    assert interactive.pager_command() == ["more", "-d"]
+    monkeypatch.setenv("PAGER", "cat")
+    assert interactive.pager_command() == []  # no pager: the answer as it is
+    monkeypatch.setenv("PAGER", "less -FX")  # less, with the options the explorer needs
+    monkeypatch.setenv("TERM", "xterm")
+    assert interactive.pager_command() == [str(less), *interactive.LESS_OPTIONS]

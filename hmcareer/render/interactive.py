@@ -53,7 +53,7 @@ def interrupts_ignored() -> Iterator[None]:
 
 def pager_command() -> list[str] | None:
     """The program that pages a long answer: $PAGER when set (none when it is empty or cat), else less when
-    installed (with LESS_OPTIONS), else None: the explorer's own page-at-a-time view."""
+    installed and the terminal can take it (with LESS_OPTIONS), else None: the explorer's own page-at-a-time view."""
     chosen = os.environ.get("PAGER")
     if chosen is not None:
         words = shlex.split(chosen) if chosen.strip() else []
@@ -62,7 +62,9 @@ def pager_command() -> list[str] | None:
         if os.path.basename(words[0]) != "less":
             return words
     less = shutil.which("less")
-    return [less, *LESS_OPTIONS] if less else None
+    # A terminal that cannot move the cursor (TERM unset, dumb, an editor's shell) would make less ask for RETURN.
+    capable = os.environ.get("TERM", "dumb") not in ("dumb", "emacs", "unknown")
+    return [less, *LESS_OPTIONS] if less and capable else None
 
 
 class ProgramPager(Pager):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from .errors import EXIT_DATA, EXIT_USAGE, ReaderGone
 from .options import Format
@@ -48,6 +48,12 @@ class StackedHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,
 
 class HelpContext(typer.Context):
     formatter_class = StackedHelpFormatter
+
+
+class HelpCommand(TyperCommand):
+    """A command whose help is laid out as the app's (StackedHelpFormatter)."""
+
+    context_class = HelpContext
 
 
 class OneLineUsageErrors(TyperGroup):

@@ -13,7 +13,7 @@ import typer
 
 from . import __version__
 from .cli_brief import brief
-from .cli_support import MANAGERS_SOC, HelpCommand, OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
+from .cli_support import MANAGERS_SOC, OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
 from .options import (
     ForceOpt,
@@ -649,9 +649,6 @@ def app_for(args: list[str]) -> typer.Typer:
     that runs keeps start-up from growing with the number of commands. Anything else (help,
     --version, a typo, shell completion) gets the whole app, so its messages are unchanged.
     """
-    for info in app.registered_commands:  # every command's help laid out as the app's, whoever added the command
-        if info.cls is None or info.cls is HelpCommand.__base__:
-            info.cls = HelpCommand
     i = 0
     while i < len(args):
         option, inline_value, _ = args[i].partition("=")

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperGroup
 
 from .errors import EXIT_DATA, EXIT_USAGE, ReaderGone
 from .options import Format
@@ -50,12 +50,6 @@ class HelpContext(typer.Context):
     formatter_class = StackedHelpFormatter
 
 
-class HelpCommand(TyperCommand):
-    """A command whose help is laid out as the app's (StackedHelpFormatter)."""
-
-    context_class = HelpContext
-
-
 class OneLineUsageErrors(TyperGroup):
     """The app's command group: Click's usage errors (4 lines: usage, a hint, a blank line, the error) become one line
     on stderr, exit 2, as hmcareer's own are (errors.click_usage_message); the rest is Typer's.
@@ -69,8 +63,10 @@ class OneLineUsageErrors(TyperGroup):
         if parent is None:
             from .render.terminal import screen_size
 
-            # Subcommands' contexts inherit it from this one.
+            # Subcommands' contexts inherit the width from this one; their help is laid out as this one's.
             extra.setdefault("terminal_width", min(screen_size(sys.stdout, sys.stdout.isatty())[0], HELP_WIDTH))
+            for command in self.commands.values():
+                command.context_class = HelpContext
         return super().make_context(info_name, args, parent, **extra)
 
     def list_commands(self, ctx: Any) -> list[str]:

@@ -102,6 +102,7 @@ class Screen:
         self.paging = paging  # a terminal that a person reads and types in: answers are held, long ones paged
         self.held: str | None = None  # an answer drawn but not yet written (see the module's docstring)
         self.last: str | None = None  # the last answer as drawn, for `again`
+        self.below: int | None = None  # lines on screen since the last answer (or its pager note), until a prompt
         self.read_more: Callable[[str], str] = input  # the keys of the page-at-a-time view
         self.page: Callable[[str], None] = self.pager
 
@@ -143,9 +144,12 @@ class Screen:
         lines = text.count("\n")
         if lines + following + 1 <= self.console.height:
             self._write(text)
+            self.below = lines
             return
         self.page(text)
-        self._write(Text(f"(The answer, {lines} lines, was shown in a pager; again shows it once more.)", style="dim"))
+        note = Text(f"(The answer, {lines} lines, was shown in a pager; again shows it once more.)", style="dim")
+        self._write(note)
+        self.below = len(self.console.render_lines(note, pad=False))
 
     def pager(self, text: str) -> None:
         """A long answer, from its top: through less or $PAGER (Rich's console.pager), else a page at a time here."""
@@ -195,13 +199,14 @@ class Screen:
             return
         full = self._captured(lambda: self._menu(title, options, footer, compact=False))
         text = full
-        if self.held is not None and options:
-            room = self.console.height - 1 - self.held.count("\n")
+        above = self.held.count("\n") if self.held is not None else self.below  # what the menu must leave on screen
+        if above is not None and options:
+            room = self.console.height - 1 - above
             compact = self._captured(lambda: self._menu(title, options, footer, compact=True))
             if full.count("\n") > room:
                 text = compact
-            if text.count("\n") > room:  # the answer goes to the pager: the menu after it, whole if it fits alone
-                text = full if full.count("\n") + 2 <= self.console.height else compact
+            if self.held is not None and text.count("\n") > room:  # the answer goes to the pager: the menu after it,
+                text = full if full.count("\n") + 2 <= self.console.height else compact  # whole if it fits alone
         self.settle(text.count("\n"))
         self._write(text)
 
@@ -254,9 +259,12 @@ class Screen:
 
     def _line(self, text: Text) -> None:
         """A line of the explorer's own, after the held answer (settled with room for it)."""
+        lines = len(self.console.render_lines(text, pad=False))
         if self.held is not None:
-            self.settle(len(self.console.render_lines(text, pad=False)))
+            self.settle(lines)
         self.console.print(text)
+        if self.below is not None:
+            self.below += lines
 
     # The prompt and the echo are plain text, written as they are: through Rich, each line of piped input cost two
     # Rich prints, most of the time of a long piped session.
@@ -264,6 +272,7 @@ class Screen:
     def show_prompt(self, prompt: str) -> None:
         """A prompt without a newline, for input read from a pipe (a terminal's input() shows its own)."""
         self.settle(0)
+        self.below = None
         self.console.file.write(printable(prompt))
         self.console.file.flush()
 
@@ -274,4 +283,5 @@ class Screen:
     def prompt(self, text: str) -> str:
         """The prompt line as plain text, for the input function to show; what is held is written first."""
         self.settle(0)
+        self.below = None
         return f"{text}> "

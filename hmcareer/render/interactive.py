@@ -189,24 +189,27 @@ class Screen:
             return
         self._answer(self.shown, list_sources=True)
 
+    MENU_FORMS = ("full", "names", "inline")  # labels beside or under the names; names one a line; names in a row
+
     def menu(self, title: str, options: Sequence[tuple[str, str]], footer: str = MENU_KEYS) -> None:
-        """A menu: each option's number, name and what it shows; on a terminal, under an answer that leaves too little
-        room for that, the numbers and names in a line or two."""
+        """A menu: each option's number, name and what it shows. On a terminal, the fullest form that leaves the answer
+        above it (if any) on screen: without the labels, then the names in a row; where none does, the answer goes to
+        the pager first."""
         title = printable(title)
         options = [(printable(name), printable(label)) for name, label in options]
         if not self.paging:
-            self._menu(title, options, footer, compact=False)
+            self._menu(title, options, footer, "full")
             return
-        full = self._captured(lambda: self._menu(title, options, footer, compact=False))
-        text = full
-        above = self.held.count("\n") if self.held is not None else self.below  # what the menu must leave on screen
-        if above is not None and options:
-            room = self.console.height - 1 - above
-            compact = self._captured(lambda: self._menu(title, options, footer, compact=True))
-            if full.count("\n") > room:
-                text = compact
-            if self.held is not None and text.count("\n") > room:  # the answer goes to the pager: the menu after it,
-                text = full if full.count("\n") + 2 <= self.console.height else compact  # whole if it fits alone
+        drawn = {form: self._captured(lambda form=form: self._menu(title, options, footer, form))
+                 for form in (self.MENU_FORMS if options else ("full",))}
+        above = self.held.count("\n") if self.held is not None else (self.below or 0)  # what must stay on screen
+
+        def fullest(room: int) -> str:
+            return next((text for text in drawn.values() if text.count("\n") <= room), list(drawn.values())[-1])
+
+        text = fullest(self.console.height - 1 - above)
+        if self.held is not None and text.count("\n") > self.console.height - 1 - above:
+            text = fullest(self.console.height - 3)  # the answer goes to the pager; its note takes a line or two
         self.settle(text.count("\n"))
         self._write(text)
 
@@ -215,12 +218,12 @@ class Screen:
             draw()
         return capture.get()
 
-    def _menu(self, title: str, options: Sequence[tuple[str, str]], footer: str, compact: bool) -> None:
+    def _menu(self, title: str, options: Sequence[tuple[str, str]], footer: str, form: str) -> None:
         from rich.table import Table
 
         self.console.print()
         self.console.print(Text(title, style="bold underline"))
-        if options and compact:  # numbers and names only, as many to a line as fit
+        if options and form == "inline":  # numbers and names only, as many to a line as fit
             lines: list[Text] = []
             for number, (name, _) in enumerate(options, 1):
                 item = Text(str(number), style="cyan") + " " + Text(name, style="bold")
@@ -235,11 +238,11 @@ class Screen:
             # Labels go beside the names when there is room for them, else under each name.
             beside = self.console.width - max(len(name) for name, _ in options) - len(str(len(options))) - 8 >= 24
             grid.add_column(style="bold", overflow="fold")
-            if beside:
+            if beside and form == "full":
                 grid.add_column(style="dim", ratio=1, overflow="fold")
             for number, (name, label) in enumerate(options, 1):
-                shown = Text(label if label != name else "", style="dim")
-                if beside:
+                shown = Text(label if label != name and form == "full" else "", style="dim")
+                if beside and form == "full":
                     grid.add_row(Text(f"  {number}"), Text(name), shown)
                 else:
                     grid.add_row(Text(f"  {number}"), Text(name) + (Text("\n") + shown if shown.plain else Text("")))

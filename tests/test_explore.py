@@ -781,3 +781,15 @@ def test_the_pager_is_less_or_pager_or_the_explorers_own(monkeypatch, tmp_path):
     monkeypatch.setenv("PAGER", "less -FX")  # less, with the options the explorer needs
     monkeypatch.setenv("TERM", "xterm")
     assert interactive.pager_command() == [str(less), *interactive.LESS_OPTIONS]
+
+
+def test_a_menu_taller_than_the_screen_drops_its_labels_first(catalog, monkeypatch):
+    from hmcareer.explore import Explorer
+
+    screen, out, _ = _screen(catalog, monkeypatch, lines=20, columns=40)
+    screen.menu("Main menu", Explorer.SECTIONS)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert lines[1:4] == ["Main menu", "   1  roles", "   2  salary"] and len(lines) + 1 <= 20
+    screen, out, _ = _screen(catalog, monkeypatch, lines=40, columns=40)
+    screen.menu("Main menu", Explorer.SECTIONS)
+    assert "what each management role does" in out.getvalue()  # room enough: the labels too

@@ -156,12 +156,12 @@ def _pay_heading(h: Human, m: MatchReport) -> None:
     h.line()
 
 
-def _pay(m: MatchReport, p: RolePay) -> Text:
-    # Nationally, the heading says whose pay it is; the role's line names the industry (or, where none is published,
-    # says it is every manager's).
+def _pay(m: MatchReport, p: RolePay, brief: bool = False) -> Text:
+    """Nationally, the heading says whose pay it is; the role's line names the industry (or, where none is published,
+    says it is every manager's). brief: without the word the heading says (median), for a narrow terminal."""
     by_industry = m.place is not None and m.place.kind == "nation" and p.pay.industry_code != ALL_INDUSTRIES
-    text = Text(f"median {money(p.pay.annual_median, False, p.pay, 'annual_median')}, "
-                + (f"in {p.pay.industry_name}" if by_industry else p.where))
+    text = Text(("" if brief else "median ") + f"{money(p.pay.annual_median, False, p.pay, 'annual_median')}"
+                + (f" in {p.pay.industry_name}" if by_industry else f", {p.where}"))
     if p.change is not None and m.current is not None:
         from .moving import change_text
 
@@ -186,14 +186,17 @@ def show_match(h: Human, m: MatchReport) -> None:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(justify="right", no_wrap=True)
         grid.add_column()
-        lead = "  " if h.console.width >= NARROW else ""  # on a narrow terminal the reasons keep their room
-        for x in r.reasons:
+        narrow = h.console.width < NARROW
+        lead = "" if narrow else "  "  # on a narrow terminal the reasons keep their room
+        # There, a role below the top ones shows only the reasons that gave it points (its path lists the rest).
+        reasons = [x for x in r.reasons if x.points or not narrow or rank <= m.top]
+        for x in reasons:
             grid.add_row(Text(f"{lead} {x.points:+d}" if x.points else f"{lead}  0", style="green" if x.points else "dim"),
                          Text(x.text))
         if not r.reasons:
             grid.add_row(Text(f"{lead}  "), Text("none of your answers bears on this role's traits", style="dim"))
         if m.pay and m.place is not None and m.place.kind == "nation":
-            grid.add_row(Text(f"{lead}pay", style="cyan"), _pay(m, m.pay[rank - 1]))
+            grid.add_row(Text(f"{lead}pay", style="cyan"), _pay(m, m.pay[rank - 1], brief=narrow))
         h.print_table(grid)
     h.line(Text(f"Points: background +{BACKGROUND_POINTS}, each shared interest +{INTEREST_POINTS}, holding the licence a "
                 f"role requires or usually draws on +{LICENCE_POINTS}. The fit traits are hmcareer's editorial reading of each role; the "
@@ -209,14 +212,14 @@ def show_match(h: Human, m: MatchReport) -> None:
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=STATUS_WIDTH)  # "check with the issuer" wraps rather than narrow every step
         grid.add_column()
-        optional: list[Text] = []
+        optional: dict[str, list[str]] = {}  # the optional steps by status, in the order first met
         for c in r.steps:
             shown.add(c.status)
             full = _checked_step(h, c)  # (also cites its sources, which the footer counts at every width)
             key = f"{c.step.step}:{c.step.ref or c.step.label}:{c.status}:{c.why}"
             if not beside:
                 if c.step.optional:
-                    optional.append(Text(_short_label(c, brief=True)) + " (" + _status(c) + ")")
+                    optional.setdefault(c.status, []).append(_short_label(c, brief=True))
                 else:
                     h.hanging("  ", Text("[") + _status(c) + Text("] ") + Text(f"{c.step.step}: ", style="cyan")
                               + Text(_short_label(c)) + Text(f" ({c.why})", style="italic"))
@@ -234,7 +237,9 @@ def show_match(h: Human, m: MatchReport) -> None:
         if beside:
             h.print_table(grid)
         elif optional:
-            h.hanging("  ", Text("optional: ", style="dim") + Text("; ").join(optional))
+            h.hanging("  ", Text("optional: ", style="dim") + Text("; ").join(
+                Text(", ".join(names)) + " (" + Text(status, style=STATUS_STYLE[status]) + ")"
+                for status, names in optional.items()))
     if m.licence_state is not None:
         from .licence import show_state_section
 

@@ -793,3 +793,16 @@ def test_a_menu_taller_than_the_screen_drops_its_labels_first(catalog, monkeypat
     screen, out, _ = _screen(catalog, monkeypatch, lines=40, columns=40)
     screen.menu("Main menu", Explorer.SECTIONS)
     assert "what each management role does" in out.getvalue()  # room enough: the labels too
+
+
+def test_pager_cat_writes_a_long_answer_as_it_is(catalog, monkeypatch):
+    from hmcareer import query
+    from hmcareer.render.interactive import Screen
+
+    monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.setenv("LINES", "20")
+    out = _Terminal()
+    screen = Screen(Terminal(out, io.StringIO(), color=False, width=40), catalog, paging=True)
+    screen.result(query.outlook_report(catalog))
+    screen.prompt("choose")
+    assert "Medical and Health Services Managers" in out.getvalue() and "was shown in a pager" not in out.getvalue()

@@ -104,7 +104,7 @@ class Screen:
         self.last: str | None = None  # the last answer as drawn, for `again`
         self.below: int | None = None  # lines on screen since the last answer (or its pager note), until a prompt
         self.read_more: Callable[[str], str] = input  # the keys of the page-at-a-time view
-        self.page: Callable[[str], None] = self.pager
+        self.page: Callable[[str], bool | None] = self.pager
 
     def result(self, result: Any) -> None:
         self.shown = result
@@ -146,22 +146,26 @@ class Screen:
             self._write(text)
             self.below = lines
             return
-        self.page(text)
+        if self.page(text) is False:  # no pager wanted ($PAGER=cat): written as it is
+            self.below = lines
+            return
         note = Text(f"(The answer, {lines} lines, was shown in a pager; again shows it once more.)", style="dim")
         self._write(note)
         self.below = len(self.console.render_lines(note, pad=False))
 
-    def pager(self, text: str) -> None:
-        """A long answer, from its top: through less or $PAGER (Rich's console.pager), else a page at a time here."""
+    def pager(self, text: str) -> bool:
+        """A long answer, from its top: through less or $PAGER (Rich's console.pager), else a page at a time here.
+        False when $PAGER asks for none: the answer is written as it is."""
         command = pager_command()
         if command == []:
             self._write(text)
-            return
+            return False
         if command is None:
             self.pages(text)
-            return
+            return True
         with self.console.pager(pager=ProgramPager(command), styles=True):
             self.console.print(Text.from_ansi(text.lstrip("\n")), soft_wrap=True, end="")
+        return True
 
     def pages(self, text: str) -> None:
         """The explorer's own pager: a screenful at a time, Enter for the next, q to stop."""

@@ -624,7 +624,8 @@ def test_command_help_gives_one_example_a_line(hm):
     out = hm("salary", "--help", env={"COLUMNS": "80"}).out
     assert ("\n  Examples:\n    hmcareer salary --industry pharma --industry hospitals\n"
             "    hmcareer salary --state NY --state TX --percentiles\n") in out
-    for command in ("roles", "certs", "paths", "match", "switch", "occupations", "search", "claims", "sources"):
+    for command in ("roles", "certs", "paths", "match", "switch", "occupations", "search", "claims", "sources", "licence",
+                    "brief"):
         help_text = hm(command, "--help", env={"COLUMNS": "80"}).out
         assert " | hmcareer" not in help_text and "\n    hmcareer " in help_text, command
 

@@ -135,7 +135,11 @@ def roles(
 ) -> None:
     """List management roles, or show one in full.
 
-    Examples: hmcareer roles | hmcareer roles clinical | hmcareer roles nha --format json
+    \b
+    Examples:
+      hmcareer roles
+      hmcareer roles clinical
+      hmcareer roles nha --format json
     """
     from . import query
 
@@ -183,10 +187,17 @@ def salary(
 ) -> None:
     """Pay from the BLS OEWS May 2025 survey: national, by industry, state and metro, and over time.
 
-    Examples: hmcareer salary --industry pharma --industry hospitals | hmcareer salary --state NY --state TX --percentiles |
-    hmcareer salary --metro honolulu | hmcareer salary --state all --sort lq --top 10 | hmcareer salary --where metros |
-    hmcareer salary --history | hmcareer salary --occupation rn --metro boston | hmcareer salary --state all --cost-of-living
-    --sort adjusted | hmcareer salary --where states --cost-of-living
+    \b
+    Examples:
+      hmcareer salary --industry pharma --industry hospitals
+      hmcareer salary --state NY --state TX --percentiles
+      hmcareer salary --metro honolulu
+      hmcareer salary --state all --sort lq --top 10
+      hmcareer salary --where metros
+      hmcareer salary --history
+      hmcareer salary --occupation rn --metro boston
+      hmcareer salary --state all --cost-of-living --sort adjusted
+      hmcareer salary --where states --cost-of-living
     """
     from . import salary as pay
 
@@ -232,8 +243,13 @@ def certs(
 ) -> None:
     """List certifications and licences, or show one (including what an old credential became).
 
-    Examples: hmcareer certs | hmcareer certs --body aaham | hmcareer certs CPAM | hmcareer certs --role nha |
-    hmcareer certs NHA --state OH
+    \b
+    Examples:
+      hmcareer certs
+      hmcareer certs --body aaham
+      hmcareer certs CPAM
+      hmcareer certs --role nha
+      hmcareer certs NHA --state OH
     """
     from . import query
 
@@ -257,7 +273,9 @@ def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputO
               sources: SourcesOpt = False) -> None:
     """Degrees, accreditation with dated program counts, and coursework.
 
-    Example: hmcareer education --format markdown
+    \b
+    Example:
+      hmcareer education --format markdown
     """
     from . import query
 
@@ -286,7 +304,12 @@ def paths(
 
     With --from (and optionally --degree, --years, --manager-years, --licence...) each step is marked done, to do, check or unknown
     for you. With --state, a nursing home administrator's path shows that state's licence steps.
-    Examples: hmcareer paths | hmcareer paths nursing-home-administrator --from nurse --degree bachelor | hmcareer paths nha --state OH
+
+    \b
+    Examples:
+      hmcareer paths
+      hmcareer paths nursing-home-administrator --from nurse --degree bachelor
+      hmcareer paths nha --state OH
     """
     from . import query
     from .licensing import with_state
@@ -347,8 +370,11 @@ def match(
     Each role shows its pay (national, or --state/--metro) and the change from your occupation's pay (--occupation, or
     the usual one of your background, said so).
     Unanswered questions count as unknown. With no options, in a terminal, it asks the questions.
-    Example: hmcareer match --background nurse --degree bachelor --years 4 --interest leadership --interest ltc
-    Example: hmcareer match --occupation rn --metro boston
+
+    \b
+    Examples:
+      hmcareer match --background nurse --degree bachelor --interest ltc
+      hmcareer match --occupation rn --metro boston
     """
     from . import matching
 
@@ -402,7 +428,10 @@ def switch(
 ) -> None:
     """From your job now to health services manager: pay there, what transfers, what to learn, which roles fit.
 
-    Examples: hmcareer switch --from rn --metro boston | hmcareer switch --from coder --state OH
+    \b
+    Examples:
+      hmcareer switch --from rn --metro boston
+      hmcareer switch --from coder --state OH
     """
     from .switching import switch_report
 
@@ -422,7 +451,11 @@ def occupations(
 ) -> None:
     """The occupations with pay here (11-9111 and 29 that people move from), or one occupation's profile.
 
-    Examples: hmcareer occupations | hmcareer occupations 11-9111 | hmcareer occupations rn
+    \b
+    Examples:
+      hmcareer occupations
+      hmcareer occupations 11-9111
+      hmcareer occupations rn
     """
     from . import occupations as found
 
@@ -445,7 +478,11 @@ def search(
 ) -> None:
     """Search roles, credentials, associations, degrees, accreditors and industries at once.
 
-    Examples: hmcareer search billing | hmcareer search long-term care | hmcareer search quality --format json
+    \b
+    Examples:
+      hmcareer search billing
+      hmcareer search long-term care
+      hmcareer search quality --format json
     """
     from .search import search as find
 
@@ -466,7 +503,9 @@ _register_licence()
 def explore(ctx: typer.Context) -> None:
     """Browse everything interactively: menus by number or name, b to go back, q to quit.
 
-    Example: hmcareer explore
+    \b
+    Example:
+      hmcareer explore
     """
     _explore(state_of(ctx))
 
@@ -493,7 +532,9 @@ def associations(ctx: typer.Context, fmt: FormatOpt = Format.table, output: Outp
                  sources: SourcesOpt = False) -> None:
     """Professional associations and what each offers a manager.
 
-    Example: hmcareer associations --format csv
+    \b
+    Example:
+      hmcareer associations --format csv
     """
     from . import query
 
@@ -512,7 +553,11 @@ def claims(
 ) -> None:
     """Every claim of the 2012 job description that hmcareer checks, with its verdict and evidence.
 
-    Examples: hmcareer claims | hmcareer claims --verdict wrong | hmcareer claims --format markdown
+    \b
+    Examples:
+      hmcareer claims
+      hmcareer claims --verdict wrong
+      hmcareer claims --format markdown
     """
     from . import query
 
@@ -524,7 +569,9 @@ def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt
             sources: SourcesOpt = False) -> None:
     """Job outlook: OOH quick facts by edition, growth, openings and what drives demand.
 
-    Example: hmcareer outlook
+    \b
+    Example:
+      hmcareer outlook
     """
     from . import query
 
@@ -541,7 +588,10 @@ def sources(
 ) -> None:
     """Every source behind the data: publisher, title, URL, the source's own date and its kind (official, BLS, third party...).
 
-    Examples: hmcareer sources | hmcareer sources bls-oews-may2025
+    \b
+    Examples:
+      hmcareer sources
+      hmcareer sources bls-oews-may2025
     """
     from . import query
 
@@ -559,7 +609,9 @@ def validate(
 ) -> None:
     """Check a data directory and list every problem (exit 1 if any).
 
-    Example: hmcareer validate ~/my-hmcareer-data
+    \b
+    Example:
+      hmcareer validate ~/my-hmcareer-data
     """
     from .catalog import Catalog
     from .catalog import validate as check

@@ -34,8 +34,10 @@ def brief(
     """A one-to-two page career brief to hand out: the role, pay with charts, the path, licence, certifications,
     associations, outlook and numbered sources.
 
-    Example: hmcareer brief nha --state OH --from nurse -o ohio-nha.html
-    Example: hmcareer brief clinical --metro boston -o brief.md
+    \b
+    Examples:
+      hmcareer brief nha --state OH --from nurse -o ohio-nha.html
+      hmcareer brief clinical --metro boston -o brief.md
     """
     session = state_of(ctx)
     terminal = session.terminal()

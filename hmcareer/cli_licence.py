@@ -23,7 +23,11 @@ def licence(
 ) -> None:
     """The nursing home administrator licence, state by state: board, degree, AIT, exams, CE, with every source.
 
-    Examples: hmcareer licence | hmcareer licence OH | hmcareer license texas --format json
+    \b
+    Examples:
+      hmcareer licence
+      hmcareer licence OH
+      hmcareer license texas --format json
     """
     from . import licensing
 

@@ -23,9 +23,64 @@ MANAGERS_SOC = "11-9111"  # the occupation hmcareer is about (catalog.MANAGERS_S
 CLICK_USAGE_ERROR: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
 
 
+HELP_WIDTH = 80  # help is never wider than this, however wide the terminal
+FIRST_COMMAND = "explore"  # listed first in help: the way in for someone who does not know the commands yet
+
+
+class StackedHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc, name-defined]
+    """Click's help formatter; below 60 columns each option or command goes on a line of its own with its text under
+    it, wrapped at spaces only, so that no name (HMCAREER_DATA_DIR, --install-completion) is broken."""
+
+    def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+        if self.width - self.current_indent >= 60:
+            super().write_dl(rows, col_max, col_spacing)
+            return
+        import textwrap
+
+        indent = " " * self.current_indent
+        for first, second in rows:
+            self.write(f"{indent}{first}\n")
+            if second:
+                self.write(textwrap.fill(second, max(self.width - 2, 20), initial_indent=indent + "    ",
+                                         subsequent_indent=indent + "    ", break_long_words=False,
+                                         break_on_hyphens=False) + "\n")
+
+
+class HelpContext(typer.Context):
+    formatter_class = StackedHelpFormatter
+
+
 class OneLineUsageErrors(TyperGroup):
     """The app's command group: Click's usage errors (4 lines: usage, a hint, a blank line, the error) become one line
-    on stderr, exit 2, as hmcareer's own are (errors.click_usage_message); the rest is Typer's."""
+    on stderr, exit 2, as hmcareer's own are (errors.click_usage_message); the rest is Typer's.
+
+    Help is laid out for the terminal's width (Click alone never goes below 50 columns), lists the explorer first, and
+    gives each command's first sentence whole rather than cut to "..."."""
+
+    context_class = HelpContext
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        if parent is None:
+            from .render.terminal import screen_size
+
+            # Subcommands' contexts inherit the width from this one; their help is laid out as this one's.
+            extra.setdefault("terminal_width", min(screen_size(sys.stdout, sys.stdout.isatty())[0], HELP_WIDTH))
+            for command in self.commands.values():
+                command.context_class = HelpContext
+        return super().make_context(info_name, args, parent, **extra)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return sorted(super().list_commands(ctx), key=lambda name: name != FIRST_COMMAND)
+
+    def format_commands(self, ctx: Any, formatter: Any) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit=1_000)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:

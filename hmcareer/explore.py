@@ -1,39 +1,26 @@
 """The interactive explorer: menus over the same queries and views as the commands.
 
-Every menu takes a number, a name or a unique start of a name; `b` goes up a level, `q`
-leaves, `?` explains the keys, `sources` lists the sources of the view above. Unknown input re-prompts with a hint. End of input and
-Ctrl-C leave with a goodbye. Navigation uses two exceptions so that any depth can go back
-or quit in one step.
+Every menu takes a number, a name or a unique start of a name; `b` goes up a level, `q` leaves, `?` explains the keys,
+`sources` lists the sources of the view above, `again` shows it once more, `save [FILE]` writes it to a file. At any
+prompt `home` returns to the main menu and a section's name (roles, salary, fit, search) goes straight there. Unknown
+input re-prompts with a hint. End of input and Ctrl-C leave with a goodbye. Navigation uses exceptions
+(explore_flow.py) so that any depth can go back, home, to another section or quit in one step.
 """
 
 from __future__ import annotations
 
-import contextlib
-import select
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from . import matching, query, salary, search
 from .catalog import Catalog
-from .errors import (
-    EXIT_INTERRUPTED,
-    EXIT_OK,
-    EXIT_USAGE,
-    Ambiguous,
-    Conflict,
-    DataError,
-    InvalidChoice,
-    NotFound,
-    OutOfRange,
-    TooShort,
-    UsageError,
-)
-from .explore_flow import GoBack, Leave, NoInput
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, OutOfRange, UsageError
+from .explore_flow import GoBack, GoHome, Jump, Leave, NoInput, explain, pick, stdin_reader
 from .explore_job import CurrentJobSection
 from .explore_licence import LicenceSection
-from .models import Credential, Role
-from .render.interactive import Screen
+from .models import Credential, Role, WageEstimate
+from .render.interactive import Screen, interrupts_ignored
 from .render.terminal import Terminal
 from .vocabulary import DEGREE_FIELDS, DEGREE_LEVELS, FIT_BACKGROUNDS, FIT_INTERESTS, LICENCES
 
@@ -41,60 +28,24 @@ BACK_WORDS = {"b", "back"}
 QUIT_WORDS = {"q", "quit", "exit"}
 HELP_WORDS = {"?", "help"}
 SOURCES_WORDS = {"sources"}  # the sources of the view above, as --sources lists them
+HOME_WORDS = {"home", "main"}
+JUMP_WORDS = ("roles", "salary", "fit", "search")  # sections reachable from any prompt by name
+AGAIN_WORDS = {"again"}  # the last answer once more (after a pager closed over it)
+SAVE_WORD = "save"
 # When stdin is a pipe or file, a read that waits this long means nobody is typing.
 PIPE_TIMEOUT_SECONDS = 10.0
-
-
-@contextlib.contextmanager
-def interrupts_ignored() -> Iterator[None]:
-    """Ctrl-C does nothing inside (a Python handler, not SIG_IGN, which programs started later would inherit)."""
-    import signal
-
-    try:
-        previous = signal.signal(signal.SIGINT, lambda *_: None)
-    except ValueError:  # only the main thread may set handlers
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def stdin_reader(screen: Screen, stdin: IO[str], timeout: float) -> Callable[[str], str]:
-    """Read one line per prompt; on a terminal with line editing, on a pipe with a timeout."""
-    interactive = stdin.isatty()
-    if interactive:
-        with contextlib.suppress(ImportError):  # line editing at the prompt; without it an arrow key arrives as "^[[A"
-            import readline  # noqa: F401
-
-    def read(prompt: str) -> str:
-        if interactive:
-            # The prompt goes through input(), so readline knows it is there: editing keys redraw the line correctly,
-            # and the prompt appears only once readline is ready to read.
-            return input(prompt)
-        screen.show_prompt(prompt)
-        try:
-            ready, _, _ = select.select([stdin], [], [], timeout)
-        except (ValueError, OSError, TypeError):  # no file descriptor (e.g. an in-memory stream): just read
-            ready = [stdin]
-        if not ready:
-            raise NoInput
-        line = stdin.readline()
-        if not line:
-            raise EOFError
-        screen.echo(line.rstrip("\n"))  # so that a transcript of piped choices reads like a session
-        return line.rstrip("\n")
-
-    return read
 
 
 class Explorer(CurrentJobSection, LicenceSection):
     def __init__(self, catalog: Catalog, terminal: Terminal, read_line: Callable[[str], str] | None = None,
                  stdin: IO[str] | None = None, timeout: float = PIPE_TIMEOUT_SECONDS):
         self.c = catalog
-        self.screen = Screen(terminal, catalog)
-        self.read_line = read_line or stdin_reader(self.screen, stdin or sys.stdin, timeout)
+        stdin = stdin or sys.stdin
+        # A person at a terminal gets answers that stay on screen (a pager for long ones); a pipe, everything in order.
+        paging = read_line is None and stdin.isatty() and terminal.stdout.isatty()
+        self.screen = Screen(terminal, catalog, paging=paging)
+        self.read_line = read_line or stdin_reader(self.screen, stdin, timeout)
+        self.screen.read_more = self.read_line
         self.profile: matching.Profile | None = None  # the fit answers, kept for path views
         self.answers = 0  # lines read so far
 
@@ -102,7 +53,10 @@ class Explorer(CurrentJobSection, LicenceSection):
 
     def run(self) -> int:
         self.screen.say("hmcareer explore: medical and health services managers (SOC 11-9111), offline.", "bold")
-        self.screen.help()
+        if self.screen.paging:  # on a terminal, room for the menu: the keys in one line, ? for the rest
+            self.screen.say("Type a number or a name; ? explains the keys, q leaves.", "dim")
+        else:
+            self.screen.help()
         try:
             self.main_menu()
         except Leave:
@@ -139,6 +93,16 @@ class Explorer(CurrentJobSection, LicenceSection):
                 continue
             if word in SOURCES_WORDS:
                 self.screen.sources()
+                continue
+            if word in HOME_WORDS:
+                raise GoHome
+            if word in JUMP_WORDS:
+                raise Jump(word)
+            if word in AGAIN_WORDS:
+                self.screen.again()
+                continue
+            if word == SAVE_WORD or word.startswith(SAVE_WORD + " "):
+                self.save(text[len(SAVE_WORD):].strip())
                 continue
             return text
 
@@ -189,6 +153,38 @@ class Explorer(CurrentJobSection, LicenceSection):
                 self.screen.hint(explain(exc))
                 return
 
+    def save(self, name: str) -> None:
+        """The last answer to a file: markdown or HTML by the name's ending; an existing file only if the user agrees."""
+        import os
+        from pathlib import Path
+
+        from .atomic import write_atomically
+        from .render.document import FORMATS, answer_document, default_name
+
+        if self.screen.shown is None:
+            self.screen.hint("Nothing to save yet: open a view first, then type save.")
+            return
+        path = Path(os.path.expanduser(name)) if name else default_name(self.screen.shown, os.path.exists)
+        fmt = FORMATS.get(path.suffix.lower())
+        if fmt is None:
+            self.screen.hint(f"{name!r} does not end in .md or .html: type save answer.md for markdown, save answer.html "
+                             "for a web page.")
+            return
+        if path.is_dir():
+            self.screen.hint(f"{str(path)!r} is a folder; give a file name, such as {str(path / path.name)!r}.md.")
+            return
+        replace = os.path.lexists(path)
+        if replace and self.read_line(self.screen.prompt(f"{path} exists; replace it? y/n")).strip().lower() not in ("y", "yes"):
+            self.screen.say("Not saved; the file is as it was.")
+            return
+        try:
+            write_atomically(path, (answer_document(self.c, self.screen.shown, fmt).encode("utf-8"),), replace=replace,
+                             durable=True)
+        except OSError as exc:
+            self.screen.hint(f"Could not save to {str(path)!r}: {exc.strerror or exc}.")
+            return
+        self.screen.say(f"Saved the last answer to {path} ({fmt}).")
+
     # -- menus ------------------------------------------------------------------------
 
     SECTIONS = (
@@ -208,8 +204,18 @@ class Explorer(CurrentJobSection, LicenceSection):
         actions = [self.roles_menu, self.salary_menu, self.education_menu, self.credentials_menu,
                    self.associations_view, self.outlook_view, self.fit_menu, self.search_menu, self.claims_view,
                    self.job_menu]
+        names = [name for name, _ in self.SECTIONS]
+        section: int | None = None  # a section jumped to from a prompt, opened without the main menu
         while True:
-            self.loop(actions[self.choose("Main menu", self.SECTIONS, top=True)])
+            try:
+                if section is None:
+                    section = self.choose("Main menu", self.SECTIONS, top=True)
+                action, section = actions[section], None
+                self.loop(action)
+            except GoHome:
+                section = None
+            except Jump as jump:
+                section = names.index(jump.section)
 
     def roles_menu(self) -> None:
         role = self.choose_role("Roles", self.c.roles)
@@ -280,7 +286,8 @@ class Explorer(CurrentJobSection, LicenceSection):
                     ("history", "the national median over time"))
 
     def salary_menu(self) -> None:
-        self.screen.menu("Salary: type an industry, state or metro (pharma, hospitals, NY, texas, boston), or",
+        self.screen.menu("Salary: type an industry, state or metro (pharma, hospitals, NY, texas, boston), several "
+                         "separated by commas to compare them (boston, hartford, providence), or",
                          self.SALARY_WORDS)
         text = self.ask("salary")
         if not text:
@@ -306,45 +313,34 @@ class Explorer(CurrentJobSection, LicenceSection):
             return
         self.screen.result(self.salary_for(text))
 
-    def salary_for(self, text: str) -> salary.SalaryReport:
-        """Whatever the user typed, read as an industry, a state or a metro; several readings are offered as a menu."""
-        readings: list[tuple[str, str, dict[str, Any]]] = []
-        candidates: list[tuple[str, str, dict[str, Any]]] = []  # where a kind has several: offered beside the rest
-        # (kind, finder, salary_report keyword, how a candidate's label names it: industries and states by code)
-        for kind, finder, key, named in (("industry", query.find_industry, "industries", _first_word),
-                                         ("state", query.find_state, "states", _first_word),
-                                         ("metro", query.find_metro, "metros", str)):
-            try:
-                est = finder(self.c, text)
-            except Ambiguous as exc:
-                candidates += [(kind, label, {key: (named(label),)}) for label in exc.choices]
-                continue
-            except UsageError:  # not this kind of place or industry; try the next reading
-                continue
-            readings.append((kind, est.area_name if kind != "industry" else est.industry_name, {key: (text,)}))
-        exact = [r for r in readings if self._names_exactly(r[0], r[1], text)]
-        # An exact name or code is the answer; a partial one is offered beside the other kinds' candidates ("columbia":
-        # the District of Columbia and three metros).
-        readings = exact or readings + candidates
-        if not readings:
-            raise NotFound("industry, state or metro", text)
-        if len(readings) > 1:
-            index = self.choose(f"{text!r} could mean", [(name, kind) for kind, name, _ in readings], "which")
-            readings = [readings[index]]
-        return salary.salary_report(self.c, **readings[0][2])
+    def salary_for(self, text: str) -> Any:
+        """Whatever the user typed, read as an industry, a state or a metro; several names separated by commas, side by
+        side in one table."""
+        from .compare import MOST_COMPARED, compare_pay, split_names
 
-    def _names_exactly(self, kind: str, name: str, text: str) -> bool:
-        """Whether `text` is the whole name of the place or industry a finder returned, or its code or alias."""
-        wanted = query.normalize(text)
-        if wanted == query.normalize(name):
-            return True
-        if kind == "industry":
-            return text.strip().lower() in self.c.industry_aliases or any(
-                e.industry_code == text.strip() for e in self.c.oews.rows.select("N"))
-        codes = {text.strip(), text.strip().upper()}
-        rows = query.area_rows(self.c, "S" if kind == "state" else "M")
-        return any(codes & ({e.area_code, e.state_code, query.POSTAL_BY_FIPS.get(e.state_code)} if kind == "state" else {e.area_code})
-                   for e in rows if e.area_name == name)
+        names = split_names(text)
+        if len(names) > MOST_COMPARED:
+            raise OutOfRange("places compared", str(len(names)), ("2", str(MOST_COMPARED)))
+        rows = [self.place_for(name) for name in names]
+        if len(rows) > 1:
+            return compare_pay(self.c, rows)
+        row = rows[0]
+        key = {"N": "industries", "S": "states", "M": "metros"}[row.area_type]
+        code = row.industry_code if row.area_type == "N" else row.state_code if row.area_type == "S" else row.area_code
+        return salary.salary_report(self.c, **{key: (code,)})
+
+    def place_for(self, text: str) -> WageEstimate:
+        """The pay row an industry, state or metro name means; where it means several, the user picks one."""
+        from .compare import readings
+
+        found = readings(self.c, text)
+        if len(found) > 1:
+            # An industry by its code as well: two can share a name (456000 and 456100).
+            options = [(f"{r.estimate.industry_code} {r.name}" if r.kind == "industry" else r.name, r.kind) for r in found]
+            index = self.choose(f"{text!r} could mean", options, "which",
+                                aliases={name: _codes(r.estimate) for (name, _), r in zip(options, found, strict=True)})
+            found = (found[index],)
+        return found[0].estimate
 
     def education_menu(self) -> None:
         options = [("degrees", "degrees, accreditation and coursework"), *((r.id, f"path to {r.title}") for r in self.c.roles)]
@@ -487,62 +483,10 @@ class Explorer(CurrentJobSection, LicenceSection):
             self.screen.result(salary.salary_report(self.c, industries=(hit.id,)))
 
 
-def _first_word(label: str) -> str:
-    """The code that starts a candidate's label ("622000 Hospitals", "IL Illinois")."""
-    return label.split()[0]
-
-
-def explain(exc: UsageError | DataError) -> str:
-    """An error in the explorer's words: what went wrong and what to type, never a command-line option."""
-    if isinstance(exc, DataError):
-        more = len(exc.problems) - 1
-        return (f"This part of the data cannot be shown: {exc.problems[0]}" + (f" (and {more} more problems)" if more else "")
-                + ". Other sections may still work.")
-    value = exc.value if exc.value is None or len(exc.value) <= 40 else exc.value[:40] + "..."
-    if isinstance(exc, NotFound):
-        text = f"No {exc.kind} matches {value!r}."
-        if exc.choices:
-            text += f" Did you mean {' or '.join(exc.choices)}?" if len(exc.choices) <= 3 else f" Choose from: {', '.join(exc.choices)}."
-        return text + (" Try pharma, hospitals, NY, texas or boston." if exc.kind == "industry, state or metro" else "")
-    if isinstance(exc, Ambiguous):
-        shown = "; ".join(exc.choices[:8]) + ("; ..." if len(exc.choices) > 8 else "")
-        return f"{value!r} fits several: {shown}. Type more of the name."
-    if isinstance(exc, InvalidChoice):
-        return f"{value!r} is not one of: {', '.join(exc.choices)}."
-    if isinstance(exc, OutOfRange):
-        return f"Type a number from {exc.choices[0]} to {exc.choices[1]}."
-    if isinstance(exc, Conflict) and exc.kind == "occupation":  # the query says what does not fit, in a sentence
-        return f"{exc.value}."
-    if isinstance(exc, Conflict):
-        return f"'{exc.value}' cannot be combined with another {exc.kind}."
-    if isinstance(exc, TooShort):
-        return "Type a word of at least 2 letters or digits, such as billing."
-    return "That is not something the explorer can show."
-
-
-def pick(options: Sequence[tuple[str, str]], text: str, aliases: dict[str, Sequence[str]] | None = None) -> int | str:
-    """The chosen option's index, or a hint saying why the text chose none.
-
-    Accepts the option's number, its name or label, an alias, or a unique start of any of them.
-    """
-    shown = repr(text if len(text) <= 40 else text[:40] + "...")
-    if text.isdigit():
-        number = int(text)
-        if 1 <= number <= len(options):
-            return number - 1
-        return f"There is no option {number}; type 1 to {len(options)}."
-    wanted = query.normalize(text)
-    if not wanted:
-        return "Type a number or a name. ? for help."
-    keys = [{query.normalize(name), query.normalize(label), *(query.normalize(a) for a in (aliases or {}).get(name, ()))}
-            for name, label in options]
-    # A start of a name is no better than a start of a word in one ("manager" opens no role: it is a word in several).
-    for test in (lambda k: k == wanted, lambda k: f" {wanted}" in f" {k}"):
-        hits = [i for i, ks in enumerate(keys) if any(test(k) for k in ks)]
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            listed = "; ".join(f"{i + 1} {options[i][0]}" for i in hits[:8]) + (f"; ... ({len(hits)} in all)"
-                                                                                 if len(hits) > 8 else "")
-            return f"{shown} fits several: {listed}. Type the number of the one you mean."
-    return f"{shown} is not an option here. Type a number from 1 to {len(options)} or a name; ? for help."
+def _codes(e: WageEstimate) -> tuple[str, ...]:
+    """The codes a pay row is also known by: an industry's, a state's postal and FIPS codes, a metro's area code."""
+    if e.area_type == "N":
+        return (e.industry_code,)
+    if e.area_type == "S":
+        return tuple(filter(None, (query.POSTAL_BY_FIPS.get(e.state_code), e.state_code)))
+    return (e.area_code,)

@@ -609,3 +609,31 @@ def test_csv_says_which_figures_a_source_did_not_give(hm):
     assert [(r["edition"], r["openings_per_year"]) for r in outlook[1:3]] == [("2022-32", "54700"), ("2019-29", "not shown")]
     history = list(csv.DictReader(io.StringIO(hm("salary", "--history", "-f", "csv").out)))
     assert (history[0]["year"], history[0]["median_hourly"], history[0]["change_pct"]) == ("2002", "not given", "")
+
+
+def test_top_level_help_fits_forty_columns_lists_explore_first_and_cuts_nothing(hm):
+    out = hm("--help", env={"COLUMNS": "40"}).out
+    assert max(map(len, out.splitlines())) <= 40
+    commands = out.split("Commands:")[1]
+    assert commands.split()[0] == "explore"
+    assert "Browse everything interactively:\n      menus by number or name, b to go\n      back, q to quit." in commands
+    assert "    [env var: HMCAREER_DATA_DIR]\n" in out and "  --install-completion\n" in out  # names kept whole
+    wide = hm("--help", env={"COLUMNS": "80"}).out
+    assert "  explore       Browse everything interactively: menus by number or name, b to\n" in wide
+    assert "(including what an\n                old credential became)." in wide  # a description whole, not cut to "..."
+
+
+def test_command_help_gives_one_example_a_line(hm):
+    out = hm("salary", "--help", env={"COLUMNS": "80"}).out
+    assert ("\n  Examples:\n    hmcareer salary --industry pharma --industry hospitals\n"
+            "    hmcareer salary --state NY --state TX --percentiles\n") in out
+    for command in ("roles", "certs", "paths", "match", "switch", "occupations", "search", "claims", "sources", "licence",
+                    "brief"):
+        help_text = hm(command, "--help", env={"COLUMNS": "80"}).out
+        assert " | hmcareer" not in help_text and "\n    hmcareer " in help_text, command
+
+
+def test_a_command_help_at_forty_columns_stacks_its_options(hm):
+    out = hm("salary", "--help", env={"COLUMNS": "40"}).out
+    assert "\n  -i, --industry <str>\n      Industry by BLS code, alias or\n" in out
+    assert [line for line in out.splitlines() if len(line) > 40 and not line.strip().startswith("hmcareer ")] == []

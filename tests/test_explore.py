@@ -172,25 +172,22 @@ def test_no_arguments_without_a_terminal_shows_help(hm):
 def test_real_terminal_session():
     """hmcareer explore in a pseudo-terminal: pharma pay, a role's path, a fit ranking, back and quit."""
     pexpect = pytest.importorskip("pexpect")
-    env = {**os.environ, "COLUMNS": "100", "LINES": "40", "TERM": "xterm"}
-    env.pop("NO_COLOR", None)
-    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=20,
-                          preexec_fn=_keys_live,
-                          dimensions=(40, 100))
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=terminal_env(40, 100), encoding="utf-8",
+                          timeout=20, preexec_fn=_keys_live, dimensions=(40, 100))
     try:
         child.expect("choose> ")
         child.sendline("salary")
         child.expect("salary> ")
         child.sendline("pharma")
         child.expect("Pharmaceutical and Medicine Manufacturing")
-        child.expect("salary> ")
+        expect_prompt(child, "salary> ")
         child.sendline("b")
         child.expect("choose> ")
         child.sendline("3")
         child.expect("show> ")
         child.sendline("nha")
         child.expect("Path to Nursing home administrator")
-        child.expect("show> ")
+        expect_prompt(child, "show> ")
         child.sendline("b")
         child.expect("choose> ")
         child.sendline("fit")
@@ -198,7 +195,7 @@ def test_real_terminal_session():
             child.expect("> ")
             child.sendline(answer)
         child.expect("Find my fit: the roles ranked for you")
-        child.expect("role> ")
+        expect_prompt(child, "role> ")
         child.sendline("q")
         child.expect("Goodbye.")
         child.expect(pexpect.EOF)
@@ -213,6 +210,26 @@ def _keys_live() -> None:
     (a shell starts background jobs with SIGINT and SIGQUIT ignored, and a program inherits that)."""
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     signal.signal(signal.SIGQUIT, signal.SIG_DFL)
+
+
+PAGER_PROMPT = "q returns to the explorer"  # the last words of less's prompt line
+
+
+def terminal_env(rows: int, columns: int, **more: str) -> dict[str, str]:
+    """A person's terminal of that size; the pager is the explorer's choice (less), whatever the tester's PAGER."""
+    env = {**os.environ, "COLUMNS": str(columns), "LINES": str(rows), "TERM": "xterm", **more}
+    for name in ("PAGER", "LESS", "NO_COLOR"):
+        env.pop(name, None) if name not in more else None
+    return env
+
+
+def expect_prompt(child, prompt: str) -> int:
+    """Read on to `prompt`; a long answer on the way opens the pager, which q closes. Returns how many pagers opened."""
+    paged = 0
+    while child.expect([PAGER_PROMPT, prompt]) == 0:
+        paged += 1
+        child.send("q")
+    return paged
 
 
 def _wait_until_reading(child) -> None:
@@ -367,16 +384,19 @@ def test_an_error_no_answer_caused_does_not_repeat_forever(catalog, monkeypatch)
     assert code == 0 and out.count("Type a word of at least 2 letters") == 1 and out.count("Main menu") == 2
 
 
-def test_explorer_answers_never_name_a_command_or_an_option(catalog, data_copy):
+def test_explorer_answers_never_name_a_command_or_an_option(catalog, data_copy, tmp_path, monkeypatch):
     """Menus are the explorer's way in: its answers, hints and errors name no `hmcareer ...` command and no --option."""
     from hmcareer.catalog import Catalog
 
+    monkeypatch.chdir(tmp_path)  # where save writes
     walks = [
         ("roles", "nha", "pay", "certifications", "NHA", "b", "b", "path", "b", "b"),
         ("salary", "all", "salary", "states", "salary", "metros", "salary", "where", "salary", "history",
          "salary", "pharma", "salary", "springfield", "salary", "atlantis", "b"),
         ("education", "degrees", "nha", "b"), ("credentials", "cpam", "b", "b"), ("associations",), ("outlook",), ("claims",),
         ("fit", "nurse", "", "", "", "leadership", "1", "b"), ("search", "billing", "b", "search", "x", "b"),
+        ("save", "salary", "boston, hartford, providence", "again", "sources", "save", "save x.txt", "save x.md", "save x.md",
+         "n", "roles", "home"), ("salary", "1, 2, 3, 4, 5, 6, 7, 8, 9", "springfield, boston", "b"),
     ]
     for walk in walks:
         code, out, _ = session(catalog, *walk, "q", width=80, raw=True)
@@ -469,9 +489,8 @@ def test_from_your_job_rejects_unknown_jobs_and_places_with_a_hint(catalog):
 def test_from_your_job_in_a_real_terminal(rows, columns):
     """The section in a pseudo-terminal at 80x24 and 40x20: the job, the place, the view, a drill-down, back, quit."""
     pexpect = pytest.importorskip("pexpect")
-    env = {**os.environ, "COLUMNS": str(columns), "LINES": str(rows), "TERM": "xterm"}
-    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=30,
-                          preexec_fn=_keys_live, dimensions=(rows, columns))
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=terminal_env(rows, columns), encoding="utf-8",
+                          timeout=30, preexec_fn=_keys_live, dimensions=(rows, columns))
     try:
         child.expect("choose> ")
         child.sendline("10")
@@ -479,10 +498,10 @@ def test_from_your_job_in_a_real_terminal(rows, columns):
         child.sendline("lpn")
         child.expect("> ")
         child.sendline("OH")
+        expect_prompt(child, "In short, in Ohio: median LPNs")  # the gist, after the pager closed over the view
         child.expect("next> ")
-        assert "LPNs" in child.before
         child.sendline("skills")
-        child.expect("next> ")
+        expect_prompt(child, "next> ")
         child.sendline("b")  # up one level: the job question
         child.expect("your job> ")
         child.sendline("b")
@@ -493,3 +512,297 @@ def test_from_your_job_in_a_real_terminal(rows, columns):
     finally:
         child.close()
     assert child.exitstatus == 0 and "Traceback" not in (child.before or "")
+
+
+# --- several places at once, home and jump words, save, the pager -------------------------------------------------
+
+
+def test_several_places_are_compared_side_by_side(catalog):
+    code, out, _ = session(catalog, "salary", "boston, hartford; providence", "q", width=80, raw=True)
+    assert code == 0
+    assert "Medical and Health Services Managers (11-9111): annual pay side by side, OEWS" in out
+    assert re.search(r"median +\$123,860 +\$136,760 +\$128,810 +\$119,260\n", out)
+    assert re.search(r"LQ +n/a +1\.25 +1\.29 +1\.51\n", out)
+    assert "Boston-" in out and "Providence-" in out and out.count("salary>") == 2
+
+
+def test_a_name_that_means_several_places_is_asked_about_within_a_comparison(catalog):
+    code, out, _ = session(catalog, "salary", "springfield, pharma", "Springfield, IL", "q", width=120, raw=True)
+    assert code == 0 and "'springfield' could mean" in out
+    assert re.search(r"United States +Springfield, IL +Pharmaceutical and", out)
+    assert re.search(r"mean +\$140,970 +\$\d{3},\d{3} +\$251,570\n", out)
+
+
+def test_a_comparison_too_long_or_of_an_unknown_place_says_so(catalog):
+    code, out, _ = session(catalog, "salary", ", ".join(["NY", "TX", "CA", "FL", "OH", "PA", "IL", "GA", "MA"]),
+                           "boston, atlantis", "q")
+    assert code == 0
+    assert "That is 9 names; up to 8 fit side by side." in out
+    assert "No industry, state or metro matches 'atlantis'." in out
+
+
+def test_compare_queries(catalog):
+    from hmcareer import compare
+    from hmcareer.errors import Ambiguous
+
+    assert compare.split_names(" boston , hartford;; boston ") == ["boston", "hartford"]
+    assert [r.kind for r in compare.readings(catalog, "columbia")] == ["state", "metro", "metro", "metro"]
+    assert [r.name for r in compare.readings(catalog, "NY")] == ["New York"]  # exact: the state only
+    report = compare.compare_names(catalog, ["boston", "pharma"])
+    assert [(e.area_name, e.industry_name, e.annual_mean) for e in report.rows] == [
+        ("Boston-Cambridge-Newton, MA-NH", "Cross-industry", 166290),
+        ("U.S.", "Pharmaceutical and Medicine Manufacturing", 251570)] or [e.annual_mean for e in report.rows] == [166290, 251570]
+    assert report.national.annual_mean == 140970
+    with pytest.raises(Ambiguous):
+        compare.compare_names(catalog, ["springfield"])
+
+
+def test_a_comparison_as_json_and_csv(catalog):
+    import json
+
+    from hmcareer import compare
+    from hmcareer.render import emit
+
+    report = compare.compare_names(catalog, ["boston", "providence"])
+    out = io.StringIO()
+    emit(Terminal(out, io.StringIO(), color=False, width=80), catalog, report, "json")
+    doc = json.loads(out.getvalue())
+    assert doc["kind"] == "compare" and doc["source"] == "bls-oews-may2025" and doc["unit"] == "annual"
+    assert doc["national"]["annual_median"] == 123860
+    assert [(r["area_name"], r["annual_median"]) for r in doc["rows"]] == [("Boston-Cambridge-Newton, MA-NH", 136760),
+                                                                         ("Providence-Warwick, RI-MA", 119260)]
+    out = io.StringIO()
+    emit(Terminal(out, io.StringIO(), color=False, width=80), catalog, report, "csv")
+    assert len(out.getvalue().splitlines()) == 4 and ",123860," in out.getvalue()
+
+
+def test_home_and_main_go_to_the_main_menu_from_any_depth(catalog):
+    code, out, _ = session(catalog, "roles", "nha", "certifications", "home", "credentials", "cpam", "main", "q")
+    assert code == 0
+    assert out.count("Main menu") == 3 and "credential> home Main menu" in out and "open> main Main menu" in out
+
+
+def test_jump_words_open_a_section_from_any_prompt(catalog):
+    code, out, _ = session(catalog, "roles", "nha", "salary", "pharma", "fit", "b", "search", "cphq", "roles", "1", "q")
+    assert code == 0
+    assert "next> salary Salary: type an industry" in out
+    assert "salary> fit Find my fit: a few short questions." in out
+    assert "answer> b Main menu" in out  # back from the first question: where the jump came from is not a level
+    assert "search> cphq" in out and "open> roles Roles" in out
+    assert "Health agency administrator" in out
+
+
+def test_save_writes_the_last_answer_as_markdown_or_html_and_never_overwrites_unasked(catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = session(catalog, "save", "salary", "boston, hartford", "save", "save", "save cmp.html", "save cmp.html",
+                           "n", "save cmp.html", "y", "save notes.txt", "q")
+    assert code == 0
+    assert "Nothing to save yet: open a view first, then type save." in out
+    assert "Saved the last answer to hmcareer-compare.md (markdown)." in out
+    assert "Saved the last answer to hmcareer-compare-2.md (markdown)." in out  # a default name is never reused
+    assert "cmp.html exists; replace it? y/n> n Not saved; the file is as it was." in out
+    assert "Saved the last answer to cmp.html (html)." in out
+    assert "'notes.txt' does not end in .md or .html" in out
+    markdown = (tmp_path / "hmcareer-compare.md").read_text()
+    assert "136760" in markdown.replace(",", "") and "Hartford-West Hartford-East Hartford, CT" in markdown
+    page = (tmp_path / "cmp.html").read_text()
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page
+    assert '<a href="https://download.bls.gov/pub/time.series/oe/">' in page.split("<h2>Sources</h2>")[1]
+    assert "$136,760" in page and "Hartford-West" in page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cmp.html", "hmcareer-compare-2.md", "hmcareer-compare.md"]
+
+
+def test_saved_html_escapes_data_text(catalog, data_copy, tmp_path, monkeypatch):
+    from hmcareer.catalog import Catalog
+    from hmcareer.render.document import answer_document
+
+    path = data_copy / "roles.yaml"
+    path.write_text(path.read_text().replace("title: Clinical manager", 'title: "Clinical <b>manager</b> & co"', 1))
+    copy = Catalog(data_copy, cache_dir=None)
+    from hmcareer import query
+
+    page = answer_document(copy, query.role_detail(copy, query.find_role(copy, "clinical-manager")), "html")
+    assert "Clinical &lt;b&gt;manager&lt;/b&gt; &amp; co" in page and "<b>manager" not in page
+
+
+@pytest.mark.parametrize(("rows", "columns"), [(24, 80), (20, 40)])
+def test_pager_again_save_jump_and_home_in_a_real_terminal(rows, columns, tmp_path):
+    """At 80x24 and 40x20: three metros in one line open in the pager from the answer's top; again reopens it; save
+    keeps it; a jump word and home move between sections."""
+    pexpect = pytest.importorskip("pexpect")
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=terminal_env(rows, columns), encoding="utf-8",
+                          timeout=30, preexec_fn=_keys_live, dimensions=(rows, columns), cwd=str(tmp_path))
+    try:
+        child.expect("choose> ")
+        child.sendline("salary")
+        child.expect("salary> ")
+        child.sendline("boston, hartford, providence")
+        child.expect(PAGER_PROMPT)
+        page = child.before
+        assert "Medical and Health Services Managers" in page and "$136,760" in page  # the top of the answer, and a figure
+        child.send("q")
+        child.expect("was shown in a")
+        child.expect("salary> ")
+        child.sendline("again")  # whole on the screen where it fits with just the prompt under it, else paged again
+        child.expect("Medical and Health Services Managers")
+        expect_prompt(child, "salary> ")
+        child.sendline("save")
+        child.expect(r"Saved the last answer to\s+hmcareer-compare\.md")
+        child.expect("salary> ")
+        child.sendline("roles")
+        child.expect("role> ")
+        child.sendline("home")
+        child.expect("Main menu")
+        child.expect("choose> ")
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    assert "Providence-Warwick, RI-MA" in (tmp_path / "hmcareer-compare.md").read_text()
+
+
+def test_without_less_long_answers_are_shown_a_page_at_a_time(tmp_path):
+    pexpect = pytest.importorskip("pexpect")
+    env = terminal_env(20, 40, PATH=str(tmp_path), NO_COLOR="1")  # no less on the way
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "explore"], env=env, encoding="utf-8", timeout=30,
+                          preexec_fn=_keys_live, dimensions=(20, 40))
+    try:
+        child.expect("choose> ")
+        child.sendline("outlook")
+        child.expect(r"\(lines 1-19 of (\d+): Enter for more, q to stop\) ")
+        total = int(child.match.group(1))
+        assert "Medical and Health Services Managers" in child.before  # the answer from its top
+        child.sendline("")
+        child.expect(r"\(lines 20-38 of ")
+        child.sendline("q")
+        child.expect(f"The answer, {total} lines,")
+        child.expect("choose> ")
+        child.sendline("q")
+        child.expect("Goodbye.")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+
+
+class _Terminal(io.StringIO):
+    """What the explorer writes to, taken for a person's terminal."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _screen(catalog, monkeypatch, lines: int, columns: int = 80):
+    from hmcareer.render.interactive import Screen
+
+    monkeypatch.setenv("LINES", str(lines))
+    monkeypatch.setenv("COLUMNS", str(columns))
+    out = _Terminal()
+    screen = Screen(Terminal(out, io.StringIO(), color=False), catalog, paging=True)
+    paged: list[str] = []
+    screen.page = paged.append
+    return screen, out, paged
+
+
+MENU = [(f"option{n}", f"what option {n} shows") for n in range(1, 7)]  # a title, 6 lines and the keys: 9 lines
+
+
+def test_an_answer_and_the_menu_after_it_are_written_together_when_both_fit(catalog, monkeypatch):
+    from hmcareer import query
+
+    answer = query.source_detail(catalog, "bls-oews-may2025")
+    screen, out, paged = _screen(catalog, monkeypatch, lines=60)
+    screen.result(answer)
+    assert out.getvalue() == ""  # held until what follows it is known
+    screen.menu("More", MENU)
+    text = out.getvalue()
+    assert paged == [] and text.index("bls-oews-may2025") < text.index("option1") and "what option 1 shows" in text
+
+
+def test_a_menu_shrinks_to_numbers_and_names_where_only_that_leaves_the_answer_on_screen(catalog, monkeypatch):
+    from hmcareer import query
+
+    answer = query.source_detail(catalog, "bls-oews-may2025")
+    screen, out, _ = _screen(catalog, monkeypatch, lines=60)
+    screen.result(answer)
+    height = screen.held.count("\n") + 1 + 4  # the answer, the prompt, and a menu of four lines
+    screen, out, paged = _screen(catalog, monkeypatch, lines=height)
+    screen.result(answer)
+    screen.menu("More", MENU)
+    text = out.getvalue()
+    assert paged == [] and "  1 option1  2 option2  3 option3  4 option4  5 option5" in text
+    assert "what option 1 shows" not in text and len(text.splitlines()) + 1 <= height
+
+
+def test_an_answer_taller_than_the_screen_goes_to_the_pager_from_its_top(catalog, monkeypatch):
+    from hmcareer import query
+
+    screen, out, paged = _screen(catalog, monkeypatch, lines=20, columns=40)
+    screen.result(query.outlook_report(catalog))
+    screen.menu("More", MENU)
+    assert len(paged) == 1 and paged[0].lstrip("\n").startswith("Medical and Health Services Managers")
+    lines = paged[0].count("\n")
+    text = " ".join(out.getvalue().split())
+    assert text.startswith(f"(The answer, {lines} lines, was shown in a pager; again shows") and "option1" in text
+    screen.again()
+    screen.prompt("next")
+    assert len(paged) == 2 and paged[1] == paged[0]  # again: the same answer, paged again
+
+
+def test_a_pipe_gets_every_answer_in_full_and_never_a_pager(catalog):
+    from hmcareer import query
+    from hmcareer.render.interactive import Screen
+
+    out = io.StringIO()
+    screen = Screen(Terminal(out, io.StringIO(), color=False, width=40), catalog)
+    screen.page = lambda text: pytest.fail("a pager on a pipe")
+    screen.result(query.outlook_report(catalog))
+    assert "Medical and Health Services Managers" in out.getvalue() and screen.held is None
+
+
+def test_the_pager_is_less_or_pager_or_the_explorers_own(monkeypatch, tmp_path):
+    from hmcareer.render import interactive
+
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    less = tmp_path / "less"
+    less.write_text("#!/bin/sh\n")
+    less.chmod(0o755)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert interactive.pager_command() == [str(less), *interactive.LESS_OPTIONS]
+    monkeypatch.setenv("TERM", "dumb")  # less would stop to ask for RETURN
+    assert interactive.pager_command() is None
+    monkeypatch.setenv("PAGER", "more -d")
+    assert interactive.pager_command() == ["more", "-d"]
+    monkeypatch.setenv("PAGER", "cat")
+    assert interactive.pager_command() == []  # no pager: the answer as it is
+    monkeypatch.setenv("PAGER", "less -FX")  # less, with the options the explorer needs
+    monkeypatch.setenv("TERM", "xterm")
+    assert interactive.pager_command() == [str(less), *interactive.LESS_OPTIONS]
+
+
+def test_a_menu_taller_than_the_screen_drops_its_labels_first(catalog, monkeypatch):
+    from hmcareer.explore import Explorer
+
+    screen, out, _ = _screen(catalog, monkeypatch, lines=20, columns=40)
+    screen.menu("Main menu", Explorer.SECTIONS)
+    lines = [line.rstrip() for line in out.getvalue().splitlines()]
+    assert lines[1:4] == ["Main menu", "   1  roles", "   2  salary"] and len(lines) + 1 <= 20
+    screen, out, _ = _screen(catalog, monkeypatch, lines=40, columns=40)
+    screen.menu("Main menu", Explorer.SECTIONS)
+    assert "what each management role does" in out.getvalue()  # room enough: the labels too
+
+
+def test_pager_cat_writes_a_long_answer_as_it_is(catalog, monkeypatch):
+    from hmcareer import query
+    from hmcareer.render.interactive import Screen
+
+    monkeypatch.setenv("PAGER", "cat")
+    monkeypatch.setenv("LINES", "20")
+    out = _Terminal()
+    screen = Screen(Terminal(out, io.StringIO(), color=False, width=40), catalog, paging=True)
+    screen.result(query.outlook_report(catalog))
+    screen.prompt("choose")
+    assert "Medical and Health Services Managers" in out.getvalue() and "was shown in a pager" not in out.getvalue()

@@ -304,4 +304,51 @@ def test_the_longest_metro_name_fits_forty_columns(hm):
     r = hm("salary", "--metro", "nashville", env={"COLUMNS": "40"})
     assert r.code == 0
     assert all(len(line) <= 40 for line in r.out.splitlines())
-    assert "Nashville-Davidson--\n" in r.out and "Murfreesboro--Franklin, TN" in r.out
+    assert "\nNashville-Davidson--Murfreesboro--\nFranklin, TN\n  code:      0034980\n" in r.out  # the name heads the block
+
+
+def test_match_at_forty_columns_is_short_and_keeps_each_step_and_status(render):
+    """Each required step after its status, the optional ones by name on one line: under 150 lines at 40 columns."""
+    out = render(["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"], 40)
+    assert len(out.splitlines()) < 150
+    flat = " ".join(out.split())
+    assert "[unknown] licence: NHA: Nursing home administrator licence (you did not say whether you hold it)" in flat
+    assert "optional: HSE, CNHA (check with the issuer); FACHE (not yet)" in flat
+    assert "optional: CNML, CENP (unknown); MHA (to do); FACHE (not yet)" in flat
+    assert "open = " not in flat and "in reach = " not in flat  # the legend explains the statuses shown
+    assert "Sources: 23, of which 1 third party" in flat  # the same sources as at any width
+    wide = " ".join(render(["match", "--background", "nurse", "--degree", "bachelor", "--years", "4", "--interest", "ltc"],
+                           100).split())
+    assert "Sources: 23 (BLS 2, official 15," in wide
+    assert "(MHA) (as for Clinical manager, above)" in wide  # an optional step said in full once
+
+
+def test_a_block_is_headed_by_its_name_not_its_code(hm):
+    out = hm("salary", "--metro", "providence", env={"COLUMNS": "40"}).out
+    assert "\nProvidence-Warwick, RI-MA\n  code:      0039300\n" in out
+    assert not re.search(r"^\d{6,7}$", out, re.MULTILINE)
+
+
+@pytest.mark.parametrize("names", [["boston", "hartford", "providence"], ["pharma", "hospitals", "NY"],
+                                   ["bend, or", "urban honolulu"]])
+def test_the_side_by_side_comparison_fits_and_keeps_every_token_whole(catalog, names):
+    import io
+
+    from hmcareer import compare
+    from hmcareer.render import emit
+    from hmcareer.render.terminal import Terminal
+
+    report = compare.compare_pay(catalog, [compare.readings(catalog, name)[0].estimate for name in names])
+    out = io.StringIO()
+    emit(Terminal(out, io.StringIO(), color=False, width=100), catalog, report, "json")
+    doc = json.loads(out.getvalue())
+    rows = [doc["national"], *doc["rows"]]
+    must_show = _wage_tokens(rows, "annual", ("mean", "median", "p10", "p90")) | _words(
+        *(e["area_name"] for e in rows if e["area_type"] != "N"), *(e["industry_name"] for e in rows if e["area_type"] == "N"
+                                                                    and e["industry_code"] != "000000"))
+    found = {}
+    for width in WIDTHS:
+        out = io.StringIO()
+        emit(Terminal(out, io.StringIO(), color=False, width=width, unicode=True), catalog, report, "table", commands=False)
+        found[width] = problems(out.getvalue(), width, must_show, starts_of(everything(doc)))
+    assert {width: issues for width, issues in found.items() if issues} == {}

@@ -1,4 +1,5 @@
 """Every `$ hmcareer ...` example in the README shows what the command prints today (at 80 columns, in a pipe).
+An example of the explorer pipes its choices in: `$ printf 'salary\\nboston, hartford\\nq\\n' | hmcareer explore`.
 
 An example may leave lines out ("..." on a line of its own) or cut a line short ("..." inside it);
 everything else it shows must be a line of the real output, in the same order.
@@ -6,12 +7,14 @@ everything else it shows must be a line of the real output, in the same order.
 
 from __future__ import annotations
 
+import re
 import shlex
 
 import pytest
 from conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")
+PIPED = re.compile(r"\$ printf '(?P<typed>[^']*)' \| (?P<command>hmcareer .*)")
 
 
 def _examples() -> list[tuple[str, list[str]]]:
@@ -21,7 +24,7 @@ def _examples() -> list[tuple[str, list[str]]]:
     for line in README.splitlines():
         if line.startswith("```"):
             in_block, current = not in_block, None
-        elif in_block and line.startswith("$ hmcareer"):
+        elif in_block and (line.startswith("$ hmcareer") or PIPED.fullmatch(line)):
             current = (line[2:], [])
             examples.append(current)
         elif current is not None:
@@ -43,7 +46,9 @@ def test_the_readme_has_examples():
 
 @pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[command for command, _ in EXAMPLES])
 def test_readme_example_is_what_the_command_prints(hm, command, shown):
-    r = hm(*shlex.split(command)[1:], env={"COLUMNS": "80"})
+    piped = PIPED.fullmatch(f"$ {command}")
+    typed = piped["typed"].replace("\\n", "\n") if piped else None
+    r = hm(*shlex.split(piped["command"] if piped else command)[1:], env={"COLUMNS": "80"}, input=typed)
     assert r.code == 0, r.err
     output = [" ".join(line.split()) for line in r.out.splitlines()]
     at = 0

@@ -9,25 +9,26 @@ import typing
 
 import pytest
 
-from hmcareer import licensing, matching, occupations, query, search, switching
+from hmcareer import compare, licensing, matching, occupations, query, search, switching
 from hmcareer.record import Record
 from hmcareer.render.registry import VIEWS, human_view, type_name, view_for
 from hmcareer.render.registry import function as view_function
 
 # The JSON document's "kind" values: a stable contract (README, "JSON output").
 KINDS = {"roles", "role", "salary", "where", "history", "certs", "cert", "education", "paths", "plan", "match", "search",
-         "associations", "outlook", "sources", "claims", "switch", "occupations", "occupation", "licences", "licence"}
+         "associations", "outlook", "sources", "claims", "switch", "occupations", "occupation", "licences", "licence",
+         "compare"}
 
 
 def _result_types() -> set[type]:
     """Every record type a public query or matching function returns."""
     found = set()
-    for module in (query, matching, occupations, search, switching, licensing):
+    for module in (query, matching, occupations, search, switching, licensing, compare):
         for name, function in vars(module).items():
             if callable(function) and not name.startswith("_") and getattr(function, "__module__", None) == module.__name__:
                 returned = typing.get_type_hints(function).get("return") if not isinstance(function, type) else None
                 if isinstance(returned, type) and issubclass(returned, Record) and returned.__name__.endswith(
-                        ("List", "Report", "Detail", "Path", "Table", "InState")):
+                        ("List", "Report", "Detail", "Path", "Table", "InState", "Comparison")):
                     found.add(returned)
     return found
 

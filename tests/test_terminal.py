@@ -115,7 +115,7 @@ def test_forty_columns_keeps_names_whole(hm):
     assert "health-agency-administrator\n" in out
     assert "Health agency administrator *" in out
     out = hm("salary", "-i", "pharma", env={"COLUMNS": "40"}).out
-    assert re.search(r"industry: +Pharmaceutical and Medicine\s+Manufacturing", out)
+    assert "\nPharmaceutical and Medicine\nManufacturing\n  code:      325400\n" in out  # the name heads its block
     assert re.search(r"mean: +\$251,570", out)
 
 

@@ -31,6 +31,7 @@ VIEWS: dict[str, View] = {
     "salary.SalaryReport": View("salary", "pay.show_salary", "pay_data.salary_body", "pay_data.salary_rows"),
     "salary.WhereReport": View("where", "pay.show_where", "pay_data.where_body", "pay_data.where_rows"),
     "salary.HistoryReport": View("history", "pay_history.show_history", "pay_data.history_body", "pay_data.history_rows"),
+    "compare.PayComparison": View("compare", "compare.show_comparison", "compare.comparison_body", "compare.comparison_rows"),
     "query.CredentialList": View("certs", "views.show_credentials", "machine.certs_body", "machine.certs_rows"),
     "query.CredentialDetail": View("cert", "views.show_credential", "machine.cert_body", "machine.cert_rows"),
     "query.EducationReport": View("education", "views.show_education", "machine.education_body", "machine.education_rows"),

@@ -13,7 +13,9 @@ import typer
 
 from . import __version__
 from .cli_brief import brief
-from .cli_support import MANAGERS_SOC, OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
+from .cli_fit import match, none_answered, occupations, profile_of, switch
+from .cli_salary import salary
+from .cli_support import OneLineUsageErrors, State, debug_enabled, errors_mapped, run, state_of, usage_error
 from .errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_USAGE, ReaderGone
 from .options import (
     ForceOpt,
@@ -25,17 +27,13 @@ from .options import (
     ProfileDegree,
     ProfileDegreeField,
     ProfileExecutiveYears,
-    ProfileInterest,
     ProfileLicence,
     ProfileManagerYears,
     ProfileOccupation,
     ProfileYears,
     SourcesOpt,
     complete_credential,
-    complete_industry,
-    complete_occupation,
     complete_role,
-    complete_state,
     env_catalog,
     folder_name,
 )
@@ -149,82 +147,7 @@ def roles(
         run(ctx, lambda c: query.role_detail(c, query.find_role(c, role)), fmt, output, force, sources)
 
 
-@app.command()
-def salary(
-    ctx: typer.Context,
-    industry: Annotated[list[str] | None, typer.Option(
-        "--industry", "-i", autocompletion=complete_industry,
-        help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, nursing, 622100; 'all' lists every one.")] = None,
-    state: Annotated[list[str] | None, typer.Option(
-        "--state", "-s", autocompletion=complete_state,
-        help="State or territory by postal code or name (repeatable): NY, 'new york', DC, PR; 'all' lists every one.")] = None,
-    metro: Annotated[list[str] | None, typer.Option(
-        "--metro", "-m", help="Metro or nonmetro area by name fragment (repeatable): boston, honolulu; 'all' lists every one.")] = None,
-    sort: Annotated[str | None, typer.Option(
-        "--sort", help="Order by employment, mean, median, p90, lq (location quotient) or, with --cost-of-living, adjusted "
-        "(mean pay after state prices). Default: employment; industries in BLS's hierarchy.")] = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N rows.")] = None,
-    hourly: Annotated[bool, typer.Option("--hourly", help="Hourly wages instead of annual.")] = False,
-    percentiles: Annotated[bool, typer.Option("--percentiles", help="Show the p10-p90 spread.")] = False,
-    where: Annotated[str | None, typer.Option(
-        "--where", help="'states' or 'metros': where it pays most, where the jobs are, where they are concentrated.")] = None,
-    min_jobs: Annotated[int | None, typer.Option(
-        "--min-jobs", min=0, metavar="N",
-        help="With --where: rank by pay and concentration only areas with at least N jobs. Default: 500.")] = None,
-    cost_of_living: Annotated[bool, typer.Option(
-        "--cost-of-living", help="States only: pay divided by the state's price level (BEA regional price parity, "
-        "U.S. = 100, 2023), beside BLS's figures.")] = False,
-    history: Annotated[bool, typer.Option("--history", help="National median pay by year, also in 2025 dollars (CPI-U), "
-                                          "with sources and growth.")] = False,
-    occupation: Annotated[str | None, typer.Option(
-        "--occupation", "-O", autocompletion=complete_occupation,
-        help="Another occupation's pay: SOC code, title or alias (rn, lpn, np, pa, coder, pt, 'medical assistant'). "
-        "Default: 11-9111, the managers. hmcareer occupations lists them.")] = None,
-    fmt: FormatOpt = Format.table,
-    output: OutputOpt = None,
-    force: ForceOpt = False,
-    sources: SourcesOpt = False,
-) -> None:
-    """Pay from the BLS OEWS May 2025 survey: national, by industry, state and metro, and over time.
-
-    \b
-    Examples:
-      hmcareer salary --industry pharma --industry hospitals
-      hmcareer salary --state NY --state TX --percentiles
-      hmcareer salary --metro honolulu
-      hmcareer salary --state all --sort lq --top 10
-      hmcareer salary --where metros
-      hmcareer salary --history
-      hmcareer salary --occupation rn --metro boston
-      hmcareer salary --state all --cost-of-living --sort adjusted
-      hmcareer salary --where states --cost-of-living
-    """
-    from . import salary as pay
-
-    listing_options = {"--industry": industry, "--state": state, "--metro": metro, "--sort": sort is not None,
-                       "--top": top is not None, "--hourly": hourly, "--percentiles": percentiles}
-    if min_jobs is not None and where is None:
-        usage_error(ctx, "--min-jobs goes with --where (the other listings show every row; --top N shortens them)")
-    for view, used, ignored in (("--history", history, {**listing_options, "--where": where is not None,
-                                                        "--cost-of-living": cost_of_living}),
-                                ("--where", where is not None, {k: v for k, v in listing_options.items()
-                                                                if k not in ("--top", "--hourly")})):
-        clash = [name for name, value in ignored.items() if value]
-        if used and clash:
-            usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
-    def soc(c: Any) -> str:
-        from .occupations import find_occupation, occupation_wages
-
-        return occupation_wages(c, find_occupation(c, occupation)).release.soc if occupation is not None else MANAGERS_SOC
-
-    if history:
-        run(ctx, lambda c: pay.history_report(c, soc=soc(c)), fmt, output, force, sources)
-    elif where is not None:
-        jobs = pay.MIN_JOBS if min_jobs is None else min_jobs
-        run(ctx, lambda c: pay.where_report(c, where, top, hourly, soc(c), jobs, cost_of_living), fmt, output, force, sources)
-    else:
-        run(ctx, lambda c: pay.salary_report(c, industry or (), state or (), metro or (), sort, top, hourly, percentiles,
-                                             soc(c), cost_of_living), fmt, output, force, sources)
+app.command()(salary)
 
 
 @app.command()
@@ -317,154 +240,21 @@ def paths(
     if state is not None and role is None:
         usage_error(ctx, "--state needs a role: hmcareer paths nha --state OH (the licence is set state by state)")
     kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
-    if background is None and occupation is None and degree is None and years is None and not licence and _unanswered(kinds):
+    if background is None and occupation is None and degree is None and years is None and not licence and none_answered(kinds):
         run(ctx, lambda c: with_state(c, query.role_paths(c, role), role, state), fmt, output, force, sources)
         return
     if role is None:
         usage_error(ctx, "--from needs a role: hmcareer paths ROLE --from BACKGROUND (hmcareer match ranks the roles)")
     from . import matching
 
-    run(ctx, lambda c: with_state(c, matching.plan_path(c, role, _profile(c, background, occupation, degree, years, licence, (),
+    run(ctx, lambda c: with_state(c, matching.plan_path(c, role, profile_of(c, background, occupation, degree, years, licence, (),
                                                                              kinds)), role, state),
         fmt, output, force, sources)
 
 
-def _profile(c: Any, background: str | None, occupation: str | None, degree: str | None, years: int | None,
-             licence: list[str] | None, interest: Any, kinds: dict[str, Any]) -> Any:
-    """The user's answers as a matching.Profile; --occupation stands in for --from."""
-    from .matching import make_profile
-    from .occupations import profile_answers, with_occupation
-
-    background, entry = profile_answers(c, background, occupation)
-    profile = make_profile(background, degree, years, licence or (), interest or (), **kinds)
-    return with_occupation(profile, entry) if entry is not None else profile
-
-
-def _unanswered(answers: dict[str, object]) -> bool:
-    return all(value is None for value in answers.values())
-
-
-@app.command()
-def match(
-    ctx: typer.Context,
-    background: ProfileBackground = None,
-    degree: ProfileDegree = None,
-    degree_field: ProfileDegreeField = None,
-    years: ProfileYears = None,
-    manager_years: ProfileManagerYears = None,
-    executive_years: ProfileExecutiveYears = None,
-    licence: ProfileLicence = None,
-    interest: ProfileInterest = None,
-    occupation: ProfileOccupation = None,
-    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
-                                              help="Show each role's pay in this state (default: national).")] = None,
-    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Show each role's pay in this metro area.")] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many of the best matches get a full gap list.")] = 3,
-    fmt: FormatOpt = Format.table,
-    output: OutputOpt = None,
-    force: ForceOpt = False,
-    sources: SourcesOpt = False,
-) -> None:
-    """Find my fit: rank the roles for your background and interests, with what each still needs.
-
-    Each role shows its pay (national, or --state/--metro) and the change from your occupation's pay (--occupation, or
-    the usual one of your background, said so).
-    Unanswered questions count as unknown. With no options, in a terminal, it asks the questions.
-
-    \b
-    Examples:
-      hmcareer match --background nurse --degree bachelor --interest ltc
-      hmcareer match --occupation rn --metro boston
-    """
-    from . import matching
-
-    def ranked(c: Any, profile: Any) -> Any:
-        from .occupations import find_occupation, usual_occupation
-        from .rolepay import priced
-
-        current = find_occupation(c, occupation) if occupation is not None else usual_occupation(c, profile.background)
-        report = priced(c, matching.match_roles(c, profile, top), current, state, metro,
-                        assumed=occupation is None and current is not None)
-        if state is None:
-            return report
-        from .licensing import steps_in
-
-        return report._replace(licence_state=steps_in(c, state))
-
-    session = state_of(ctx)
-    kinds = {"degree_field": degree_field, "manager_years": manager_years, "executive_years": executive_years}
-    unanswered = background is None and occupation is None and degree is None and years is None and not licence
-    if unanswered and not interest and _unanswered(kinds):
-        # The questions go to stdout, so they need a terminal there and stdout free of json/csv.
-        if not (sys.stdin.isatty() and sys.stdout.isatty() and (fmt is Format.table or output is not None)):
-            usage_error(ctx, "give at least one answer, e.g. --background nurse --interest leadership "
-                              "(or run hmcareer match in a terminal for the questions)")
-        from .explore import Explorer, GoBack, Leave
-
-        with errors_mapped(session, session.terminal()):
-            try:
-                profile = Explorer(session.catalog, session.terminal()).questionnaire()
-            except (GoBack, Leave, EOFError):
-                raise typer.Exit(0) from None
-        run(ctx, lambda c: ranked(c, profile), fmt, output, force, sources)
-        return
-    run(ctx, lambda c: ranked(c, _profile(c, background, occupation, degree, years, licence, interest, kinds)), fmt, output,
-        force, sources)
-
-
-@app.command()
-def switch(
-    ctx: typer.Context,
-    current: Annotated[str, typer.Option(
-        "--from", "-b", autocompletion=complete_occupation,
-        help="Your job now: an occupation (rn, lpn, coder, pt, 'medical assistant', 29-1141) or a background (nurse).")],
-    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
-                                              help="Compare in this state (default: national).")] = None,
-    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Compare in this metro or nonmetro area.")] = None,
-    fmt: FormatOpt = Format.table,
-    output: OutputOpt = None,
-    force: ForceOpt = False,
-    sources: SourcesOpt = False,
-) -> None:
-    """From your job now to health services manager: pay there, what transfers, what to learn, which roles fit.
-
-    \b
-    Examples:
-      hmcareer switch --from rn --metro boston
-      hmcareer switch --from coder --state OH
-    """
-    from .switching import switch_report
-
-    run(ctx, lambda c: switch_report(c, current, state, metro), fmt, output, force, sources)
-
-
-@app.command()
-def occupations(
-    ctx: typer.Context,
-    occupation: Annotated[str | None, typer.Argument(
-        help="One occupation's O*NET profile (SOC code, title or alias); default: the list.",
-        autocompletion=complete_occupation)] = None,
-    fmt: FormatOpt = Format.table,
-    output: OutputOpt = None,
-    force: ForceOpt = False,
-    sources: SourcesOpt = False,
-) -> None:
-    """The occupations with pay here (11-9111 and 29 that people move from), or one occupation's profile.
-
-    \b
-    Examples:
-      hmcareer occupations
-      hmcareer occupations 11-9111
-      hmcareer occupations rn
-    """
-    from . import occupations as found
-
-    if occupation is None:
-        run(ctx, found.list_occupations, fmt, output, force, sources)
-    else:
-        from .occupations import occupation_profile
-
-        run(ctx, lambda c: occupation_profile(c, found.find_occupation(c, occupation)), fmt, output, force, sources)
+app.command()(match)
+app.command()(switch)
+app.command()(occupations)
 
 
 @app.command()

@@ -27,8 +27,8 @@ def brief(
         "from there.")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", parser=file_name,
-        help="FILE.html (one self-contained page, prints on A4 and Letter) or FILE.md; without it, markdown on the "
-        "terminal.")] = None,
+        help="FILE.html (one self-contained page, prints on A4 and Letter) or FILE.md; without it, markdown on "
+        "stdout (drawn for reading on a terminal).")] = None,
     force: ForceOpt = False,
 ) -> None:
     """A one-to-two page career brief to hand out: the role, pay with charts, the path, licence, certifications,
@@ -63,6 +63,11 @@ def brief(
             from .render.brief_md import brief_markdown as write
         text = write(document)
         if output is None:
+            if terminal.stdout.isatty():  # laid out for the screen: else the terminal breaks lines inside words
+                from .render.brief_md import for_screen
+                from .render.terminal import screen_size
+
+                text = for_screen(text, screen_size(terminal.stdout, True)[0])
             terminal.stdout.write(text)
             terminal.stdout.flush()
             return

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 
 import pytest
 
@@ -174,3 +176,26 @@ def test_charts_write_out_what_is_not_published():
                                                          Bar("B", 100, "$100"))), "c2")
     assert ">Publishing &lt;Industries&gt;</text>" in bars and ">not published</text>" in bars
     assert bars.count("<rect") == 1
+
+
+def test_on_a_screen_the_brief_wraps_between_words_and_lists_wide_tables_by_row(catalog):
+    from hmcareer.render.brief_md import for_screen
+
+    markdown = brief_markdown(brief_document(career_brief(catalog, "nha", state="OH"), catalog.sources))
+    narrow = for_screen(markdown, 40)
+    word = re.compile(r"[\w$,.%/-]+")
+    assert set(word.findall(narrow)) <= set(word.findall(markdown))  # nothing new, nothing cut
+    for line in narrow.splitlines():
+        assert len(line) <= 40 or " " not in line.strip(), line  # only one unbreakable token (an address) overflows
+    assert ("- **Ohio**: jobs 24,390; p10 $66,430;\n  p25 $82,940; median $106,140; p75\n  $136,220; p90 $199,470; mean "
+            "$127,900") in narrow
+    assert for_screen(markdown, 200).count("| Ohio | 24,390 |") == 1  # a table that fits stays a table
+
+
+def test_the_brief_on_a_terminal_is_laid_out_for_its_width():
+    import pexpect
+
+    child = pexpect.spawn(sys.executable, ["-m", "hmcareer", "brief", "nha", "--state", "OH"], encoding="utf-8",
+                          dimensions=(20, 40), timeout=60, env={**os.environ, "COLUMNS": "", "LINES": ""})
+    out = child.read().replace("\r", "")
+    assert "- **Ohio**: jobs 24,390; p10 $66,430;" in out and "| Ohio |" not in out

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import textwrap
+
 from .brief_doc import (
     BoxPlot,
     BriefDocument,
@@ -78,3 +81,45 @@ def brief_markdown(doc: BriefDocument) -> str:
                 lines.append(f"{n}. {text(what)}, {text(date)}" + (f", <{url}>" if url else ""))
             lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+_ITEM = re.compile(r"(\s*(?:[-*]|\d+\.)\s+)")  # a list item's marker, whose width its continuation lines are indented by
+
+
+def for_screen(markdown: str, width: int) -> str:
+    """The brief's markdown laid out for a terminal `width` wide: lines wrapped between words (an address or a long
+    word stays whole), and a table too wide for the screen given as one item per row ("**Ohio**: jobs 24,390;
+    ..."). Still markdown, and nothing left out."""
+    out: list[str] = []
+    lines = markdown.split("\n")
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith("|"):
+            table = []
+            while i < len(lines) and lines[i].startswith("|"):
+                table.append(lines[i])
+                i += 1
+            if max(map(len, table)) <= width:
+                out += table
+                continue
+            header, *rows = (_cells(line) for line in table[:1] + table[2:])
+            for row in rows:
+                pairs = "; ".join(f"{name} {value}" for name, value in zip(header[1:], row[1:], strict=False))
+                out += _wrapped(f"- **{row[0]}**: {pairs}", width)
+            continue
+        out += _wrapped(lines[i], width)
+        i += 1
+    return "\n".join(out)
+
+
+def _cells(line: str) -> list[str]:
+    # Data text escapes "|" as "\|" (figures.markdown_text): split only on the bare ones.
+    return [cell.strip() for cell in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    if len(line) <= width:
+        return [line]
+    marker = _ITEM.match(line)
+    indent = " " * len(marker.group(1)) if marker else ""
+    return textwrap.wrap(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) or [line]

@@ -131,6 +131,8 @@ OPTIONS = {"background": "--background", "interest": "--interest", "degree level
            "degree field": "--degree-field",
            "sort key": "--sort", "where": "--where"}
 AMBIGUOUS_HINTS = {"metro": "Give more of the name, or the BLS area code.",
+                   "state": "Give more of the name, or the postal code (NY).",
+                   "industry": "Give more of the name, or the BLS industry code.",
                    "occupation": "Give more of the name, or the SOC code (hmcareer occupations lists them)."}
 
 
@@ -150,7 +152,8 @@ def _usage_message(exc: UsageError) -> str:
         if kind == "issuing body":
             return f"{text} Bodies: {', '.join(choices)}."
         if choices:
-            text += " Did you mean: " + ", ".join(choices) + "?"
+            # "; " where names hold commas themselves ("Cleveland, TN; Cleveland, OH")
+            text += " Did you mean: " + ("; " if any("," in c for c in choices) else ", ").join(choices) + "?"
         return f"{text} {LIST_HINTS.get(kind, '')}".rstrip()
     if isinstance(exc, Ambiguous):
         # "; " because names such as "Springfield, IL" hold commas themselves

@@ -278,6 +278,10 @@ def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
     exact = [e for e in hits if normalize(e.area_name) == wanted]  # a whole name wins over the names that contain it
     if len(hits) == 1 or len(exact) == 1:
         return exact[0] if exact else hits[0]
+    # A metro is named by its first city: "new york" is New York-Newark-Jersey City, not the nonmetro areas of the state.
+    first = [e for e in hits if normalize(e.area_name).startswith(wanted)]
+    if len(first) == 1:
+        return first[0]
     if len(hits) > 1:
         raise Ambiguous("metro", value, tuple(e.area_name for e in hits))
     # Words as people write a place ("boston, ma", "los angeles ca"): each word begins a word of the name.
@@ -288,7 +292,9 @@ def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
         return by_words[0]
     if len(by_words) > 1:
         raise Ambiguous("metro", value, tuple(e.area_name for e in by_words))
-    return lookup(rows.select("M"), value, lambda e: (e.area_name,), "metro", lambda e: e.area_name)
+    # Each city of a name is a name too, for the suggestions a misspelt one gets ("bostn": Boston-Cambridge-Newton).
+    return lookup(rows.select("M"), value, lambda e: (e.area_name, *re.split(r"[-/]", e.area_name.split(",")[0])), "metro",
+                  lambda e: e.area_name)
 
 
 # The location-quotient bands, defined once for the words in tables and JSON, the legend and the README: above 1.2

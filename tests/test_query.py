@@ -192,3 +192,22 @@ def test_accents_and_commas_in_place_names(catalog, hm):
     assert "Mayag" in query.find_metro(catalog, "mayaguez").area_name
     r = hm("salary", "--metro", "springfield")
     assert r.code == 2 and "Springfield, IL; Springfield, MA;" in r.err
+
+
+def test_a_metro_is_named_by_its_first_city(catalog):
+    """"new york" is New York-Newark-Jersey City, not the nonmetro areas of the state; two metros that begin alike stay
+    ambiguous, listed with "; " (their names hold commas)."""
+    assert query.find_metro(catalog, "new york").area_name == "New York-Newark-Jersey City, NY-NJ"
+    with pytest.raises(Ambiguous) as exc:
+        query.find_metro(catalog, "portland")
+    assert describe(exc.value) == ("metro 'portland' matches several: Portland-South Portland, ME; Portland-Vancouver-"
+                                   "Hillsboro, OR-WA. Give more of the name, or the BLS area code.", 2)
+
+
+def test_a_misspelt_city_gets_its_metro_suggested(catalog):
+    with pytest.raises(NotFound) as exc:
+        query.find_metro(catalog, "bostn")
+    assert describe(exc.value)[0].startswith("unknown metro 'bostn'. Did you mean: Boston-Cambridge-Newton, MA-NH; ")
+    with pytest.raises(NotFound) as exc:
+        query.find_metro(catalog, "clevland")
+    assert describe(exc.value)[0].startswith("unknown metro 'clevland'. Did you mean: Cleveland, TN; Cleveland, OH")

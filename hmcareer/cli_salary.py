@@ -23,21 +23,23 @@ from .options import (
 def salary(
     ctx: typer.Context,
     industry: Annotated[list[str] | None, typer.Option(
-        "--industry", "-i", autocompletion=complete_industry,
+        "--industry", "-i", metavar="NAME", autocompletion=complete_industry,
         help="Industry by BLS code, alias or name (repeatable): pharma, hospitals, nursing, 622100; 'all' lists every one.")] = None,
     state: Annotated[list[str] | None, typer.Option(
-        "--state", "-s", autocompletion=complete_state,
+        "--state", "-s", metavar="STATE", autocompletion=complete_state,
         help="State or territory by postal code or name (repeatable): NY, 'new york', DC, PR; 'all' lists every one.")] = None,
     metro: Annotated[list[str] | None, typer.Option(
-        "--metro", "-m", help="Metro or nonmetro area by name fragment (repeatable): boston, honolulu; 'all' lists every one.")] = None,
+        "--metro", "-m", metavar="NAME",
+        help="Metro or nonmetro area by name fragment (repeatable): boston, honolulu; 'all' lists every one.")] = None,
     sort: Annotated[str | None, typer.Option(
-        "--sort", help="Order by employment, mean, median, p90, lq (location quotient) or, with --cost-of-living, adjusted "
+        "--sort", metavar="KEY", help="Order by employment, mean, median, p90, lq (location quotient) or, with --cost-of-living, adjusted "
         "(mean pay after state prices). Default: employment; industries in BLS's hierarchy.")] = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Show only the first N rows.")] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, metavar="N", help="Show only the first N rows.")] = None,
     hourly: Annotated[bool, typer.Option("--hourly", help="Hourly wages instead of annual.")] = False,
     percentiles: Annotated[bool, typer.Option("--percentiles", help="Show the p10-p90 spread.")] = False,
     where: Annotated[str | None, typer.Option(
-        "--where", help="'states' or 'metros': where it pays most, where the jobs are, where they are concentrated.")] = None,
+        "--where", metavar="states|metros",
+        help="'states' or 'metros': where it pays most, where the jobs are, where they are concentrated.")] = None,
     min_jobs: Annotated[int | None, typer.Option(
         "--min-jobs", min=0, metavar="N",
         help="With --where: rank by pay and concentration only areas with at least N jobs. Default: 500.")] = None,
@@ -47,7 +49,7 @@ def salary(
     history: Annotated[bool, typer.Option("--history", help="National median pay by year, also in 2025 dollars (CPI-U), "
                                           "with sources and growth.")] = False,
     occupation: Annotated[str | None, typer.Option(
-        "--occupation", "-O", autocompletion=complete_occupation,
+        "--occupation", "-O", metavar="OCCUPATION", autocompletion=complete_occupation,
         help="Another occupation's pay: SOC code, title or alias (rn, lpn, np, pa, coder, pt, 'medical assistant'). "
         "Default: 11-9111, the managers. hmcareer occupations lists them.")] = None,
     fmt: FormatOpt = Format.table,

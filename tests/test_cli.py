@@ -635,5 +635,5 @@ def test_command_help_gives_one_example_a_line(hm):
 
 def test_a_command_help_at_forty_columns_stacks_its_options(hm):
     out = hm("salary", "--help", env={"COLUMNS": "40"}).out
-    assert "\n  -i, --industry <str>\n      Industry by BLS code, alias or\n" in out
+    assert "\n  -i, --industry NAME\n      Industry by BLS code, alias or\n" in out
     assert [line for line in out.splitlines() if len(line) > 40 and not line.strip().startswith("hmcareer ")] == []

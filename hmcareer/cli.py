@@ -124,7 +124,7 @@ def root(
 @app.command()
 def roles(
     ctx: typer.Context,
-    role: Annotated[str | None, typer.Argument(help="A role by id, title, alias or prefix, any case.",
+    role: Annotated[str | None, typer.Argument(metavar="ROLE", help="A role by id, title, alias or prefix, any case.",
                                                autocompletion=complete_role)] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
@@ -153,10 +153,11 @@ app.command()(salary)
 @app.command()
 def certs(
     ctx: typer.Context,
-    credential: Annotated[str | None, typer.Argument(help="A credential by abbreviation or name (CPAM, FACHE, nha).",
+    credential: Annotated[str | None, typer.Argument(metavar="CREDENTIAL", help="A credential by abbreviation or name (CPAM, FACHE, nha).",
                                                      autocompletion=complete_credential)] = None,
-    body: Annotated[str | None, typer.Option("--body", help="Only credentials issued by this body (AAHAM, AHIMA, ACHE...).")] = None,
-    role: Annotated[str | None, typer.Option("--role", help="Only credentials relevant to this role.",
+    body: Annotated[str | None, typer.Option("--body", metavar="BODY",
+                                             help="Only credentials issued by this body (AAHAM, AHIMA, ACHE...).")] = None,
+    role: Annotated[str | None, typer.Option("--role", metavar="ROLE", help="Only credentials relevant to this role.",
                                              autocompletion=complete_role)] = None,
     state: LicenceStateOpt = None,
     fmt: FormatOpt = Format.table,
@@ -208,7 +209,8 @@ def education(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputO
 @app.command()
 def paths(
     ctx: typer.Context,
-    role: Annotated[str | None, typer.Argument(help="One role (default: every role).", autocompletion=complete_role)] = None,
+    role: Annotated[str | None, typer.Argument(metavar="ROLE", help="One role (default: every role).",
+                                               autocompletion=complete_role)] = None,
     background: ProfileBackground = None,
     degree: ProfileDegree = None,
     degree_field: ProfileDegreeField = None,
@@ -260,7 +262,8 @@ app.command()(occupations)
 @app.command()
 def search(
     ctx: typer.Context,
-    term: Annotated[list[str], typer.Argument(help="Words to find (all must match), e.g. billing, 'long-term care', cahme.")],
+    term: Annotated[list[str], typer.Argument(
+        metavar="TERM", help="Words to find (all must match), e.g. billing, 'long-term care', cahme.")],
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -371,7 +374,8 @@ def outlook(ctx: typer.Context, fmt: FormatOpt = Format.table, output: OutputOpt
 @app.command()
 def sources(
     ctx: typer.Context,
-    source: Annotated[str | None, typer.Argument(help="One source id (as printed beside facts, e.g. bls-ooh-2023).")] = None,
+    source: Annotated[str | None, typer.Argument(
+        metavar="SOURCE", help="One source id (as printed beside facts, e.g. bls-ooh-2023).")] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,

@@ -55,10 +55,10 @@ def match(
     licence: ProfileLicence = None,
     interest: ProfileInterest = None,
     occupation: ProfileOccupation = None,
-    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
+    state: Annotated[str | None, typer.Option("--state", "-s", metavar="STATE", autocompletion=complete_state,
                                               help="Show each role's pay in this state (default: national).")] = None,
-    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Show each role's pay in this metro area.")] = None,
-    top: Annotated[int, typer.Option("--top", min=1, help="How many of the best matches get a full gap list.")] = 3,
+    metro: Annotated[str | None, typer.Option("--metro", "-m", metavar="NAME", help="Show each role's pay in this metro area.")] = None,
+    top: Annotated[int, typer.Option("--top", min=1, metavar="N", help="How many of the best matches get a full gap list.")] = 3,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -114,11 +114,11 @@ def match(
 def switch(
     ctx: typer.Context,
     current: Annotated[str, typer.Option(
-        "--from", "-b", autocompletion=complete_occupation,
+        "--from", "-b", metavar="JOB", autocompletion=complete_occupation,
         help="Your job now: an occupation (rn, lpn, coder, pt, 'medical assistant', 29-1141) or a background (nurse).")],
-    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
+    state: Annotated[str | None, typer.Option("--state", "-s", metavar="STATE", autocompletion=complete_state,
                                               help="Compare in this state (default: national).")] = None,
-    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Compare in this metro or nonmetro area.")] = None,
+    metro: Annotated[str | None, typer.Option("--metro", "-m", metavar="NAME", help="Compare in this metro or nonmetro area.")] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,
     force: ForceOpt = False,
@@ -139,7 +139,7 @@ def switch(
 def occupations(
     ctx: typer.Context,
     occupation: Annotated[str | None, typer.Argument(
-        help="One occupation's O*NET profile (SOC code, title or alias); default: the list.",
+        metavar="OCCUPATION", help="One occupation's O*NET profile (SOC code, title or alias); default: the list.",
         autocompletion=complete_occupation)] = None,
     fmt: FormatOpt = Format.table,
     output: OutputOpt = None,

@@ -86,32 +86,33 @@ SourcesOpt = Annotated[bool, typer.Option("--sources", help="List the sources be
 # --- find my fit: the answers `paths --from` and `match` take ------------------------------
 
 ProfileBackground = Annotated[str | None, typer.Option(
-    "--background", "--from", "-b",
+    "--background", "--from", "-b", metavar="BACKGROUND",
     help="Where you start: nurse, physician, clinician, billing, records, it, public-health, business, administrative, "
     "student.")]
 ProfileDegree = Annotated[str | None, typer.Option(
-    "--degree", "-d", help="Highest degree: none, high-school, nursing-diploma, associate, bachelor, master, doctorate "
+    "--degree", "-d", metavar="DEGREE", help="Highest degree: none, high-school, nursing-diploma, associate, bachelor, master, doctorate "
     "(also bsn, msn, mha, mba, mph...).")]
 ProfileDegreeField = Annotated[str | None, typer.Option(
-    "--degree-field", help="Field of that degree: nursing, health-administration, health-information-management, "
+    "--degree-field", metavar="FIELD", help="Field of that degree: nursing, health-administration, health-information-management, "
     "public-health, public-administration, business-administration, health-sciences, other. (--degree bsn, mha, mba... "
     "give it too.)")]
 ProfileYears = Annotated[int | None, typer.Option(
-    "--years", "-y", help="Years of work in your background's field (0-70).")]
+    "--years", "-y", metavar="N", help="Years of work in your background's field (0-70).")]
 ProfileManagerYears = Annotated[int | None, typer.Option(
-    "--manager-years", help="Of those years, how many as a manager, running a unit, department, practice or facility "
+    "--manager-years", metavar="N", help="Of those years, how many as a manager, running a unit, department, practice or facility "
     "(executive years count too).")]
 ProfileExecutiveYears = Annotated[int | None, typer.Option(
-    "--executive-years", help="Of those, how many in an executive role (director of nursing, CEO, vice president...).")]
+    "--executive-years", metavar="N", help="Of those, how many in an executive role (director of nursing, CEO, vice president...).")]
 ProfileLicence = Annotated[list[str] | None, typer.Option(
-    "--licence", "--license", "-l", help="A licence you hold (repeatable): rn, clinical, nha, or none.")]
+    "--licence", "--license", "-l", metavar="LICENCE", help="A licence you hold (repeatable): rn, clinical, nha, or none.")]
 ProfileInterest = Annotated[list[str] | None, typer.Option(
-    "--interest", "-i", help="What draws you (repeatable): finance, data, leadership, long-term-care, policy, quality, "
+    "--interest", "-i", metavar="INTEREST", help="What draws you (repeatable): finance, data, leadership, long-term-care, policy, quality, "
     "operations.")]
 LicenceStateOpt = Annotated[str | None, typer.Option(
-    "--state", "-s", autocompletion=complete_licence_state,
+    "--state", "-s", metavar="STATE", autocompletion=complete_licence_state,
     help="The state whose nursing home administrator licence to show: postal code or name (OH, ohio).")]
 ProfileOccupation = Annotated[str | None, typer.Option(
-    "--occupation", help="Your current job instead of --from: an occupation by SOC code, title or alias (rn, lpn, coder, "
-    "medical assistant); its background is used, and shown. hmcareer occupations lists them.",
+    "--occupation", metavar="OCCUPATION",
+    help="Your current job instead of --from: an occupation by SOC code, title or alias (rn, lpn, coder, medical "
+    "assistant); its background is used, and shown. hmcareer occupations lists them.",
     autocompletion=complete_occupation)]

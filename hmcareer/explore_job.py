@@ -12,6 +12,7 @@ from .catalog import MANAGERS_SOC
 from .errors import Ambiguous, UsageError
 from .explore_flow import GoBack
 from .models import WageEstimate
+from .render.interactive import NARROW
 
 
 class CurrentJobSection:
@@ -56,8 +57,11 @@ class CurrentJobSection:
         """(state, metro) as BLS codes, for what the user types; Enter for the whole country."""
         from .query import find_metro, find_state
 
+        wide = self.screen.console.width >= NARROW
+        if not wide:  # a narrow screen: the question on a line of its own, the prompt short, leaving room to type
+            self.screen.say("Where? A state or metro; Enter for the whole US.", "dim")
         while True:
-            text = self.ask("where (state, metro; Enter: whole US)")
+            text = self.ask("where (state, metro; Enter: whole US)" if wide else "where")
             if not text:
                 return None, None
             found: list[tuple[str, WageEstimate]] = []

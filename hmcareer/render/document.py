@@ -71,10 +71,10 @@ def _linked(text: str) -> str:
                    for i, part in enumerate(parts))
 
 
-def default_name(result: Any, exists: Callable[[str], bool]) -> Path:
-    """A markdown file named after the view, `hmcareer-salary.md`, numbered past the names already taken."""
+def default_name(result: Any, exists: Callable[[str], bool], ending: str = ".md") -> Path:
+    """A file named after the view, `hmcareer-salary.md`, numbered past the names already taken."""
     stem = f"hmcareer-{view_for(result).kind}"
     number = 1
-    while exists(name := f"{stem}{'' if number == 1 else f'-{number}'}.md"):
+    while exists(name := f"{stem}{'' if number == 1 else f'-{number}'}{ending}"):
         number += 1
     return Path(name)

@@ -1,0 +1,96 @@
+"""The explorer's answers on a small screen and in files: the pagers' prompts, again, save, and short prompts."""
+
+from __future__ import annotations
+
+import re
+
+from test_explore import _screen, session
+
+
+def test_the_explorers_own_pager_loses_no_line_and_its_prompt_fits_one_line(catalog, monkeypatch):
+    screen, out, _ = _screen(catalog, monkeypatch, lines=20, columns=40)
+    asked: list[str] = []
+    screen.read_more = lambda prompt: asked.append(prompt) or ""
+    text = "\n" + "".join(f"line {n}\n" for n in range(1, 51))
+    screen.pages(text)
+    assert asked == ["(lines 1-19 of 50: Enter, q stops) ", "(lines 20-38 of 50: Enter, q stops) "]
+    assert all(len(prompt) < 40 for prompt in asked)  # one line, and a column for the cursor
+    assert out.getvalue().split() == [word for n in range(1, 51) for word in ("line", str(n))]
+
+
+def test_the_pagers_prompts_fit_the_width(catalog, monkeypatch):
+    from hmcareer.render.interactive import less_options, more_prompt
+
+    def widest(prompt: str) -> str:  # less's prompt with the largest numbers it shows for an answer under 1000 lines
+        prompt = re.sub(r"%l[tb]|%L", "999", prompt[3:]).replace("?L", "").replace("?e", "")
+        return prompt.replace(".", "")
+
+    assert less_options(80)[-1].startswith("-Psq returns to the explorer")  # how to get back, first
+    assert len(widest(less_options(40)[-1])) < 40 and len(widest(less_options(80)[-1])) < 80
+    assert len(more_prompt(9999, 9999, 9999, 40)) < 40
+    assert more_prompt(1, 23, 191, 80) == "(lines 1-23 of 191: Enter for more, q to stop) "
+
+
+def test_a_pager_that_cannot_be_started_gives_way_to_the_explorers_own(catalog, monkeypatch):
+    monkeypatch.setenv("PAGER", "nosuchpager")
+    screen, out, _ = _screen(catalog, monkeypatch, lines=20, columns=40)
+    asked: list[str] = []
+    screen.read_more = lambda prompt: asked.append(prompt) or "q"
+    assert screen.pager("\n" + "".join(f"line {n}\n" for n in range(1, 51))) is True
+    assert asked == ["(lines 1-19 of 50: Enter, q stops) "] and "line 20" not in out.getvalue()
+
+
+def test_again_on_a_pipe_shows_the_last_answer_again(catalog):
+    _, out, _ = session(catalog, "salary", "boston, hartford", "again", "q")
+    assert "No answer shown yet" not in out and out.count("Hartford-West Hartford-East Hartford, CT") == 2
+    _, out, _ = session(catalog, "roles", "4", "again", "q")
+    assert "No answer shown yet" not in out
+
+
+def test_an_answer_that_fits_the_screen_alone_stays_there_and_its_menu_is_left_out(catalog, monkeypatch):
+    from hmcareer import query
+
+    answer = query.source_detail(catalog, "bls-oews-may2025")
+    screen, out, _ = _screen(catalog, monkeypatch, lines=60)
+    screen.result(answer)
+    height = screen.held.count("\n") + 1 + 1  # the answer, a line for the menu's keys, and the prompt
+    screen, out, paged = _screen(catalog, monkeypatch, lines=height)
+    screen.result(answer)
+    screen.menu("More", [(f"option{n}", "") for n in range(1, 30)])
+    screen.prompt("next")
+    text = out.getvalue()
+    assert paged == [] and "bls-oews-may2025" in text and "option1" not in text
+    assert text.rstrip().endswith("b back, home, q quit, ? help") and len(text.splitlines()) + 1 <= height
+
+
+def test_the_where_question_is_short_at_40_columns(catalog):
+    _, out, _ = session(catalog, "from your job", "rn", "", "q", width=40, raw=True)
+    assert "Where? A state or metro; Enter for the whole US." in " ".join(out.split()) and "\nwhere> " in out
+    _, out, _ = session(catalog, "from your job", "rn", "", "q", width=80, raw=True)
+    assert "where (state, metro; Enter: whole US)> " in out
+
+
+def test_save_with_only_an_ending_or_an_ending_in_capitals(catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _, out, _ = session(catalog, "salary", "boston, hartford", "save .md", "save .html", "save cmp.HTML", "q")
+    assert "Saved the last answer to hmcareer-compare.md (markdown)." in out
+    assert "Saved the last answer to hmcareer-compare.html (html)." in out
+    assert "Saved the last answer to cmp.HTML (html)." in out
+    assert (tmp_path / "cmp.HTML").read_text().startswith("<!DOCTYPE html>")
+
+
+def test_save_asks_before_a_file_whose_name_differs_only_in_case(catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cmp.html").write_text("mine")
+    _, out, _ = session(catalog, "salary", "boston, hartford", "save CMP.html", "n", "q")
+    assert "cmp.html exists (the name differs only in case); save anyway? y/n> n Not saved" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cmp.html"]
+
+
+def test_home_at_the_replace_question_goes_home(catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "cmp.md").write_text("mine")
+    _, out, _ = session(catalog, "salary", "boston, hartford", "save cmp.md", "home", "q")
+    assert "cmp.md exists; replace it? y/n> home Main menu" in out
+    assert (tmp_path / "cmp.md").read_text() == "mine"
+

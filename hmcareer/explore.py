@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from . import matching, query, salary, search
 from .catalog import Catalog
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, OutOfRange, UsageError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, NotFound, OutOfRange, UsageError
 from .explore_flow import GoBack, GoHome, Jump, Leave, NoInput, explain, pick, stdin_reader
 from .explore_job import CurrentJobSection
 from .explore_licence import LicenceSection
@@ -280,7 +280,17 @@ class Explorer(CurrentJobSection, LicenceSection, SaveAnswer):
                     metros=("all",) if word == "metros" else (),
                     top=25 if word == "metros" else None))
             return
-        self.screen.result(self.salary_for(text))
+        try:
+            answer = self.salary_for(text)
+        except NotFound:
+            job = self.job_named(text)
+            if job is None:
+                raise
+            # A nurse typing rn here wants nurses' pay, which this section (the managers' pay by place) does not hold.
+            self.screen.hint(f"{text!r} is a job, not a place: pay for {job}, beside the managers', is in the main menu's "
+                             "from your job (type home, then from your job).")
+            return
+        self.screen.result(answer)
 
     def salary_for(self, text: str) -> Any:
         """Whatever the user typed, read as an industry, a state or a metro; several names separated by commas, side by

@@ -53,6 +53,19 @@ class CurrentJobSection:
             return
         self.loop(lambda: self.job_view(resolved.occupation.soc, place))
 
+    def job_named(self, text: str) -> str | None:
+        """The short name of the job `text` names (rn, nurse: registered nurses), None where it names none; for a place
+        question answered with a job."""
+        from .occupations import resolve_from
+
+        try:
+            entry = resolve_from(self.c, text).occupation
+        except Ambiguous:
+            return "those jobs"
+        except UsageError:
+            return None
+        return entry.short if entry.background is not None else None
+
     def ask_place(self) -> tuple[str | None, str | None]:
         """(state, metro) as BLS codes, for what the user types; Enter for the whole country."""
         from .query import find_metro, find_state

@@ -94,3 +94,23 @@ def test_home_at_the_replace_question_goes_home(catalog, tmp_path, monkeypatch):
     assert "cmp.md exists; replace it? y/n> home Main menu" in out
     assert (tmp_path / "cmp.md").read_text() == "mine"
 
+
+
+def test_a_metro_fragment_matches_from_the_start_of_a_word(catalog):
+    import pytest
+
+    from hmcareer import query
+    from hmcareer.errors import Ambiguous, NotFound
+
+    with pytest.raises(NotFound):
+        query.find_metro(catalog, "rn")  # not Auburn, Eastern, Southern...
+    with pytest.raises(Ambiguous) as found:
+        query.find_metro(catalog, "auburn")
+    assert found.value.choices == ("Auburn-Opelika, AL", "Lewiston-Auburn, ME")
+
+
+def test_a_job_typed_in_the_salary_section_is_sent_to_from_your_job(catalog):
+    _, out, _ = session(catalog, "salary", "rn", "nurse", "q")
+    assert "'rn' is a job, not a place: pay for registered nurses, beside the managers', is in the main menu's from " \
+           "your job (type home, then from your job)." in out
+    assert "'nurse' is a job, not a place: pay for registered nurses" in out and "Auburn" not in out

@@ -114,3 +114,18 @@ def test_a_job_typed_in_the_salary_section_is_sent_to_from_your_job(catalog):
     assert "'rn' is a job, not a place: pay for registered nurses, beside the managers', is in the main menu's from " \
            "your job (type home, then from your job)." in out
     assert "'nurse' is a job, not a place: pay for registered nurses" in out and "Auburn" not in out
+
+
+def test_the_explorers_own_pager_counts_a_wide_line_as_the_rows_it_takes(catalog, monkeypatch):
+    screen, out, _ = _screen(catalog, monkeypatch, lines=20, columns=40)
+    asked: list[str] = []
+    screen.read_more = lambda prompt: asked.append(prompt) or ""
+    address = "https://example.org/" + "a" * 70  # 90 characters: three rows at 40 columns, left whole
+    screen.pages("\n".join([*(f"line {n}" for n in range(1, 18)), address, "line 19", "line 20"]) + "\n")
+    assert asked == ["(lines 1-17 of 20: Enter, q stops) "] and address in out.getvalue().split("\n")
+
+
+def test_less_leaves_a_long_line_whole(catalog):
+    from hmcareer.render.interactive import less_options
+
+    assert "-S" in less_options(40) and "-S" in less_options(80)

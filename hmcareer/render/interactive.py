@@ -31,9 +31,10 @@ KEYS_HELP = (
     "last answer in a file.  again: show the last answer again.  Enter skips a find-my-fit question."
 )
 MENU_KEYS = "b back, home, q quit, ? help"
-# less: colours as they are (-R), Ctrl-C closes it (-K), a prompt that says first how to get back, then where the reader
+# less: colours as they are (-R), Ctrl-C closes it (-K), a line too wide (a long web address) chopped, never broken (-S;
+# the arrow keys show the rest), a prompt that says first how to get back, then where the reader
 # is; a shorter one where the screen is narrow, so that it is never cut off.
-LESS_OPTIONS = ("-R", "-K")
+LESS_OPTIONS = ("-R", "-K", "-S")
 LESS_PROMPT = r"-Psq returns to the explorer (lines %lt-%lb?L of %L.?e, end.)"
 LESS_PROMPT_NARROW = r"-Psq returns to the explorer %lt-%lb?L/%L."
 NARROW = 60  # columns below which prompts take their short form
@@ -185,16 +186,26 @@ class Screen:
         return True
 
     def pages(self, text: str) -> None:
-        """The explorer's own pager: a screenful at a time, Enter for the next, q to stop."""
+        """The explorer's own pager: a screenful at a time, Enter for the next, q to stop. A line wider than the screen
+        (a long web address, left whole) takes the rows the terminal wraps it into."""
+        from rich.cells import cell_len
+
         lines = text.strip("\n").split("\n")
-        step = max(1, self.console.height - 1)
-        for at in range(0, len(lines), step):
-            self._write("\n".join(lines[at:at + step]) + "\n")
-            if at + step >= len(lines):
+        room, width = max(1, self.console.height - 1), max(1, self.console.width)
+        at = 0
+        while at < len(lines):
+            end, rows = at, 0
+            while end < len(lines):
+                taken = max(1, -(-cell_len(Text.from_ansi(lines[end]).plain) // width))
+                if rows + taken > room and end > at:
+                    break
+                rows, end = rows + taken, end + 1
+            self._write("\n".join(lines[at:end]) + "\n")
+            if end >= len(lines):
                 return
-            asked = more_prompt(at + 1, at + step, len(lines), self.console.width)
-            if self.read_more(asked).strip().lower() in ("q", "quit", "b", "back"):
+            if self.read_more(more_prompt(at + 1, end, len(lines), width)).strip().lower() in ("q", "quit", "b", "back"):
                 return
+            at = end
 
     def _write(self, text: str | Text) -> None:
         if isinstance(text, Text):

@@ -129,3 +129,17 @@ def test_less_leaves_a_long_line_whole(catalog):
     from hmcareer.render.interactive import less_options
 
     assert "-S" in less_options(40) and "-S" in less_options(80)
+
+
+def test_a_saved_page_reflows_names_its_title_once_and_has_no_explorer_instructions(catalog, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    session(catalog, "salary", "boston, hartford", "save cmp.html", "save cmp.md", "q")
+    page = (tmp_path / "cmp.html").read_text()
+    body = page.split("<pre>")[1].split("</pre>")[0]
+    assert page.count("annual pay side by side, OEWS May 2025") == 2  # the page's title and its heading, not the text
+    assert "type sources" not in page and "Sources: 1 (BLS); listed under Sources below." in body
+    # A paragraph is one line, for the page to wrap to the window, not broken at 100 columns.
+    assert ("Boston, MA-NH = Boston-Cambridge-Newton, MA-NH; Hartford, CT = Hartford-West Hartford-East Hartford, CT.\n"
+            in body)
+    markdown = (tmp_path / "cmp.md").read_text()
+    assert "per 1k" not in markdown and "LQ (location quotient) compares" in markdown  # legends for the rows shown

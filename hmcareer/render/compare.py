@@ -32,7 +32,7 @@ def show_comparison(h: Any, r: PayComparison) -> None:
     from rich.text import Text
 
     from .human import count, wage_text
-    from .pay import LQ_NOTE, occupation_heading, reliability
+    from .pay import LQ_ONLY_NOTE, occupation_heading, reliability
 
     unit = "hourly" if r.hourly else "annual"
     h.cite([r.release.source], r.release.name)
@@ -73,7 +73,7 @@ def show_comparison(h: Any, r: PayComparison) -> None:
         if reliability(e):
             h.line(Text(f"! less reliable estimate, {name.removesuffix(' !')}: {reliability(e)}", style="yellow"))
     if areas:
-        h.line(Text(LQ_NOTE, style="dim"))
+        h.line(Text(LQ_ONLY_NOTE, style="dim"))  # no per 1k row here
     top_coded = any(e.top_coded for e in shown)
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not release the "
                 "estimate" + ("; '>=' = at or above BLS's top code, which gives no exact figure" if top_coded else "")

@@ -41,6 +41,7 @@ TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|  
                2: (("  ", "│ ", "├ ", "└ "), ("  ", "| ", "+ ", "` "))}
 CODE_HEADERS = ("code", "id", "soc", "abbr")  # columns of codes (a SOC code, an abbreviation): a block puts them after its name
 NOT_PUBLISHED = "not published"
+SOURCES_HINT = "to list them, type sources"  # the footer's pointer in the explorer
 NOT_APPLICABLE = "n/a"
 JOB_DESCRIPTION_2012 = "job-description-2012"  # the source id of the 2012 text itself
 ABOUT_2012 = 'The 2012 job description: a widely copied web text on "Medical and Health Manager", checked here claim by claim'
@@ -275,7 +276,7 @@ class Human:
         else:
             kinds = ", ".join(f"{kind_label(tag)} {n}" for tag, n in counts.items())
         unconfirmed = ", ".join(f"{n} {kind_label(tag)}" for tag, n in counts.items() if tag in THIRD_PARTY_TAGS)
-        how = "to list them, rerun with --sources" if self.commands else "to list them, type sources"
+        how = "to list them, rerun with --sources" if self.commands else SOURCES_HINT
         head = f"Sources: {len(self.cited)}"
         return [f"{head} ({kinds}); {how}.", *([f"{head}, of which {unconfirmed}; {how}."] if unconfirmed else []),
                 f"{head}; {how}."]

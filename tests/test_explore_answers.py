@@ -143,3 +143,12 @@ def test_a_saved_page_reflows_names_its_title_once_and_has_no_explorer_instructi
             in body)
     markdown = (tmp_path / "cmp.md").read_text()
     assert "per 1k" not in markdown and "LQ (location quotient) compares" in markdown  # legends for the rows shown
+
+
+def test_three_places_and_the_nation_fit_40_columns_as_one_compact_table(catalog):
+    _, out, _ = session(catalog, "salary", "boston, hartford, providence", "q", width=40, raw=True)
+    answer = out.split("salary> boston, hartford, providence\n")[1].split("LQ (location quotient)")[0]
+    assert "           US        1        2        3\n" in answer
+    assert "med  $123,860 $136,760 $128,810 $119,260\n" in answer and "LQ        n/a     1.25     1.29     1.51\n" in answer
+    assert "1 = Boston-Cambridge-Newton, MA-NH\n" in answer and "3 = Providence-Warwick, RI-MA\n" in answer
+    assert max(map(len, answer.splitlines())) <= 40 and len(answer.splitlines()) < 25  # not 52 lines of blocks

@@ -43,7 +43,8 @@ APP_SETTINGS: dict[str, Any] = {
     "name": "hmcareer",
     "help": "Offline career explorer for medical and health services managers (SOC 11-9111): roles, pay, "
     "education, credentials, associations and outlook, and the move from 29 other jobs into management, from sourced "
-    "BLS, O*NET and issuer data.",
+    "BLS, O*NET and issuer data.\n\n\b\nExamples:\n  hmcareer explore\n  hmcareer salary --industry pharma\n  hmcareer roles\n"
+    "  hmcareer certs",
     # No command: on a terminal, `root` starts the explorer; elsewhere it prints help.
     "invoke_without_command": True,
     "context_settings": {"help_option_names": ["-h", "--help"]},

@@ -46,6 +46,43 @@ class StackedHelpFormatter(typer.Context.formatter_class):  # type: ignore[misc,
                                          break_on_hyphens=False) + "\n")
 
 
+    def write_text(self, text: str) -> None:
+        """Click's paragraphs; below 60 columns an example line too long for the width is broken between its arguments
+        (an option kept with its value), each line but the last ending in a shell continuation, so no token is split."""
+        start = len(self.buffer)
+        super().write_text(text)
+        if self.width - self.current_indent >= 60:
+            return
+        written = "".join(self.buffer[start:])
+        del self.buffer[start:]
+        self.write("\n".join(folded_example(line, self.width) for line in written.split("\n")))
+
+
+def folded_example(line: str, width: int) -> str:
+    """`line` as it is where it fits `width`, else broken between its words (quoted words whole, an option with its
+    value) into lines ending in ` \\`, the later ones indented 4 more."""
+    import re
+
+    if len(line) <= width:
+        return line
+    indent = line[:len(line) - len(line.lstrip())]
+    words = re.findall(r"(?:'[^']*'|\"[^\"]*\"|\S)+", line)
+    groups: list[str] = []
+    for word in words:
+        if groups and groups[-1].startswith("-") and " " not in groups[-1] and not word.startswith("-"):
+            groups[-1] += " " + word  # an option and its value stay together
+        else:
+            groups.append(word)
+    lines = [indent + groups[0]]
+    for group in groups[1:]:
+        if len(lines[-1]) + 1 + len(group) + 2 <= width:  # room for the word and a continuation after it
+            lines[-1] += " " + group
+        else:
+            lines[-1] += " \\"
+            lines.append(indent + "    " + group)
+    return "\n".join(lines)
+
+
 class HelpContext(typer.Context):
     formatter_class = StackedHelpFormatter
 

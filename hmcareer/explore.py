@@ -15,10 +15,11 @@ from typing import IO, Any
 
 from . import matching, query, salary, search
 from .catalog import Catalog
-from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, OutOfRange, UsageError
+from .errors import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, DataError, NotFound, OutOfRange, UsageError
 from .explore_flow import GoBack, GoHome, Jump, Leave, NoInput, explain, pick, stdin_reader
 from .explore_job import CurrentJobSection
 from .explore_licence import LicenceSection
+from .explore_save import SaveAnswer
 from .models import Credential, Role, WageEstimate
 from .render.interactive import Screen, interrupts_ignored
 from .render.terminal import Terminal
@@ -36,7 +37,7 @@ SAVE_WORD = "save"
 PIPE_TIMEOUT_SECONDS = 10.0
 
 
-class Explorer(CurrentJobSection, LicenceSection):
+class Explorer(CurrentJobSection, LicenceSection, SaveAnswer):
     def __init__(self, catalog: Catalog, terminal: Terminal, read_line: Callable[[str], str] | None = None,
                  stdin: IO[str] | None = None, timeout: float = PIPE_TIMEOUT_SECONDS):
         self.c = catalog
@@ -152,38 +153,6 @@ class Explorer(CurrentJobSection, LicenceSection):
             except DataError as exc:  # a broken data file spoils this section, not the session: back up a level
                 self.screen.hint(explain(exc))
                 return
-
-    def save(self, name: str) -> None:
-        """The last answer to a file: markdown or HTML by the name's ending; an existing file only if the user agrees."""
-        import os
-        from pathlib import Path
-
-        from .atomic import write_atomically
-        from .render.document import FORMATS, answer_document, default_name
-
-        if self.screen.shown is None:
-            self.screen.hint("Nothing to save yet: open a view first, then type save.")
-            return
-        path = Path(os.path.expanduser(name)) if name else default_name(self.screen.shown, os.path.exists)
-        fmt = FORMATS.get(path.suffix.lower())
-        if fmt is None:
-            self.screen.hint(f"{name!r} does not end in .md or .html: type save answer.md for markdown, save answer.html "
-                             "for a web page.")
-            return
-        if path.is_dir():
-            self.screen.hint(f"{str(path)!r} is a folder; give a file name, such as {str(path / path.name)!r}.md.")
-            return
-        replace = os.path.lexists(path)
-        if replace and self.read_line(self.screen.prompt(f"{path} exists; replace it? y/n")).strip().lower() not in ("y", "yes"):
-            self.screen.say("Not saved; the file is as it was.")
-            return
-        try:
-            write_atomically(path, (answer_document(self.c, self.screen.shown, fmt).encode("utf-8"),), replace=replace,
-                             durable=True)
-        except OSError as exc:
-            self.screen.hint(f"Could not save to {str(path)!r}: {exc.strerror or exc}.")
-            return
-        self.screen.say(f"Saved the last answer to {path} ({fmt}).")
 
     # -- menus ------------------------------------------------------------------------
 
@@ -311,7 +280,17 @@ class Explorer(CurrentJobSection, LicenceSection):
                     metros=("all",) if word == "metros" else (),
                     top=25 if word == "metros" else None))
             return
-        self.screen.result(self.salary_for(text))
+        try:
+            answer = self.salary_for(text)
+        except NotFound:
+            job = self.job_named(text)
+            if job is None:
+                raise
+            # A nurse typing rn here wants nurses' pay, which this section (the managers' pay by place) does not hold.
+            self.screen.hint(f"{text!r} is a job, not a place: pay for {job}, beside the managers', is in the main menu's "
+                             "from your job (type home, then from your job).")
+            return
+        self.screen.result(answer)
 
     def salary_for(self, text: str) -> Any:
         """Whatever the user typed, read as an industry, a state or a metro; several names separated by commas, side by

@@ -12,6 +12,7 @@ from .catalog import MANAGERS_SOC
 from .errors import Ambiguous, UsageError
 from .explore_flow import GoBack
 from .models import WageEstimate
+from .render.interactive import NARROW
 
 
 class CurrentJobSection:
@@ -52,12 +53,28 @@ class CurrentJobSection:
             return
         self.loop(lambda: self.job_view(resolved.occupation.soc, place))
 
+    def job_named(self, text: str) -> str | None:
+        """The short name of the job `text` names (rn, nurse: registered nurses), None where it names none; for a place
+        question answered with a job."""
+        from .occupations import resolve_from
+
+        try:
+            entry = resolve_from(self.c, text).occupation
+        except Ambiguous:
+            return "those jobs"
+        except UsageError:
+            return None
+        return entry.short if entry.background is not None else None
+
     def ask_place(self) -> tuple[str | None, str | None]:
         """(state, metro) as BLS codes, for what the user types; Enter for the whole country."""
         from .query import find_metro, find_state
 
+        wide = self.screen.console.width >= NARROW
+        if not wide:  # a narrow screen: the question on a line of its own, the prompt short, leaving room to type
+            self.screen.say("Where? A state or metro; Enter for the whole US.", "dim")
         while True:
-            text = self.ask("where (state, metro; Enter: whole US)")
+            text = self.ask("where (state, metro; Enter: whole US)" if wide else "where")
             if not text:
                 return None, None
             found: list[tuple[str, WageEstimate]] = []

@@ -274,7 +274,8 @@ def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
     by_code = rows.select("M", area_code=value.strip()) if value.strip() else ()
     if by_code:
         return by_code[0]
-    hits = rows.select("M", name_contains=wanted) if wanted else ()
+    # A fragment from the start of a word of the name: "rn" is none of Auburn, Eastern or Southern.
+    hits = [e for e in (rows.select("M", name_contains=wanted) if wanted else ()) if f" {wanted}" in f" {normalize(e.area_name)}"]
     exact = [e for e in hits if normalize(e.area_name) == wanted]  # a whole name wins over the names that contain it
     if len(hits) == 1 or len(exact) == 1:
         return exact[0] if exact else hits[0]

@@ -636,4 +636,16 @@ def test_command_help_gives_one_example_a_line(hm):
 def test_a_command_help_at_forty_columns_stacks_its_options(hm):
     out = hm("salary", "--help", env={"COLUMNS": "40"}).out
     assert "\n  -i, --industry NAME\n      Industry by BLS code, alias or\n" in out
-    assert [line for line in out.splitlines() if len(line) > 40 and not line.strip().startswith("hmcareer ")] == []
+    assert [line for line in out.splitlines() if len(line) > 40] == []
+    # A long example broken between its arguments, an option with its value, as one shell command.
+    assert ("\n    hmcareer salary --state all \\\n        --cost-of-living \\\n        --sort adjusted\n") in out
+    for command in ("match", "brief", "paths", "switch", "search", "certs", "licence"):
+        lines = hm(command, "--help", env={"COLUMNS": "40"}).out.splitlines()
+        assert [line for line in lines if len(line) > 40] == [], command
+
+
+def test_top_level_help_gives_a_few_examples(hm):
+    for width in ("40", "80"):
+        out = hm("--help", env={"COLUMNS": width}).out
+        assert ("\n  Examples:\n    hmcareer explore\n    hmcareer salary --industry pharma\n    hmcareer roles\n"
+                "    hmcareer certs\n") in out

@@ -327,6 +327,10 @@ def test_a_block_is_headed_by_its_name_not_its_code(hm):
     out = hm("salary", "--metro", "providence", env={"COLUMNS": "40"}).out
     assert "\nProvidence-Warwick, RI-MA\n  code:      0039300\n" in out
     assert not re.search(r"^\d{6,7}$", out, re.MULTILINE)
+    out = hm("occupations", env={"COLUMNS": "40"}).out  # a SOC code, an association's abbreviation: after the name
+    assert "\nMedical and Health Services Managers\n  SOC:\n    11-9111\n" in out and not re.search(r"^\d\d-\d{4}$", out, re.M)
+    out = hm("associations", env={"COLUMNS": "40"}).out
+    assert "\nAmerican Public Health Association *\n  abbr:\n    APHA\n" in out and not re.search(r"^APHA$", out, re.M)
 
 
 @pytest.mark.parametrize("names", [["boston", "hartford", "providence"], ["pharma", "hospitals", "NY"],

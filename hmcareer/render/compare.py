@@ -1,6 +1,7 @@
 """Pay side by side: a few industries and places as columns, the figures as rows, the nation first.
 
-Where the columns do not fit the terminal, each place becomes a row instead, and where even that does not fit, a
+Where the columns do not fit the terminal, they are headed US, 1, 2, 3 (the places named under the table); where that
+does not fit either, each place becomes a row, and where even that does not fit, a
 block per place headed by its name (Human.print_table). The JSON body and csv rows live here too; they need no Rich.
 """
 
@@ -32,7 +33,7 @@ def show_comparison(h: Any, r: PayComparison) -> None:
     from rich.text import Text
 
     from .human import count, wage_text
-    from .pay import LQ_NOTE, occupation_heading, reliability
+    from .pay import LQ_ONLY_NOTE, occupation_heading, reliability
 
     unit = "hourly" if r.hourly else "annual"
     h.cite([r.release.source], r.release.name)
@@ -54,13 +55,32 @@ def show_comparison(h: Any, r: PayComparison) -> None:
         side_by_side.add_column(header, justify="right", min_width=8)
     for label, value in figures:
         side_by_side.add_row(Text(label), *(Text(value(e)) for e in shown))
+    compact = None
     if not h.fits(side_by_side):
         side_by_side = None
+        # Narrow: columns headed US, 1, 2, 3, the median's row med, the places named under the table.
+        keys = ["US" if e is r.national else str(i) for i, e in enumerate(shown)]
+        from rich.table import Table
+
+        compact = Table(box=None, padding=(0, 0, 0, 1), show_edge=False, pad_edge=False)  # one space between columns
+        compact.add_column("", no_wrap=True, style="cyan")
+        for key in keys:
+            compact.add_column(key, justify="right", no_wrap=True)
+        for label, value in figures:
+            compact.add_row(Text("med" if label == "median" else label), *(Text(value(e)) for e in shown))
+        if not h.fits(compact):
+            compact = None
     if side_by_side is not None:
         h.print_table(side_by_side)
         shortened = [f"{header} = {name}" for header, name in zip(headers, names, strict=True) if header != name]
         if shortened:
             h.line(Text("; ".join(shortened) + ".", style="dim"))
+    elif compact is not None:
+        h.print_table(compact)
+        h.line(Text("US = United States; med = median.", style="dim"))
+        for key, name in zip(keys, names, strict=True):
+            if key != "US":
+                h.hanging(Text(f"{key} = ", style="cyan"), Text(name))
     else:  # one row per place, or (Human.print_table) a block per place headed by its name
         by_place = h.table()
         by_place.add_column("area" if areas else "industry", min_width=12)
@@ -73,7 +93,7 @@ def show_comparison(h: Any, r: PayComparison) -> None:
         if reliability(e):
             h.line(Text(f"! less reliable estimate, {name.removesuffix(' !')}: {reliability(e)}", style="yellow"))
     if areas:
-        h.line(Text(LQ_NOTE, style="dim"))
+        h.line(Text(LQ_ONLY_NOTE, style="dim"))  # no per 1k row here
     top_coded = any(e.top_coded for e in shown)
     h.line(Text("OEWS counts wage and salary jobs only (no self-employed). 'not published' = BLS did not release the "
                 "estimate" + ("; '>=' = at or above BLS's top code, which gives no exact figure" if top_coded else "")

@@ -13,11 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from . import emit
+from .human import SOURCES_HINT
 from .registry import view_for
 from .terminal import Terminal
 
 FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-PAGE_WIDTH = 100  # the columns the web page's text is laid out in
+PAGE_WIDTH = 100  # the columns the markdown's text is laid out in
+# The web page's text is laid out this wide, so that no paragraph is broken into lines: the page (pre-wrap) wraps it to
+# the reader's window; tables still take only the width their cells need.
+HTML_WIDTH = 1000
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -44,9 +48,10 @@ pre {{ font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem
 def _drawn(catalog: Any, result: Any, list_sources: bool = False) -> str:
     """The view's table text, plain, as a pipe gets it."""
     buffer = io.StringIO()
-    emit(Terminal(buffer, sys.stderr, color=False, width=PAGE_WIDTH, unicode=True), catalog, result, "table",
+    emit(Terminal(buffer, sys.stderr, color=False, width=HTML_WIDTH, unicode=True), catalog, result, "table",
          commands=False, list_sources=list_sources)
-    return buffer.getvalue()
+    # The explorer's pointer to its `sources` word: here the sources are listed under the answer.
+    return buffer.getvalue().replace(f"; {SOURCES_HINT}.", "; listed under Sources below.")
 
 
 def answer_document(catalog: Any, result: Any, fmt: str) -> str:
@@ -56,9 +61,8 @@ def answer_document(catalog: Any, result: Any, fmt: str) -> str:
         buffer = io.StringIO()
         emit(Terminal(buffer, sys.stderr, color=False, width=PAGE_WIDTH, unicode=True), catalog, result, "markdown")
         return buffer.getvalue()
-    text = _drawn(catalog, result)
-    title = next((line.strip() for line in text.splitlines() if line.strip()), "hmcareer")
-    return PAGE.format(title=html.escape(title), body=_linked(text.rstrip()),
+    title, _, text = _drawn(catalog, result).strip("\n").partition("\n")  # the view's first line heads the page
+    return PAGE.format(title=html.escape(title.strip() or "hmcareer"), body=_linked(text.strip("\n")),
                        sources=_linked(_drawn(catalog, result, list_sources=True).rstrip()))
 
 
@@ -71,10 +75,10 @@ def _linked(text: str) -> str:
                    for i, part in enumerate(parts))
 
 
-def default_name(result: Any, exists: Callable[[str], bool]) -> Path:
-    """A markdown file named after the view, `hmcareer-salary.md`, numbered past the names already taken."""
+def default_name(result: Any, exists: Callable[[str], bool], ending: str = ".md") -> Path:
+    """A file named after the view, `hmcareer-salary.md`, numbered past the names already taken."""
     stem = f"hmcareer-{view_for(result).kind}"
     number = 1
-    while exists(name := f"{stem}{'' if number == 1 else f'-{number}'}.md"):
+    while exists(name := f"{stem}{'' if number == 1 else f'-{number}'}{ending}"):
         number += 1
     return Path(name)

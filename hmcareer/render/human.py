@@ -39,8 +39,9 @@ from . import layout, tables
 # Guides as Rich draws them (blank, line, branch, last branch), four cells a level or two; Unicode, then ASCII.
 TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|   ", "+-- ", "`-- ")),
                2: (("  ", "│ ", "├ ", "└ "), ("  ", "| ", "+ ", "` "))}
-CODE_HEADERS = ("code", "id")  # columns of codes, which a row's block puts after its name
+CODE_HEADERS = ("code", "id", "soc", "abbr")  # columns of codes (a SOC code, an abbreviation): a block puts them after its name
 NOT_PUBLISHED = "not published"
+SOURCES_HINT = "to list them, type sources"  # the footer's pointer in the explorer
 NOT_APPLICABLE = "n/a"
 JOB_DESCRIPTION_2012 = "job-description-2012"  # the source id of the 2012 text itself
 ABOUT_2012 = 'The 2012 job description: a widely copied web text on "Medical and Health Manager", checked here claim by claim'
@@ -118,13 +119,13 @@ class Human:
     def _blocks(self, table: Table) -> None:
         """Each row as a block: its first cell in bold, then its other cells, each after its column's header.
 
-        A block is headed by a name rather than a code: where the first column is headed `code` or `id` (a BLS code,
-        a role's id) and a later one holds text that wraps (its name), the name heads the block and the code follows
-        it, labelled.
+        A block is headed by a name rather than a code: where the first column is headed as codes (`code`, `id`, `SOC`,
+        `abbr`: a BLS code, a role's id, an association's abbreviation) and a later one holds text that wraps (its
+        name), the name heads the block and the code follows it, labelled.
         """
         columns = list(table.columns)
         named = next((i for i, column in enumerate(columns) if not column.no_wrap and column.overflow != "crop"), 0)
-        if table.show_header and columns and _as_text(columns[0].header).plain in CODE_HEADERS and named:
+        if table.show_header and columns and _as_text(columns[0].header).plain.lower() in CODE_HEADERS and named:
             columns.insert(0, columns.pop(named))
         cells = [list(column.cells) for column in columns]
         labels = [f"{_as_text(column.header).plain}:" if column.header else "" for column in columns[1:]]
@@ -275,7 +276,7 @@ class Human:
         else:
             kinds = ", ".join(f"{kind_label(tag)} {n}" for tag, n in counts.items())
         unconfirmed = ", ".join(f"{n} {kind_label(tag)}" for tag, n in counts.items() if tag in THIRD_PARTY_TAGS)
-        how = "to list them, rerun with --sources" if self.commands else "to list them, type sources"
+        how = "to list them, rerun with --sources" if self.commands else SOURCES_HINT
         head = f"Sources: {len(self.cited)}"
         return [f"{head} ({kinds}); {how}.", *([f"{head}, of which {unconfirmed}; {how}."] if unconfirmed else []),
                 f"{head}; {how}."]

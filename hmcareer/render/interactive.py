@@ -31,8 +31,25 @@ KEYS_HELP = (
     "last answer in a file.  again: show the last answer again.  Enter skips a find-my-fit question."
 )
 MENU_KEYS = "b back, home, q quit, ? help"
-# less: colours as they are (-R), Ctrl-C closes it (-K), a prompt that says where the reader is and how to get back.
-LESS_OPTIONS = ("-R", "-K", r"-Pslines %lt-%lb?L of %L.?e (end). q returns to the explorer\.")
+# less: colours as they are (-R), Ctrl-C closes it (-K), a line too wide (a long web address) chopped, never broken (-S;
+# the arrow keys show the rest), a prompt that says first how to get back, then where the reader
+# is; a shorter one where the screen is narrow, so that it is never cut off.
+LESS_OPTIONS = ("-R", "-K", "-S")
+LESS_PROMPT = r"-Psq returns to the explorer (lines %lt-%lb?L of %L.?e, end.)"
+LESS_PROMPT_NARROW = r"-Psq returns to the explorer %lt-%lb?L/%L."
+NARROW = 60  # columns below which prompts take their short form
+
+
+def less_options(width: int) -> tuple[str, ...]:
+    """The options less is started with, its prompt fitting `width` columns."""
+    return (*LESS_OPTIONS, LESS_PROMPT if width >= NARROW else LESS_PROMPT_NARROW)
+
+
+def more_prompt(first: int, last: int, total: int, width: int) -> str:
+    """The explorer's own pager's prompt: the fullest form that fits one line of `width` columns (with the cursor)."""
+    forms = (f"(lines {first}-{last} of {total}: Enter for more, q to stop) ",
+             f"(lines {first}-{last} of {total}: Enter, q stops) ", f"({first}-{last}/{total} Enter, q) ")
+    return next((form for form in forms if len(form) < width), forms[-1])
 
 
 @contextlib.contextmanager
@@ -51,7 +68,7 @@ def interrupts_ignored() -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
-def pager_command() -> list[str] | None:
+def pager_command(width: int = 80) -> list[str] | None:
     """The program that pages a long answer: $PAGER when set (none when it is empty or cat), else less when
     installed and the terminal can take it (with LESS_OPTIONS), else None: the explorer's own page-at-a-time view."""
     chosen = os.environ.get("PAGER")
@@ -64,7 +81,7 @@ def pager_command() -> list[str] | None:
     less = shutil.which("less")
     # A terminal that cannot move the cursor (TERM unset, dumb, an editor's shell) would make less ask for RETURN.
     capable = os.environ.get("TERM", "dumb") not in ("dumb", "emacs", "unknown")
-    return [less, *LESS_OPTIONS] if less and capable else None
+    return [less, *less_options(width)] if less and capable else None
 
 
 class ProgramPager(Pager):
@@ -126,7 +143,7 @@ class Screen:
 
     def again(self) -> None:
         """The last answer once more, through the pager when it is long."""
-        if self.last is None:
+        if self.shown is None:
             self.hint("No answer shown yet.")
             return
         if not self.paging:
@@ -149,18 +166,19 @@ class Screen:
         if self.page(text) is False:  # no pager wanted ($PAGER=cat): written as it is
             self.below = lines
             return
-        note = Text(f"(The answer, {lines} lines, was shown in a pager; again shows it once more.)", style="dim")
+        shown = len(text.strip("\n").split("\n"))  # the answer's own lines, as the pager counts them
+        note = Text(f"(The answer, {shown} lines, was shown in a pager; again shows it once more.)", style="dim")
         self._write(note)
         self.below = len(self.console.render_lines(note, pad=False))
 
     def pager(self, text: str) -> bool:
         """A long answer, from its top: through less or $PAGER (Rich's console.pager), else a page at a time here.
         False when $PAGER asks for none: the answer is written as it is."""
-        command = pager_command()
+        command = pager_command(self.console.width)
         if command == []:
             self._write(text)
             return False
-        if command is None:
+        if command is None or not shutil.which(command[0]):  # none, or one that cannot be started: the explorer's own
             self.pages(text)
             return True
         with self.console.pager(pager=ProgramPager(command), styles=True):
@@ -168,16 +186,26 @@ class Screen:
         return True
 
     def pages(self, text: str) -> None:
-        """The explorer's own pager: a screenful at a time, Enter for the next, q to stop."""
-        lines = text.lstrip("\n").split("\n")
-        step = max(1, self.console.height - 1)
-        for at in range(0, len(lines), step):
-            self._write("\n".join(lines[at:at + step]) + "\n")
-            if at + step >= len(lines):
+        """The explorer's own pager: a screenful at a time, Enter for the next, q to stop. A line wider than the screen
+        (a long web address, left whole) takes the rows the terminal wraps it into."""
+        from rich.cells import cell_len
+
+        lines = text.strip("\n").split("\n")
+        room, width = max(1, self.console.height - 1), max(1, self.console.width)
+        at = 0
+        while at < len(lines):
+            end, rows = at, 0
+            while end < len(lines):
+                taken = max(1, -(-cell_len(Text.from_ansi(lines[end]).plain) // width))
+                if rows + taken > room and end > at:
+                    break
+                rows, end = rows + taken, end + 1
+            self._write("\n".join(lines[at:end]) + "\n")
+            if end >= len(lines):
                 return
-            asked = f"(lines {at + 1}-{at + step} of {len(lines)}: Enter for more, q to stop) "
-            if self.read_more(asked).strip().lower() in ("q", "quit", "b", "back"):
+            if self.read_more(more_prompt(at + 1, end, len(lines), width)).strip().lower() in ("q", "quit", "b", "back"):
                 return
+            at = end
 
     def _write(self, text: str | Text) -> None:
         if isinstance(text, Text):
@@ -211,8 +239,15 @@ class Screen:
         def fullest(room: int) -> str:
             return next((text for text in drawn.values() if text.count("\n") <= room), list(drawn.values())[-1])
 
-        text = fullest(self.console.height - 1 - above)
-        if self.held is not None and text.count("\n") > self.console.height - 1 - above:
+        room = self.console.height - 1 - above
+        text = fullest(room)
+        if self.held is not None and text.count("\n") > room:
+            if room >= 0:  # the answer fits with the prompt under it: on screen, the menu left out but for its keys
+                self.settle(room)
+                if room:
+                    self._write(Text(printable(footer), style="dim"))
+                    self.below = (self.below or 0) + 1
+                return
             text = fullest(self.console.height - 3)  # the answer goes to the pager; its note takes a line or two
         self.settle(text.count("\n"))
         self._write(text)

@@ -143,8 +143,8 @@ def _bar_value(e: WageEstimate, key: str, hourly: bool, col: CostOfLiving | None
     return e.wage(key, hourly)
 
 
-LQ_NOTE = (f"LQ (location quotient) compares this occupation's share of local jobs with its national share: {LQ_BANDS}. "
-           "per 1k = these jobs per 1,000 jobs of all kinds there.")
+LQ_ONLY_NOTE = f"LQ (location quotient) compares this occupation's share of local jobs with its national share: {LQ_BANDS}."
+LQ_NOTE = f"{LQ_ONLY_NOTE} per 1k = these jobs per 1,000 jobs of all kinds there."  # for tables with a per 1k column
 
 
 def occupation_heading(release: Release) -> str:

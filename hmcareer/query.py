@@ -279,9 +279,10 @@ def _find_metro_in(rows: WageRows, value: str) -> WageEstimate:
     exact = [e for e in hits if normalize(e.area_name) == wanted]  # a whole name wins over the names that contain it
     if len(hits) == 1 or len(exact) == 1:
         return exact[0] if exact else hits[0]
-    # A metro is named by its first city: "new york" is New York-Newark-Jersey City, not the nonmetro areas of the state.
+    # A city before the nonmetro areas named after its state: "new york" is New York-Newark-Jersey City, not "Capital/
+    # Northern New York nonmetropolitan area". Between two metros ("auburn": Auburn-Opelika, Lewiston-Auburn) the user picks.
     first = [e for e in hits if normalize(e.area_name).startswith(wanted)]
-    if len(first) == 1:
+    if len(first) == 1 and all("nonmetropolitan" in e.area_name for e in hits if e is not first[0]):
         return first[0]
     if len(hits) > 1:
         raise Ambiguous("metro", value, tuple(e.area_name for e in hits))

@@ -125,6 +125,8 @@ class WhereReport(Record):
     min_jobs: int = MIN_JOBS  # pays_most, most_concentrated and goes_furthest rank areas with at least this many jobs
     goes_furthest: tuple[WageEstimate, ...] = ()  # states by mean pay after prices (with --cost-of-living)
     cost_of_living: CostOfLiving | None = None
+    ranked_of: int = 0  # how many areas have at least min_jobs jobs (what pays_most and the like are the top of)
+    areas_of: int = 0  # how many areas there are (what most_jobs is the top of)
 
 
 def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False, soc: str = MANAGERS_SOC,
@@ -139,7 +141,7 @@ def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = 
     return WhereReport(c.wages_of(soc).release, "states" if wanted.startswith("state") else "metros",
                        _listing(large, "mean", n, hourly), _listing(rows, "employment", n, hourly),
                        _listing(large, "lq", n, hourly), hourly, min_jobs,
-                       _listing(large, ADJUSTED, n, hourly, col) if col is not None else (), col)
+                       _listing(large, ADJUSTED, n, hourly, col) if col is not None else (), col, len(large), len(rows))
 
 
 class HistoryReport(Record):

@@ -127,7 +127,7 @@ def test_sort_adjusted_ranks_states_by_mean_pay_after_prices(catalog, hm):
 def test_where_states_says_where_pay_goes_furthest(hm):
     out = hm("salary", "--where", "states", "--cost-of-living", "--top", "2", env={"COLUMNS": "80"}).out
     flat = " ".join(out.split())
-    assert "Where pay goes furthest (mean pay after state prices; states with at least 500 jobs" in flat
+    assert "Where pay goes furthest: 2 of 52 (mean pay after state prices; states with at least 500 jobs" in flat
     assert "New York 33,200 $184,960 $164,120 107.6 $171,854 $152,491 Delaware" in flat
     doc = json.loads(hm("salary", "--where", "states", "--cost-of-living", "--top", "2", "-f", "json").out)
     assert [(r["area_name"], r["annual_mean_after_prices"]) for r in doc["goes_furthest"]] == [
@@ -246,7 +246,7 @@ def test_box_line_has_a_legend(hm):
 
 def test_where_ranks_pay_among_areas_with_enough_jobs_and_says_so(hm):
     out = hm("salary", "--where", "metros", "--top", "3", env={"COLUMNS": "200"}).out
-    assert "Where it pays most (mean pay; metros with at least 500 jobs, --min-jobs N to change)" in out
+    assert "Where it pays most: 3 of 215 (mean pay; metros with at least 500 jobs, --min-jobs N to change)" in out
     assert "Corvallis" not in out.split("Where the jobs are")[0]  # 120 jobs
     assert "OEWS counts wage and salary jobs only (no self-employed)." in out
     assert "per 1k" in out

@@ -106,6 +106,11 @@ def test_top_says_how_many_of_the_named_rows_it_shows(hm):
     assert "Beside the national figures (1 of 3, by mean pay)" in out.splitlines()
     assert "Texas" not in out and "Ohio" not in out
     assert json.loads(hm("salary", "--state", "OH", "--state", "NY", "--top", "1", "-f", "json").out)["selected_of"] == 2
+    where = hm("salary", "--where", "states", "--top", "3", env={"COLUMNS": "200"}).out
+    assert "Where it pays most: 3 of 52 (mean pay; states with at least 500 jobs, --min-jobs N to change)" in where
+    assert "Where the jobs are: 3 of 54 (employment)" in where
+    doc = json.loads(hm("salary", "--where", "states", "--top", "3", "-f", "json").out)
+    assert (len(doc["pays_most"]), doc["ranked_of"], len(doc["most_jobs"]), doc["areas_of"]) == (3, 52, 3, 54)
 
 
 def test_the_national_row_named_by_its_code_is_shown_once(hm):
@@ -163,6 +168,8 @@ def test_narrow_blocks_are_headed_by_names_and_keep_the_tree_indent(hm):
     assert tree[at + 1] == "  (total)"
     at = tree.index("      Pharmaceutical and Medicine")
     assert tree[at + 1] == "      Manufacturing"
+    # Pay after prices at 40 columns: in the state's one block, each label beside its value.
     col = hm("salary", "--state", "OH", "--cost-of-living", env={"COLUMNS": "40"}).out.splitlines()
-    ohio = col.index("Ohio", col.index("After state prices"))
-    assert col[ohio + 1:ohio + 4] == ["  RPP:         91.8", "  mean adj.:   $139,306", "  median adj.: $115,606"]
+    ohio = col.index("Ohio")
+    assert col[ohio + 7:ohio + 10] == ["  RPP:         91.8", "  mean adj.:   $139,306", "  median adj.: $115,606"]
+    assert col[ohio + 10].startswith("  bar: mean:") and "After state prices" not in col

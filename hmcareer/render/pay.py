@@ -151,6 +151,9 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
     for step in (narrow, split) if bar == ADJUSTED else (split, narrow):
         step()
     unbar()
+    if after_prices is not None and not h.fits(t) and not h.fits(after_prices):  # blocks: one a row, prices in it
+        t = build(columns := [c for c in columns if c != "bar"] + prices + [c for c in columns if c == "bar"])
+        after_prices = None
     h.print_table(t)
     if dropped:
         h.line(Text(f"Not shown at this width: {', '.join(dropped)} (-f csv shows every column).",
@@ -372,11 +375,13 @@ def show_where(h: Human, w: WhereReport) -> None:
     h.cite([w.release.source], w.release.name)
     h.heading(f"Where {w.release.occupation} ({w.release.soc}) are paid most and work most ({w.level}, OEWS {w.release.name})")
     least = f"{w.level} with at least {w.min_jobs:,} jobs" + (", --min-jobs N to change" if h.commands else "")
-    views = [(f"Where it pays most (mean pay; {least})", w.pays_most, "mean"),
-             ("Where the jobs are (employment)", w.most_jobs, "employment"),
-             (f"Where the jobs are most concentrated (location quotient; {least})", w.most_concentrated, "lq")]
+    ranked, every = f"{len(w.pays_most)} of {w.ranked_of}", f"{len(w.most_jobs)} of {w.areas_of}"  # what --top cut
+    views = [(f"Where it pays most: {ranked} (mean pay; {least})", w.pays_most, "mean"),
+             (f"Where the jobs are: {every} (employment)", w.most_jobs, "employment"),
+             (f"Where the jobs are most concentrated: {ranked} (location quotient; {least})", w.most_concentrated, "lq")]
     if w.cost_of_living is not None:
-        views.append((f"Where pay goes furthest (mean pay after state prices; {least})", w.goes_furthest, ADJUSTED))
+        views.append((f"Where pay goes furthest: {ranked} (mean pay after state prices; {least})", w.goes_furthest,
+                      ADJUSTED))
     for title, rows, sort in views:
         if not rows:
             h.line(Text(f"{title}: none", style="bold"))

@@ -108,7 +108,7 @@ def where_body(w: WhereReport) -> dict[str, Any]:
     col = w.cost_of_living
     return {"release": w.release.name, "source": w.release.source, "reference_period": w.release.name, "soc": w.release.soc,
             "occupation": w.release.occupation, "top_code": top_code(w.release), "level": w.level,
-            "min_jobs": w.min_jobs,
+            "min_jobs": w.min_jobs, "ranked_of": w.ranked_of, "areas_of": w.areas_of,
             "pays_most": [wage_record(e) for e in w.pays_most], "most_jobs": [wage_record(e) for e in w.most_jobs],
             "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
                                   for e in w.most_concentrated],

@@ -15,7 +15,7 @@ from .record import Record
 
 OWNERSHIP = 1  # the industry level of ownership totals
 GROUP_LEVEL = 3  # three-digit industries: the overview's groups
-OVERVIEW_ROWS = 5
+OVERVIEW_ROWS = 3  # each of the overview's lists: plain `salary` fits one 80x24 screen
 BEST_PAYING_MIN_JOBS = 1000  # the overview's best-paying groups: at least this many jobs, so a tiny cell cannot lead
 
 

@@ -46,6 +46,7 @@ class SalaryReport(Record):
     totals: tuple[str, ...] = ()  # industry codes of the rows that are totals of rows under them
     overview: tree.Overview | None = None  # plain `salary`: a short overview for people (the listing stays for machines)
     cost_of_living: CostOfLiving | None = None
+    selected_of: int = 0  # how many rows were named before --top cut them (len(selected) when it did not)
 
 
 def _listing(rows: Iterable[WageEstimate], sort: str, top: int | None, hourly: bool,
@@ -62,7 +63,7 @@ def _sort_key(sort: str | None, prices: bool) -> str | None:
     if sort == ADJUSTED and not prices:
         raise Conflict("adjusted", sort)  # pay after prices exists with --cost-of-living only
     if sort is not None and sort != ADJUSTED and sort not in SORT_KEYS:
-        raise InvalidChoice("sort key", sort, (*SORT_KEYS, ADJUSTED) if prices else SORT_KEYS)
+        raise InvalidChoice("sort key", sort, (*SORT_KEYS, ADJUSTED))  # adjusted: with --cost-of-living
     return sort
 
 
@@ -82,6 +83,7 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     selected += [find_state(c, v, soc) for v in states if normalize(v) != "all"]
     selected += [find_metro(c, v, soc) for v in metros if normalize(v) != "all"]
     selected = list(dict.fromkeys(selected))
+    named = len(selected)
     ranks_industries = not (list_states or list_metros) and (list_industries or all(e.area_type == "N" for e in selected))
     if order == "lq" and ranks_industries:  # BLS publishes a location quotient for places, not for an industry's nation
         raise InvalidChoice("industry sort key", "lq", tuple(k for k in SORT_KEYS if k != "lq"))
@@ -110,7 +112,7 @@ def salary_report(c: Catalog, industries: Sequence[str] = (), states: Sequence[s
     if kind == "industries" and sort is None:
         sort = HIERARCHY
     return SalaryReport(c.wages_of(soc).release, national_total(c, soc), tuple(selected), listing, kind,
-                        sort, claims, hourly, percentiles, listing_of, totals, overview, col)
+                        sort, claims, hourly, percentiles, listing_of, totals, overview, col, named)
 
 
 class WhereReport(Record):
@@ -123,6 +125,8 @@ class WhereReport(Record):
     min_jobs: int = MIN_JOBS  # pays_most, most_concentrated and goes_furthest rank areas with at least this many jobs
     goes_furthest: tuple[WageEstimate, ...] = ()  # states by mean pay after prices (with --cost-of-living)
     cost_of_living: CostOfLiving | None = None
+    ranked_of: int = 0  # how many areas have at least min_jobs jobs (what pays_most and the like are the top of)
+    areas_of: int = 0  # how many areas there are (what most_jobs is the top of)
 
 
 def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = False, soc: str = MANAGERS_SOC,
@@ -137,7 +141,7 @@ def where_report(c: Catalog, level: str, top: int | None = None, hourly: bool = 
     return WhereReport(c.wages_of(soc).release, "states" if wanted.startswith("state") else "metros",
                        _listing(large, "mean", n, hourly), _listing(rows, "employment", n, hourly),
                        _listing(large, "lq", n, hourly), hourly, min_jobs,
-                       _listing(large, ADJUSTED, n, hourly, col) if col is not None else (), col)
+                       _listing(large, ADJUSTED, n, hourly, col) if col is not None else (), col, len(large), len(rows))
 
 
 class HistoryReport(Record):

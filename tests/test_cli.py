@@ -435,7 +435,7 @@ def test_validate_says_how_many_files_it_read_from_the_folder(hm, tmp_path, data
 
 
 @pytest.mark.parametrize("args, message", [
-    (["salary", "--sort", ""], "unknown sort key ''; use one of employment, mean, median, p90, lq"),
+    (["salary", "--sort", ""], "unknown sort key ''; use one of employment, mean, median, p90, lq, adjusted"),
     (["salary", "--sort", "lq"], "--sort lq compares places with the nation; BLS publishes no location quotient for an "
                                  "industry. Sort industries by employment, mean, median, p90"),
     (["salary", "-i", "pharma", "-i", "hospitals", "--sort", "lq"], "--sort lq compares places with the nation; BLS "

@@ -134,9 +134,13 @@ class Human:
         beside = label_width <= self.console.width // 3
         room = self.console.width - label_width - 3
         for i, row in enumerate(table.rows):
-            self.hanging("", _as_text(cells[0][i]), style=row.style or "bold")
+            head = _as_text(cells[0][i])
+            lead = len(head.plain) - len(head.plain.lstrip(" "))  # an indent (a tree level) holds for every line
+            self.hanging(" " * lead, head[lead:], style=row.style or "bold")
             for label, values in zip(labels, cells[1:], strict=True):
                 value = _as_text(values[i])
+                if "\n" in value.plain:  # a cell set on two lines to keep its column narrow reads as one line here
+                    value = Text(" ".join(value.plain.split("\n")), style=value.style)
                 if not value.plain.strip():
                     continue
                 if not label:

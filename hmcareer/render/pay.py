@@ -13,7 +13,8 @@ from ..models import Release, WageEstimate, kind_label
 from ..prices import CostOfLiving, adjusted, level_of
 from ..query import LQ_BANDS, POSTAL_BY_FIPS, concentration, wage_field
 from ..salary import ADJUSTED, HIERARCHY, SalaryReport, WhereReport
-from .human import NOT_APPLICABLE, Human, count, money, wage_text
+from . import layout
+from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, count, money, wage_text
 from .pay_data import MIXED_NOTE
 
 
@@ -42,53 +43,68 @@ BAR_LABELS = {"employment": "bar: jobs", "lq": "bar: LQ", "mean": "bar: mean", "
               ADJUSTED: "bar: mean adj."}
 
 
+SORT_WORDS = {"employment": "employment", "mean": "mean pay", "median": "median pay", "p90": "90th percentile pay",
+              "lq": "location quotient", ADJUSTED: "mean pay after prices"}
+PRICE_COLUMNS = ("RPP", "mean adj.", "median adj.")
+DROPPABLE = ("code", "per 1k", "LQ")  # give way on a narrow terminal, in this order, and the view says so
+
+
+def _figure(h: Human, text: str) -> str:
+    """A figure cell. 'not published' goes on two lines in a table, so that one unpublished cell does not widen its
+    figure column (and squeeze every name) by the five cells it is longer than a figure."""
+    return text if h.writes_markdown or text != NOT_PUBLISHED else text.replace(" ", "\n")
+
+
 def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterable[WageEstimate], hourly: bool = False,
               percentiles: bool = False, bar: str = "mean", release: Release | None = None, totals: tuple[str, ...] | None = None,
-              col: CostOfLiving | None = None, bars: bool = True) -> bool:
+              col: CostOfLiving | None = None, bars: bool = True, indent: bool = True, codes: bool = True) -> bool:
     """One row per estimate (national first when given); a bar for `bar`; areas also get jobs per 1,000 and their LQ.
 
     Figures are never wrapped or cut: their columns get the width of their longest value and only the name column
-    shrinks. On a narrow terminal the bar, the code, jobs per 1,000 and the LQ give way, in that order. `totals`: an
-    industry listing, its names indented by BLS industry level and its totals marked. `col`: states also after prices.
-    `percentiles`: the p10-p90 spread follows in a table of its own, so that the mean and LQ stay. Returns whether the
-    LQ column is shown (and with it jobs per 1,000: it gives way first), for the legend.
+    shrinks. On a narrow terminal the bar gives way first; then the figures after prices (`col`: states also after
+    prices) move to a table of their own; then the code, jobs per 1,000 and the LQ give way, in that order, and a line
+    says which. `totals`: an industry listing, its totals marked, and (`indent`: in BLS's order) its names indented by
+    industry level. `percentiles`: the p10-p90 spread follows in a table of its own, so that the mean and LQ stay.
+    Returns whether the LQ column is shown (and with it jobs per 1,000: it gives way first), for the legend.
     """
-    rows = list(rows)
-    shown = [national, *rows] if national is not None else rows
+    shown = [national] if national is not None else []
+    shown += [e for e in rows if e != national]  # the national row named again (--industry 000000) is shown once
+    rows = shown[1:] if national is not None else shown
     areas = any(e.area_type != "N" for e in rows)
     stats = ["mean", "median"] + ([bar] if bar in ("p10", "p25", "p75", "p90") else [])
     # The nation's job count and LQ are not comparable with a row's, so it never sets the bar scale for them.
     scaled = rows if bar in ("employment", "lq", ADJUSTED) else shown
     top = max([v for e in scaled if (v := _bar_value(e, bar, hourly, col))] or [0])
+    names = [row_label(e, national)[1] for e in shown]
     table_rows, notes = [], []
-    for e in shown:
-        code, label = row_label(e, national)
-        name = label
+    for e, name in zip(shown, names, strict=True):
+        code = row_label(e, national)[0]
+        label = name
         if totals is not None and e is not national:
-            # Markdown drops the spaces that lead a cell: a mark a level shows the depth there.
-            label = ("· " if h.writes_markdown else "  ") * depth(e) + label + (" (total)" if e.industry_code in totals else "")
+            if indent:  # Markdown drops the spaces that lead a cell: a mark a level shows the depth there.
+                label = ("· " if h.writes_markdown else "  ") * depth(e) + label
+            label += " (total)" if e.industry_code in totals else ""
         flag = reliability(e)
-        if flag:
-            notes.append(f"{name}: {flag}")
-        cells = {"code": code, "name": label + (" !" if flag else ""), "jobs": count(e.employment, e, "employment")}
+        if flag:  # two rows can share a name (425000 and 425100): the code tells them apart
+            notes.append(f"{name}{f' ({code})' if names.count(name) > 1 else ''}: {flag}")
+        cells = {"code": code, "name": label + (" !" if flag else ""), "jobs": _figure(h, count(e.employment, e, "employment"))}
         for stat in stats:
-            cells[stat] = wage_text(e, stat, hourly, release)
+            cells[stat] = _figure(h, wage_text(e, stat, hourly, release))
         lq = e.location_quotient
-        cells["LQ"] = f"{lq:.2f}" if lq is not None else count(None, e, "location_quotient")
+        cells["LQ"] = f"{lq:.2f}" if lq is not None else _figure(h, count(None, e, "location_quotient"))
         per = e.employment_per_1000_jobs
-        cells["per 1k"] = f"{per:.2f}" if per is not None else count(None, e, "employment_per_1000_jobs")
+        cells["per 1k"] = f"{per:.2f}" if per is not None else _figure(h, count(None, e, "employment_per_1000_jobs"))
         if col is not None:
             rpp = level_of(e, col)
             cells["RPP"] = f"{rpp:.1f}" if rpp is not None else NOT_APPLICABLE
             for stat in ("mean", "median"):
-                cells[f"{stat} adj."] = money(adjusted(e, stat, hourly, col), hourly) if rpp is not None else ""
+                cells[f"{stat} adj."] = money(adjusted(e, stat, hourly, col), hourly) if rpp is not None else NOT_APPLICABLE
         skip = e is national and bar in ("employment", "lq", ADJUSTED)
         table_rows.append((e, cells, Text("") if skip else h.bar(_bar_value(e, bar, hourly, col), top, 12)))
-    columns = ["code", "name", "jobs", *stats] + (["per 1k", "LQ"] if areas else [])
-    columns += ["RPP", "mean adj.", "median adj."] if col is not None else []
-    columns += ["bar"] if bars else []
+    prices = list(PRICE_COLUMNS) if col is not None else []
+    columns = ["code"] * codes + ["name", "jobs", *stats] + (["per 1k", "LQ"] if areas else []) + prices + (["bar"] if bars else [])
 
-    def build(columns: list[str]) -> Table:
+    def build(columns: list[str], title: str | None = title) -> Table:
         t = h.table(title)
         for col_name in columns:
             if col_name == "name":
@@ -102,21 +118,61 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
             t.add_row(*(bar_text if c == "bar" else Text(cells[c]) for c in columns), style="bold" if e is national else None)
         return t
 
-    t = build(columns)
-    narrower = list(columns)
-    for extra in ("bar", "code", "per 1k", "LQ"):
-        if extra in narrower and not h.fits(t):
-            narrower.remove(extra)
-            candidate = build(narrower)
-            if h.fits(candidate):
-                t = candidate
+    t, after_prices, dropped = build(columns), None, []
+
+    def unbar() -> None:  # a bar is worth less than names on one or two lines
+        nonlocal t, columns
+        if "bar" in columns and h.fits(t) and not _roomy(h, t, columns.index("name")):
+            t = build(columns := [c for c in columns if c != "bar"])
+
+    def split() -> None:  # the figures after prices: a table of their own, with their bar when ranked by them
+        nonlocal t, columns, after_prices
+        if h.fits(t) or not prices:
+            return
+        columns = [c for c in columns if c not in prices and not (c == "bar" and bar == ADJUSTED)]
+        after_prices = build(["name", *prices] + (["bar"] if bars and bar == ADJUSTED else []), "After state prices")
+        if not h.fits(after_prices):
+            after_prices = build(["name", *prices], "After state prices")
+        t = build(columns)
+
+    def narrow() -> None:  # the bar, then the code, jobs per 1,000 and the LQ; where none of it helps, blocks of all
+        nonlocal t, columns, dropped
+        narrower = list(columns)
+        for extra in ("bar", *DROPPABLE):
+            if extra in narrower and not h.fits(t):
+                narrower.remove(extra)
+                if h.fits(candidate := build(narrower)):
+                    dropped = [c for c in DROPPABLE if c in columns and c not in narrower]
+                    t, columns = candidate, narrower
+                    return
+
+    # Ranked by pay after prices, those figures stay beside the rest; otherwise they are the first to move.
+    unbar()
+    for step in (narrow, split) if bar == ADJUSTED else (split, narrow):
+        step()
+    unbar()
+    if after_prices is not None and not h.fits(t) and not h.fits(after_prices):  # blocks: one a row, prices in it
+        t = build(columns := [c for c in columns if c != "bar"] + prices + [c for c in columns if c == "bar"])
+        after_prices = None
     h.print_table(t)
+    if dropped:
+        h.line(Text(f"Not shown at this width: {', '.join(dropped)} (-f csv shows every column).",
+                    style="dim"))
     for note in notes:
         h.line(Text(f"! less reliable estimate, {note}", style="yellow"))
+    if after_prices is not None:
+        h.line()
+        h.print_table(after_prices)
     if percentiles:
         h.line()
         spread_table(h, [(e, row_label(e, national)[1]) for e in shown], hourly, release, national, "area" if areas else "industry")
     return any(column.header == "LQ" for column in t.columns)
+
+
+def _roomy(h: Human, t: Table, name: int, least: int = 24) -> bool:
+    """Whether the table fits and leaves its name column `least` cells (or all its longest name needs)."""
+    widths = layout.column_widths(t, h.console.width)
+    return widths is not None and widths[name] >= min(least, layout.measure(t)[name][0])
 
 
 def spread_table(h: Human, rows: list[tuple[WageEstimate, str]], hourly: bool, release: Release | None,
@@ -157,6 +213,8 @@ SELF_EMPLOYED = "OEWS counts wage and salary jobs only (no self-employed)."
 TREE_NOTE = ("Names are {indented} by BLS industry level (sector, three-digit, four-digit, detail). (total) = the rows "
              "indented under it are part of it; rows at one indent can overlap (ownership splits beside sub-industries), "
              "so do not add them up. Ownership totals come last.")
+RANKED_TREE_NOTE = ("(total) = the row includes other rows of BLS's industry hierarchy (--industry all without --sort shows "
+                    "them under it), so do not add rows up.")
 
 
 def show_salary(h: Human, s: SalaryReport) -> None:
@@ -166,9 +224,13 @@ def show_salary(h: Human, s: SalaryReport) -> None:
     h.heading(f"{occupation_heading(s.release)}: {unit} pay, OEWS {s.release.name}")
     h.line(Text(f"National: {count(n.employment)} jobs; mean {wage_text(n, 'mean', s.hourly, s.release)}, "
                 f"median {wage_text(n, 'median', s.hourly, s.release)}"))
-    h.line(box_line(h, n, s.hourly, s.release))
-    if not h.writes_markdown:  # markdown gives the box line's figures without its plot
-        h.line(Text(box_legend(h), style="dim"))
+    if s.overview is not None:  # one screen: the spread in words, without the plot and its legend
+        h.line(Text(f"A tenth earn less than {wage_text(n, 'p10', s.hourly, s.release)}, a tenth more than "
+                    f"{wage_text(n, 'p90', s.hourly, s.release)}."))
+    else:
+        h.line(box_line(h, n, s.hourly, s.release))
+        if not h.writes_markdown:  # markdown gives the box line's figures without its plot
+            h.line(Text(box_legend(h), style="dim"))
     h.line()
     lq_shown = False
     if s.overview is not None:
@@ -183,12 +245,17 @@ def show_salary(h: Human, s: SalaryReport) -> None:
         h.cite([s.cost_of_living.source], str(s.cost_of_living.year))
         h.line(Text(cost_note(s.cost_of_living), style="dim"))
     h.claims(s.checked_claims)
-    top_coded = any(e.top_coded for e in (n, *s.selected, *s.listing))
-    h.line(Text(f"{SELF_EMPLOYED} 'not published' = BLS did not "
-                "release the estimate; '!' = relative standard error above 25% (jobs) or 10% (wages)."
-                + (f" '>=' = BLS's footnote: the wage is equal to or greater than {_top_code(s.release, s.hourly)}, and BLS "
-                   "gives no exact figure for it (cells without the footnote can be higher)."
-                   if top_coded else ""), style="dim"))
+    shown = (n, *s.selected, *(s.listing if s.overview is None else (*s.overview.largest, *s.overview.best_paying)))
+    top_coded = any(e.top_coded for e in shown)
+    legend = [SELF_EMPLOYED]  # each mark explained where it is used
+    if any(e.not_published for e in shown):
+        legend.append("'not published' = BLS did not release the estimate.")
+    if any(reliability(e) for e in shown):
+        legend.append("'!' = relative standard error above 25% (jobs) or 10% (wages).")
+    if top_coded:
+        legend.append(f"'>=' = BLS's footnote: the wage is equal to or greater than {_top_code(s.release, s.hourly)}, and "
+                      "BLS gives no exact figure for it (cells without the footnote can be higher).")
+    h.line(Text(" ".join(legend), style="dim"))
 
 
 def box_legend(h: Human) -> str:
@@ -199,26 +266,30 @@ def box_legend(h: Human) -> str:
 def cost_note(col: CostOfLiving) -> str:
     return (f"adj. = pay divided by the state's price level (RPP: BEA regional price parity, all items, U.S. = 100, "
             f"{col.year}; older than the May 2025 wages; a copy of BEA's file): what it buys at U.S. average prices. "
-            "BLS's own figures are unchanged beside it. RPP n/a = BEA gives no price level for the territories; no metro price "
-            "levels are bundled.")
+            "BLS's own figures are unchanged beside it. n/a = BEA publishes no price parity for the territories, so their "
+            "pay after prices is not known; no metro price levels are bundled.")
 
 
 def _selected(h: Human, s: SalaryReport) -> bool:
     """The rows the user named, beside the national figures: industries and places in tables of their own."""
     n = s.national
+    # BLS's hierarchy orders a listing, not a comparison: the comparison's bar is the mean then.
+    bar = s.sort if s.sort not in (None, HIERARCHY) else "mean"
+    parts = ([f"{len(s.selected)} of {s.selected_of}"] if len(s.selected) < s.selected_of else []) + (
+        [f"by {SORT_WORDS[s.sort]}"] if s.sort not in (None, HIERARCHY) else [])
+    cut = f" ({', '.join(parts)})" if parts else ""
     industries = [e for e in s.selected if e.area_type == "N"]
     places = [e for e in s.selected if e.area_type != "N"]
     if industries and places:
         h.line(Text(MIXED_NOTE + ".", style="bold"))
-        pay_table(h, "Industries, national", n, industries, s.hourly, s.percentiles, s.sort or "mean", s.release)
+        pay_table(h, f"Industries, national{cut}", n, industries, s.hourly, s.percentiles, bar, s.release)
         h.line()
-        lq_shown = pay_table(h, "Places, all industries", n, places, s.hourly, s.percentiles, s.sort or "mean",
+        lq_shown = pay_table(h, f"Places, all industries{cut}", n, places, s.hourly, s.percentiles, bar,
                              s.release, col=s.cost_of_living)
     else:
         title = "Compared with the national figures" if len(s.selected) > 1 else "Beside the national figures"
-        lq_shown = pay_table(h, title, n, s.selected, s.hourly, s.percentiles, s.sort or "mean", s.release,
-                             col=s.cost_of_living)
-    if len(s.selected) == 1:
+        lq_shown = pay_table(h, title + cut, n, s.selected, s.hourly, s.percentiles, bar, s.release, col=s.cost_of_living)
+    if len(s.selected) == 1 and s.selected[0] != n:
         label = row_label(s.selected[0], n)[1]
         h.line(Text(f"{label}: ", style="bold") + box_line(h, s.selected[0], s.hourly, s.release))
     h.line()
@@ -233,33 +304,35 @@ def _listing(h: Human, s: SalaryReport) -> bool:
     if tree:
         counted += " national industry rows"
     shown = counted + (f"; {hint[s.listing_kind]}, --top N, --sort" if h.commands else "")
-    by = "in BLS's hierarchy" if order == HIERARCHY else f"by {'mean pay after prices' if order == ADJUSTED else order}"
-    # In BLS's order the names need the room a bar would take; a ranking keeps its bar.
+    by = "in BLS's hierarchy" if order == HIERARCHY else f"by {SORT_WORDS[order]}"
+    # In BLS's order the names need the room a bar would take; a ranking keeps its bar, and its names lose the
+    # hierarchy's indent (the rows are no longer under their totals).
     lq_shown = pay_table(h, f"{s.listing_kind.capitalize()} {by} ({shown})", s.national, s.listing, s.hourly,
                          s.percentiles, "employment" if order == HIERARCHY else order, s.release, s.totals if tree else None,
-                         s.cost_of_living, bars=order != HIERARCHY)
+                         s.cost_of_living, bars=order != HIERARCHY, indent=order == HIERARCHY)
     if tree:
-        h.line(Text(TREE_NOTE.format(indented="marked with one dot a level" if h.writes_markdown else "indented"), style="dim"))
+        h.line(Text((TREE_NOTE if order == HIERARCHY else RANKED_TREE_NOTE).format(
+            indented="marked with one dot a level" if h.writes_markdown else "indented"), style="dim"))
     if order not in (HIERARCHY, ADJUSTED) and any(wage_field(order, s.hourly) in e.top_coded for e in s.listing):
         h.line(Text(f"Rows at or above BLS's top code ({_top_code(s.release, s.hourly)}) come after the rows with a "
-                    f"published {order}: their figure is not known.", style="dim"))
+                    f"published {SORT_WORDS[order]}: their figure is not known.", style="dim"))
     return lq_shown
 
 
 def show_overview(h: Human, s: SalaryReport) -> None:
-    """Plain `salary`: the largest and the best-paying industry groups, and how to see more."""
+    """Plain `salary`: the largest and the best-paying industry groups, and how to see more, on one screen."""
     o = s.overview
     assert o is not None
-    pay_table(h, "The largest industry groups (BLS three-digit industries, by jobs)", None, o.largest, s.hourly,
-              bar="employment", release=s.release, bars=False)
+    pay_table(h, "The largest industry groups (by jobs)", None, o.largest, s.hourly, bar="employment", release=s.release, bars=False,
+              codes=False)
     h.line()
-    pay_table(h, f"The best-paying industry groups with at least {o.min_jobs:,} jobs (by mean)", None, o.best_paying,
-              s.hourly, bar="mean", release=s.release, bars=False)
+    pay_table(h, f"The best-paying groups with {o.min_jobs:,}+ jobs (by mean pay)", None, o.best_paying,
+              s.hourly, bar="mean", release=s.release, bars=False, codes=False)
     h.line()
     if h.commands:
         h.hanging("", Text("More: ", style="bold") + Text(
-            f"hmcareer salary --industry all (all {s.listing_of} industry rows, in BLS's hierarchy), --industry NAME, --state all, "
-            "--where states --cost-of-living (pay after prices), --history (also in 2025 dollars)."))
+            f"--industry all (all {s.listing_of} industry rows), --industry NAME, --state all, --where states, "
+            "--cost-of-living, --history; hmcareer salary -h for all."))
 
 
 def _top_code(release: Release, hourly: bool) -> str:
@@ -302,11 +375,13 @@ def show_where(h: Human, w: WhereReport) -> None:
     h.cite([w.release.source], w.release.name)
     h.heading(f"Where {w.release.occupation} ({w.release.soc}) are paid most and work most ({w.level}, OEWS {w.release.name})")
     least = f"{w.level} with at least {w.min_jobs:,} jobs" + (", --min-jobs N to change" if h.commands else "")
-    views = [(f"Where it pays most (mean pay; {least})", w.pays_most, "mean"),
-             ("Where the jobs are (employment)", w.most_jobs, "employment"),
-             (f"Where the jobs are most concentrated (location quotient; {least})", w.most_concentrated, "lq")]
+    ranked, every = f"{len(w.pays_most)} of {w.ranked_of}", f"{len(w.most_jobs)} of {w.areas_of}"  # what --top cut
+    views = [(f"Where it pays most: {ranked} (mean pay; {least})", w.pays_most, "mean"),
+             (f"Where the jobs are: {every} (employment)", w.most_jobs, "employment"),
+             (f"Where the jobs are most concentrated: {ranked} (location quotient; {least})", w.most_concentrated, "lq")]
     if w.cost_of_living is not None:
-        views.append((f"Where pay goes furthest (mean pay after state prices; {least})", w.goes_furthest, ADJUSTED))
+        views.append((f"Where pay goes furthest: {ranked} (mean pay after state prices; {least})", w.goes_furthest,
+                      ADJUSTED))
     for title, rows, sort in views:
         if not rows:
             h.line(Text(f"{title}: none", style="bold"))

@@ -59,10 +59,14 @@ def salary_body(s: SalaryReport) -> dict[str, Any]:
         "unit": unit,
         "national": wage_record(s.national),
         "selected": [_with_prices(wage_record(e), e, unit, col) for e in s.selected],
+        # The same rows apart, so that a script need not mix a national industry with a place.
+        "industries": [_with_prices(wage_record(e), e, unit, col) for e in s.selected if e.area_type == "N"],
+        "places": [_with_prices(wage_record(e), e, unit, col) for e in s.selected if e.area_type != "N"],
         "listing": s.listing_kind or None,
         "sort": s.sort or ("employment" if s.listing_kind else None),
         "rows": [listed(e) for e in s.listing],
         "listing_of": s.listing_of if s.listing_kind else None,
+        "selected_of": s.selected_of,
         "overview": None if o is None else {
             "largest": [e.industry_code for e in o.largest], "best_paying": [e.industry_code for e in o.best_paying],
             "industry_level": o.group_level, "best_paying_min_jobs": o.min_jobs},
@@ -70,6 +74,14 @@ def salary_body(s: SalaryReport) -> dict[str, Any]:
         "note": MIXED_NOTE if mixes(s.selected) else None,
         "checked_claims": plain(s.checked_claims),
     }
+
+
+def _unknown_prices(row: dict[str, Any], unit: str) -> dict[str, Any]:
+    """A csv row of a place without a price level (a territory): its figures after prices are not given, as csv says
+    of any figure its source did not give."""
+    if "rpp" in row and row["rpp"] is None:
+        row.update(dict.fromkeys(["rpp", f"{unit}_mean_after_prices", f"{unit}_median_after_prices"], NOT_GIVEN))
+    return row
 
 
 def _price_columns(col: CostOfLiving | None, unit: str) -> list[str]:
@@ -87,7 +99,7 @@ def salary_rows(s: SalaryReport) -> Rows:
             row["is_total"] = e.industry_code in s.totals if e is not s.national else True
         if col is not None:
             row["rpp_year"] = col.year
-        rows.append(row)
+        rows.append(_unknown_prices(row, unit))
     return [*WAGE_ROWS, *extra], rows
 
 
@@ -96,7 +108,7 @@ def where_body(w: WhereReport) -> dict[str, Any]:
     col = w.cost_of_living
     return {"release": w.release.name, "source": w.release.source, "reference_period": w.release.name, "soc": w.release.soc,
             "occupation": w.release.occupation, "top_code": top_code(w.release), "level": w.level,
-            "min_jobs": w.min_jobs,
+            "min_jobs": w.min_jobs, "ranked_of": w.ranked_of, "areas_of": w.areas_of,
             "pays_most": [wage_record(e) for e in w.pays_most], "most_jobs": [wage_record(e) for e in w.most_jobs],
             "most_concentrated": [{**wage_record(e), "concentration": concentration(e.location_quotient)}
                                   for e in w.most_concentrated],
@@ -109,8 +121,8 @@ def where_rows(w: WhereReport) -> Rows:
     groups = (("pays_most", w.pays_most), ("most_jobs", w.most_jobs), ("most_concentrated", w.most_concentrated),
               ("goes_furthest", w.goes_furthest))
     col = w.cost_of_living
-    rows = [{"view": name, **_with_prices(wage_row(e, w.release), e, unit, col), "min_jobs": w.min_jobs,
-             **({"rpp_year": col.year} if col is not None else {})} for name, rows in groups for e in rows]
+    rows = [_unknown_prices({"view": name, **_with_prices(wage_row(e, w.release), e, unit, col), "min_jobs": w.min_jobs,
+                             **({"rpp_year": col.year} if col is not None else {})}, unit) for name, rows in groups for e in rows]
     return ["view", *WAGE_ROWS, "min_jobs", *_price_columns(col, unit)], rows
 
 

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from ..salary import HistoryReport
 from .human import Human, money
+from .machine import NOT_GIVEN
 from .pay import THIRD_PARTY
 
 
@@ -21,10 +22,10 @@ def show_history(h: Human, r: HistoryReport) -> None:
     rows = []
     for i, (p, change_pct) in enumerate(zip(r.points, r.changes, strict=True)):
         h.cite(p.sources, p.reference)
-        source = Text(p.sources[0] + (" +" if len(p.sources) > 1 else ""), style="dim")
+        source = Text(p.sources[0] + (f" +{len(p.sources) - 1}" if len(p.sources) > 1 else ""), style="dim")
         real = r.real[i] if r.real else None
         cells = [Text(p.reference + ("*" if p.third_party else " ")), Text(money(p.median_annual, False)),
-                 Text(money(real, False) if real is not None else "n/a"), Text(_pct(change_pct)),
+                 Text(money(real, False) if real is not None else NOT_GIVEN), Text(_pct(change_pct)),
                  Text(_pct(r.real_changes[i] if r.real_changes else None)), source]
         rows.append((p, cells))
 
@@ -39,7 +40,7 @@ def show_history(h: Human, r: HistoryReport) -> None:
         t.add_column("real", justify="right", no_wrap=True)
         t.add_column("source", no_wrap=True)
         for p, cells in rows:
-            hour = [Text(money(p.median_hourly, True))] if hourly else []
+            hour = [Text(money(p.median_hourly, True) if p.median_hourly is not None else NOT_GIVEN)] if hourly else []
             t.add_row(*cells[:2], *hour, *cells[2:], style="dim" if p.third_party else None)
         return t
 
@@ -68,4 +69,5 @@ def show_history(h: Human, r: HistoryReport) -> None:
                     f"dollars. Nominal figures are BLS's own.", style="dim"))
     h.line(Text("change = versus the previous BLS point. BLS points come from OOH editions, the OES May 2019 "
                 "profile and OEWS May 2025; * = third party: a page quoting BLS, unconfirmed, shown for context only "
-                "and not used for growth. n/a = not in that source.", style="dim"))
+                "and not used for growth. source +N = N more sources, named in the notes above; 'not given' = that source gives no "
+                "such figure.", style="dim"))

@@ -195,7 +195,7 @@ def test_state_json_is_a_stable_contract(hm):
     doc = json.loads(r.out)
     assert doc["kind"] == "licence" and doc["schema"] == "hmcareer/1"
     assert set(doc) == {"schema", "kind", "app_version", "data_release", "state", "reciprocity_hse", "conflicts",
-                        "federal_basis", "hse", "state_sources", "sources"}
+                        "federal_basis", "hse", "state_sources", "sources", "nothing_found"}
     state = doc["state"]
     assert set(state) == {"code", "name", "board", "board_url", "steps", "compiled"}
     assert (state["code"], state["board_url"], state["compiled"]) == ("OH", OHIO_BOARD, "2026-12-01")

@@ -31,6 +31,10 @@ def test_licence_for_a_place_with_nothing_found_is_one_clear_line(hm):
     assert ("Puerto Rico (PR): searched; no nursing home administrator licence facts were found (searches surfaced only "
             "Departamento de la Familia facility licensing for elder-care establishments, not an NHA licence).") in out
     assert "ask the not found" not in out and "Sources for Puerto Rico" not in out and "Education" not in out
+    import json
+
+    assert json.loads(hm("licence", "PR", "--format", "json").out)["nothing_found"] is True
+    assert json.loads(hm("licence", "OH", "--format", "json").out)["nothing_found"] is False
     md = hm("licence", "PR", "--format", "markdown").out
     assert "searched; no nursing home administrator licence facts were found" in md and "nha-h1" not in md
 

@@ -279,7 +279,8 @@ def licences_markdown(t: LicenceTable, cited: list[Any]) -> str:
 def licence_body(d: LicenceDetail) -> dict[str, Any]:
     return {"state": steps_record(d.steps), "reciprocity_hse": step_record(d.reciprocity),
             "conflicts": [_note(n) for n in d.conflicts], "federal_basis": _note(d.federal),
-            "hse": _note(d.hse) if d.hse else None, "state_sources": list(d.state.sources)}
+            "hse": _note(d.hse) if d.hse else None, "state_sources": list(d.state.sources),
+            "nothing_found": nothing_found(d.steps)}
 
 
 def credential_in_state_body(r: Any) -> dict[str, Any]:

@@ -23,6 +23,8 @@ class LicenceSection(Record):
     licence: Credential | None
     state: str | None  # the state's name, when the brief is for a state or a metro in one
     state_steps: StateSteps | None = None
+    metro: str | None = None  # the metro area's name, when the brief is for one
+    also: tuple[tuple[str, str], ...] = ()  # (code, name) of the other states a metro spans ("NH", "New Hampshire")
 
 
 class BriefPath(Record):
@@ -45,12 +47,24 @@ class CareerBrief(Record):
     release: Release
 
 
-def licence_section(c: Catalog, licence: Credential | None, state: WageEstimate | None) -> LicenceSection:
-    """The licence part of a brief, with the state's own steps where the licence is set state by state."""
+def licence_section(c: Catalog, licence: Credential | None, state: WageEstimate | None,
+                    metro: WageEstimate | None = None) -> LicenceSection:
+    """The licence part of a brief, with the state's own steps where the licence is set state by state; for a metro
+    area that spans several states, the states besides the one BLS files it under."""
     if state is None:
         return LicenceSection(licence, None)
     steps = steps_in(c, state.area_name) if licence is not None and licence.id == NHA_LICENCE else None
-    return LicenceSection(licence, state.area_name, steps)
+    also: tuple[tuple[str, str], ...] = ()
+    if metro is not None and steps is not None:
+        also = tuple((code, other.name) for code in metro_states(metro) if code != steps.code
+                     for other in [steps_in(c, code)] if other is not None)
+    return LicenceSection(licence, state.area_name, steps, metro.area_name if metro is not None else None, also)
+
+
+def metro_states(metro: WageEstimate) -> tuple[str, ...]:
+    """The postal codes a metro area's name ends with: "Boston-Cambridge-Newton, MA-NH" spans MA and NH."""
+    _, _, codes = metro.area_name.rpartition(", ")
+    return tuple(code for code in codes.split("-") if len(code) == 2 and code.isalpha() and code.isupper())
 
 
 def career_brief(c: Catalog, role: str, state: str | None = None, metro: str | None = None,
@@ -77,7 +91,8 @@ def career_brief(c: Catalog, role: str, state: str | None = None, metro: str | N
     home_state = place if kind == "state" else _state_of_metro(c, place) if place is not None else None
     outlook = outlook_report(c)
     latest = next((q for q in outlook.occupation.quick_facts if q.median_annual and q.growth_pct is not None), None)
-    return CareerBrief(detail, place, kind, path, licence_section(c, detail.licence, home_state), outlook, latest,
+    licence = licence_section(c, detail.licence, home_state, place if kind == "metro" else None)
+    return CareerBrief(detail, place, kind, path, licence, outlook, latest,
                        c.oews.release)
 
 

@@ -17,14 +17,14 @@ BRIEF_FORMATS = {".html": "html", ".htm": "html", ".md": "markdown", ".markdown"
 
 def brief(
     ctx: typer.Context,
-    role: Annotated[str, typer.Argument(help="A role by id, title, alias or prefix (nha, clinical, 'health information').",
+    role: Annotated[str, typer.Argument(metavar="ROLE", help="A role by id, title, alias or prefix (nha, clinical, 'health information').",
                                         autocompletion=complete_role)],
-    state: Annotated[str | None, typer.Option("--state", "-s", autocompletion=complete_state,
+    state: Annotated[str | None, typer.Option("--state", "-s", metavar="STATE", autocompletion=complete_state,
                                               help="Pay in this state too, and its licensing board to check.")] = None,
-    metro: Annotated[str | None, typer.Option("--metro", "-m", help="Pay in this metro or nonmetro area too.")] = None,
+    metro: Annotated[str | None, typer.Option("--metro", "-m", metavar="METRO", help="Pay in this metro or nonmetro area too.")] = None,
     background: Annotated[str | None, typer.Option(
-        "--from", "--background", "-b", help="Where the reader starts (nurse, billing, records, business...): the path "
-        "from there.")] = None,
+        "--from", "--background", "-b", metavar="BACKGROUND",
+        help="Where the reader starts (nurse, billing, records, business...): the path from there.")] = None,
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", metavar="FILE", parser=file_name,
         help="FILE.html (one self-contained page, prints on A4 and Letter) or FILE.md; without it, markdown on "

@@ -109,6 +109,10 @@ class Conflict(UsageError):
     """The values given for `kind` cannot be combined (several listings at once; no licence and a licence)."""
 
 
+class NotCovered(UsageError):
+    """`kind` is known elsewhere but not here: `value` says so in a sentence (Guam has pay figures, no licence facts)."""
+
+
 class TooShort(UsageError):
     """`value` is too short to be useful (a search term)."""
 
@@ -197,6 +201,8 @@ def _usage_message(exc: UsageError) -> str:
             return (f"--degree-field {value} does not fit the --degree given (a field needs a degree above high school, and "
                     "bsn, mha, mba... name their own field); give one or the other")
         return f"--{kind} {value} cannot be combined with a {kind}"
+    if isinstance(exc, NotCovered):
+        return f"{value}; {LIST_HINTS[kind][0].lower()}{LIST_HINTS[kind][1:]}" if kind in LIST_HINTS else str(value)
     if isinstance(exc, TooShort):
         return "give a search word of at least 2 letters (a-z) or digits, e.g. hmcareer search billing"
     return str(exc)

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import IO, Any
 
 from . import query
-from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotFound, OutOfRange, TooShort, UsageError
+from .errors import Ambiguous, Conflict, DataError, InvalidChoice, NotCovered, NotFound, OutOfRange, TooShort, UsageError
 
 
 def stdin_reader(screen: Any, stdin: IO[str], timeout: float) -> Callable[[str], str]:
@@ -90,6 +90,8 @@ def explain(exc: UsageError | DataError) -> str:
         return f"{exc.value}."
     if isinstance(exc, Conflict):
         return f"'{exc.value}' cannot be combined with another {exc.kind}."
+    if isinstance(exc, NotCovered):  # the query says what is not covered, in a sentence
+        return f"{exc.value}."
     if isinstance(exc, TooShort):
         return "Type a word of at least 2 letters or digits, such as billing."
     return "That is not something the explorer can show."

@@ -57,3 +57,15 @@ def overview(rows: Iterable[WageEstimate], hourly: bool = False) -> Overview:
     paying = [e for e in groups if (e.employment or 0) >= BEST_PAYING_MIN_JOBS and e.wage("mean", hourly) is not None]
     paying.sort(key=lambda e: -(e.wage("mean", hourly) or 0))
     return Overview(tuple(largest[:OVERVIEW_ROWS]), tuple(paying[:OVERVIEW_ROWS]), GROUP_LEVEL, BEST_PAYING_MIN_JOBS)
+
+
+def nested(rows: Iterable[WageEstimate]) -> list[tuple[WageEstimate, int, bool]]:
+    """Some national industry rows (a role's) in tree order, each with its depth among them (how many of the others
+    contain it) and whether it is a total of others among them (623000 contains 623100, 623300 and 623900)."""
+    ordered = tree_order(rows)
+
+    def contains(outer: WageEstimate, inner: WageEstimate) -> bool:
+        return (inner is not outer and inner.industry_level > outer.industry_level > OWNERSHIP
+                and inner.industry_code.startswith(outer.industry_code.rstrip("0")))
+
+    return [(e, sum(contains(o, e) for o in ordered), any(contains(e, i) for i in ordered)) for e in ordered]

@@ -4,15 +4,17 @@
     licence_detail(c, s)     one state in full, with its conflicts between sources (`hmcareer licence OH`)
     state_steps(c, s)        one state's steps (education, AIT, exams, CE) as typed records with their sources:
                              what `paths`, `match`, `switch`, `certs` and the career brief show for the NHA role
+    state_reading(step, s)   what a state asks at one step of the path (degree, AIT, exams), for paths and the brief
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from .catalog import Catalog
-from .errors import Ambiguous, Conflict, NotFound
+from .errors import Ambiguous, Conflict, NotCovered, NotFound
 from .licence_models import FIELD_LABELS, STATUSES, LicenceField, LicensingNote, StateLicence
 from .models import Source
 from .query import lookup
@@ -22,6 +24,10 @@ NHA_LICENCE = "nha-licence"  # the credential id of the licence in data/credenti
 STEP_KINDS = ("education", "ait", "exams", "ce")  # a state's steps, in the order a candidate meets them
 SHORT_LABELS = {"education": "lowest degree", "ait": "AIT", "exams": "exams", "ce": "CE"}
 NOT_A_STATE = "PR"  # searched, nothing found: kept for `licence PR`, left out of the table of states
+# Names the facts do not use that people do: "washington dc" is DC, not Washington state.
+STATE_ALIASES = {"DC": ("Washington DC", "Washington D.C.", "D.C.")}
+# The path steps a state's licence facts answer for that state: path step -> the state's step kind.
+STATE_STEP_OF = {"degree": "education", "experience": "ait", "licence": "exams"}
 
 
 class LicenceStep(Record):
@@ -45,6 +51,14 @@ class StateSteps(Record):
     board_url: str | None  # where to check; None when no address was found
     steps: tuple[LicenceStep, ...]  # education, ait, exams, ce
     compiled: str  # when the facts were compiled
+
+
+class StateReading(Record):
+    """What one state asks at a step of the path (degree, AIT, exams), in place of what states in general ask."""
+
+    step: LicenceStep  # the state's own step, with its status and sources
+    label: str  # the path step's label in the state: the AIT step takes the state's ("Administrator in training (AIT)")
+    reading: str  # "6-9mo (verified)", "exams: NAB+state (partly verified)", "not found: check beltss.ohio.gov"
 
 
 class LicenceTable(Record):
@@ -77,8 +91,10 @@ def find_state(c: Catalog, value: str) -> StateLicence:
     """A state (or DC, PR) by postal code or name, any case, or a unique prefix; NotFound with close names."""
     states = c.licensing.states
     try:
-        return lookup(states, value, lambda s: (s.name, s.code), "licence state", lambda s: s.code)
+        return lookup(states, value, lambda s: (s.name, s.code, *STATE_ALIASES.get(s.code, ())), "licence state",
+                      lambda s: s.code)
     except NotFound as exc:
+        _not_covered(c, value)
         # Suggest names as well as codes: "Ohoi" is closer to "Ohio" than to any code.
         import difflib
 
@@ -86,6 +102,59 @@ def find_state(c: Catalog, value: str) -> StateLicence:
         close = difflib.get_close_matches(value.lower(), list(names), n=3, cutoff=0.6)
         raise NotFound("licence state", value, tuple(f"{names[n].code} ({names[n].name})" for n in close)
                        or exc.choices) from None
+
+
+def _not_covered(c: Catalog, value: str) -> None:
+    """A place BLS publishes pay for (Guam, the Virgin Islands) but the licence facts do not cover: say so, rather than
+    suggest a state whose code looks alike ("guam" is not Georgia)."""
+    from .query import POSTAL_BY_FIPS
+    from .query import find_state as find_pay_state
+
+    try:
+        place = find_pay_state(c, value)
+    except (NotFound, Ambiguous):
+        return
+    code = POSTAL_BY_FIPS.get(place.state_code, place.state_code)
+    if code not in {s.code for s in c.licensing.states}:
+        raise NotCovered("licence state", f"{place.area_name} is not covered by the licence facts (the 50 states, DC, "
+                                          "and Puerto Rico, searched)") from None
+
+
+def where_to_check(s: StateSteps, site_only: bool = False) -> str | None:
+    """Where a reader can check a state's rules: the board's website (`site_only`: its host, "pa.gov", where the full
+    address is shown nearby), else the board's name; None when neither was found."""
+    if s.board_url:
+        return (urlsplit(s.board_url).hostname or s.board_url).removeprefix("www.") if site_only else s.board_url
+    return board_name(s) if s.board.status != "N" else None
+
+
+def board_name(s: StateSteps) -> str:
+    """The board's name, without its citations or notes in brackets."""
+    return re.split(r" \[| \(", s.board.text)[0]
+
+
+def nothing_found(s: StateSteps) -> bool:
+    """Whether the facts hold nothing for the place: searched, every field not found (Puerto Rico)."""
+    return all(step.status == "N" for step in (s.board, *s.steps))
+
+
+def state_reading(step: Any, state: StateSteps | None) -> StateReading | None:
+    """What `state` asks at a path step (query.ResolvedStep) that varies by state: the degree, the AIT, the licence
+    exams; None for other steps, without a state, or where the facts hold nothing for it. A field not found reads
+    "not found: check" and where; one the facts do not reduce to a figure says so; a value is followed by its status."""
+    kind = STATE_STEP_OF.get(step.step)
+    if state is None or kind is None or nothing_found(state) or (step.step == "experience" and not step.varies):
+        return None
+    found = next((x for x in state.steps if x.kind == kind), None)
+    if found is None:
+        return None
+    if found.status == "N" or not found.short or found.short == "not found":
+        where = where_to_check(state, site_only=True)  # the step's full text and the board's address follow it
+        reading = f"not found: check {where}" if where else "not found"
+    else:
+        value = "no single figure" if found.short == "see state" else found.short
+        reading = ("exams: " if kind == "exams" else "") + value + f" ({found.status_label})"
+    return StateReading(found, found.label if kind == "ait" else step.label, reading)
 
 
 def _federal_basis(c: Catalog) -> LicensingNote:
@@ -114,7 +183,7 @@ def steps_in(c: Catalog, place: str) -> StateSteps | None:
     (Guam, the Virgin Islands); the option itself has already said whether the place is known."""
     try:
         return state_steps(c, place)
-    except (NotFound, Ambiguous):
+    except (NotFound, Ambiguous, NotCovered):
         return None
 
 

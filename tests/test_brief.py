@@ -44,7 +44,7 @@ def test_markdown_brief_shows_every_pay_figure_formatted(hm):
                           "nationally*\n")
     assert "| United States | 597,080 | $73,390 | $94,700 | $123,860 | $166,100 | $224,340 | $140,970 |" in out
     assert "| Ohio | 24,390 | $66,430 | $82,940 | $106,140 | $136,220 | $199,470 | $127,900 |" in out
-    assert "| Nursing Care Facilities (Skilled Nursing Facilities) | 30,930 | $105,550 | $114,750 |" in out
+    assert "| · Nursing Care Facilities (Skilled Nursing Facilities) | 30,930 | $105,550 | $114,750 |" in out
     headings = [line for line in out.splitlines() if line.startswith("#")]
     assert headings == ["# Career brief: Nursing home administrator", "## What the role does", "## Pay",
                         "## The path from Nurse (RN, LPN)", "## Licence", "## Certifications (voluntary)",

@@ -122,7 +122,7 @@ def test_markdown_is_the_view_for_people(hm):
     role = hm("roles", "nha", "-f", "markdown").out
     assert role.startswith("# Nursing home administrator\n\nAlso called: NHA, long-term care administrator\n")
     assert "\n## What they do\n\n- Manage the facility's staff\n" in role
-    assert "| 623100 | Nursing Care Facilities (Skilled Nursing Facilities) | 30,930 | $114,750 | $105,550 |" in role
+    assert "| 623100 | · Nursing Care Facilities (Skilled Nursing Facilities) | 30,930 | $114,750 | $105,550 |" in role
     assert "path[0]" not in role and "140970" not in role
 
 

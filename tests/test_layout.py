@@ -25,7 +25,8 @@ from hmcareer.render import layout, tables
 
 WIDTHS = (40, 60, 80, 100, 120, 200)
 RULES = "\u2500-\u259f"  # box drawing (table rules, tree guides, the box plot) and block elements (bars)
-EDGES = "()[]{},;:.'\"*!"  # punctuation that can stand before or after a token in running text
+EDGES = "()[]{},;:.'\"*!~"  # punctuation that can stand before or after a token in running text; ~ marks a partly
+# verified licence cell ("12mo~"), as ! marks a less reliable figure
 
 
 # --- the policy itself ------------------------------------------------------------------------

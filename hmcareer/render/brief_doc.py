@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from .. import __version__
 from ..brief import CareerBrief
-from ..licensing import LicenceStep, StateSteps
+from ..industries import nested
+from ..licence_models import abbreviations_in
+from ..licensing import LicenceStep, nothing_found, state_reading, where_to_check
 from ..models import ONET_ATTRIBUTION, Fact, Source, kind_label, unconfirmed_by
-from ..query import ResolvedStep
 from ..record import Record
 from . import figures
 
@@ -80,6 +81,8 @@ class Bar(Record):
     label: str
     value: int | None
     text: str  # the figure as shown beside the bar ("$105,550", "not published")
+    total: bool = False  # a total of the bars marked part of it: drawn as an outline, so that nobody adds them up
+    part: bool = False  # part of the total above it
 
 
 class BarChart(Record):
@@ -192,7 +195,6 @@ def _pay(b: CareerBrief, cite: _Citations) -> list[Block]:
               f"wages, {rel.name}; jobs exclude the self-employed.", *cite.ref([rel.source])),),
         Table(f"Annual pay in {where}, all industries (OEWS {rel.name})", tuple(header), tuple(map(tuple, cells)),
               (False, *[True] * (len(header) - 1))),
-        Para((figures.PERCENTILES_NOTE,), note=True),
     ]
     charts: list[BoxPlot | BarChart] = [
         BoxPlot(f"Spread of annual pay, {rel.name}",
@@ -202,21 +204,32 @@ def _pay(b: CareerBrief, cite: _Citations) -> list[Block]:
                            f"{figures.wage(e, 'p10', False, rel)}, p90 {figures.wage(e, 'p90', False, rel)}." for e in rows),
                 tuple(BoxRow(figures.place_name(e), e.annual_p10, e.annual_p25, e.annual_median, e.annual_p75, e.annual_p90)
                       for e in rows))]
-    industries = sorted(d.industries, key=lambda e: e.employment or 0, reverse=True)
+    tree = nested(d.industries)  # totals before their parts, so that nobody adds a total to its parts
+    # One note for the table above and the industries below: a paragraph fewer keeps the brief to two printed pages.
+    blocks.append(Para((figures.PERCENTILES_NOTE + (f" {TOTALS}" if any(total for _, _, total in tree) else ""),),
+                       note=True))
+    industries = [e for e, _, _ in tree]
+    names = {e.industry_code: ("· " * n) + e.industry_name + (" (total)" if total else "") for e, n, total in tree}
+    any_total = any(total for _, _, total in tree)
     if industries:
         charts.append(BarChart(
             f"Median annual pay in the role's industries, nationally, {rel.name}",
             "Bar chart of the median annual pay of medical and health services managers in each industry where the role "
-            "works, nationally. " + " ".join(f"{e.industry_name}: {figures.wage(e, 'median', False, rel)} "
-                                             f"({figures.jobs(e)} jobs)." for e in industries),
-            tuple(Bar(f"{e.industry_name}: {figures.jobs(e)} jobs", e.annual_median, figures.wage(e, "median", False, rel))
-                  for e in industries)))
+            "works, nationally. " + " ".join(f"{names[e.industry_code].removeprefix('· ')}: "
+                                             f"{figures.wage(e, 'median', False, rel)} ({figures.jobs(e)} jobs)."
+                                             for e in industries) + (f" {TOTALS}" if any_total else ""),
+            tuple(Bar(f"{names[e.industry_code].removeprefix('· ')}: {figures.jobs(e)} jobs", e.annual_median,
+                      figures.wage(e, "median", False, rel), total, n > 0) for e, n, total in tree)))
     blocks.append(Charts(tuple(charts)))
     if industries:
         header, cells = figures.pay_rows(industries, rel)
+        cells = [[names[e.industry_code], *row[1:]] for e, row in zip(industries, cells, strict=True)]
         blocks.append(Table(f"Pay in the role's industries, nationally (OEWS {rel.name})", ("industry", *header[1:]),
                             tuple(map(tuple, cells)), (False, True, True, True), charted=True))
     return blocks
+
+
+TOTALS = "An industry marked (total) includes the ones listed under it (marked · in a table): do not add them up."
 
 
 def _path(b: CareerBrief, cite: _Citations) -> list[Block]:
@@ -231,11 +244,11 @@ def _path(b: CareerBrief, cite: _Citations) -> list[Block]:
     state = b.licence.state_steps
     items: list[Inline] = []
     for s, status in zip(path.steps, statuses, strict=True):
-        own = _state_reading(s, state)
-        label = own[0] if own is not None else s.label
+        own = state_reading(s, state)
+        label = own.label if own is not None else s.label
         parts: list[Part] = [Strong(f"{s.step.capitalize()}: "), label + (" (optional)" if s.optional else "")]
         if own is not None:  # what the state itself asks replaces what states in general ask
-            parts.append(f"; in {state.name}: {own[1]} (see Licence)")
+            parts.append(f"; in {state.name}: {own.reading}")
         else:
             if s.detail:
                 parts.append(f"; {s.detail}")
@@ -256,23 +269,6 @@ def _path(b: CareerBrief, cite: _Citations) -> list[Block]:
     return blocks
 
 
-# The path steps a state's licence facts answer for that state: path step -> the state's step kind.
-_STATE_STEP_OF = {"degree": "education", "experience": "ait", "licence": "exams"}
-
-
-def _state_reading(step: ResolvedStep, state: StateSteps | None) -> tuple[str, str] | None:
-    """(label, the state's short reading) of a path step that varies by state (its degree, AIT, licence exams); None
-    for the others, or without a state's facts. The AIT step takes the state's label: its own says "in many states"."""
-    kind = _STATE_STEP_OF.get(step.step)
-    if state is None or kind is None or (step.step == "experience" and not step.varies):
-        return None
-    found = next((x for x in state.steps if x.kind == kind), None)
-    if found is None or not found.short:
-        return None
-    reading = ("exams " if kind == "exams" else "") + found.short + ("" if found.status == "V" else f", {found.status_label}")
-    return (found.label if kind == "ait" else step.label), reading
-
-
 def _licence(b: CareerBrief, cite: _Citations) -> list[Block]:
     section = b.licence
     blocks: list[Block] = [Heading(2, "Licence")]
@@ -281,29 +277,50 @@ def _licence(b: CareerBrief, cite: _Citations) -> list[Block]:
         return [*blocks, Para(("None required for the post itself.",))]
     blocks.append(Para((Strong(f"{x.abbreviation}: {x.name}. "), f"Required by law; issued by {x.issuer_name}. {x.audience}")))
     steps = section.state_steps
+    if steps is not None and nothing_found(steps):
+        blocks.append(Para((f"{steps.name} was searched and no licence facts were found for it, though the line above "
+                            "speaks of every state and DC: " + steps.board.text.removeprefix("not found").strip().strip("()")
+                            + ". No board, website or requirement can be shown for it.",), note=True))
     # With the state's own rules below, the general ones (what many states ask) would only repeat them less exactly.
     general = (("Exam", x.exam),) if steps is not None else (("Eligibility", x.eligibility), ("Exam", x.exam),
                                                                ("Renewal", x.renewal))
     blocks.append(Items(tuple((Strong(f"{heading}: "), *cite.fact(f)) for heading, facts in general for f in facts)))
-    if steps is not None:
+    if steps is not None and not nothing_found(steps):
         where = (Link(steps.board_url, steps.board_url),) if steps.board_url else ("no website found",)
         blocks.append(Para((Strong(f"In {steps.name}"), f" (facts compiled {steps.compiled}; check the board: ", *where,
                             ")")))
-        blocks.append(Items(tuple(_licence_step(s, cite) for s in (steps.board, *steps.steps))))
-        if any(re.search(r"\b3P\b", s.text) for s in (steps.board, *steps.steps)):
-            blocks.append(Para(("3P: what only a third-party source says (not the board's own).",), note=True))
-    elif section.state:
+        check = where_to_check(steps, site_only=True)  # the full address is in the line above
+        blocks.append(Items(tuple(_licence_step(s, cite, check) for s in (steps.board, *steps.steps))))
+        if section.also:
+            names = _and(tuple(name for _, name in section.also))
+            first, *more = (code for code, _ in section.also)
+            command = f"hmcareer licence {first}" + (f" (or {', '.join(more)})" if more else "")
+            blocks.append(Para((f"These are {steps.name}'s steps, where BLS files the {section.metro} area; it also "
+                                f"covers {names}: {command}.",), note=True))
+        glossary = abbreviations_in([s.text for s in (steps.board, *steps.steps)],
+                                    (steps.code, *(code for code, _ in section.also)))
+        if glossary:
+            blocks.append(Para(("Abbreviations: " + "; ".join(f"{w} {m}" for w, m in glossary) + ".",), note=True))
+    elif section.state and section.state_steps is None:
         blocks.append(Para((f"Rules differ by state: check the {section.state} licensing board's current requirements.",),
                            note=True))
     return blocks
 
 
-def _licence_step(step: LicenceStep, cite: _Citations) -> Inline:
-    """One of a state's licence steps: its label, reading and status, then its text with each source cited by number."""
-    heading = f"{step.label}" + (f" ({step.short})" if step.short else "") + ": "
-    status = "" if step.status == "V" else f" ({step.status_label})"
+def _and(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _licence_step(step: LicenceStep, cite: _Citations, check: str | None) -> Inline:
+    """One of a state's licence steps: its label, reading and status, then its text with each source cited by number.
+    A step not found says so once, and where to check."""
+    text, status = step.text, "" if step.status == "V" else f" ({step.status_label})"
+    if step.status == "N" and step.kind != "board":  # "not found" once, then where to check
+        text, status = text + (f": check {check}" if check else ""), ""
+    found_short = step.short and step.short not in ("not found", "see state")
+    heading = f"{step.label}" + (f" ({step.short})" if found_short else "") + ": "
     parts: list[Part] = [Strong(heading)]
-    pieces = _INLINE_SOURCE.split(step.text)
+    pieces = _INLINE_SOURCE.split(text)
     cited: list[str] = []  # a run of citations ("[nha-oh3][nha-oh4]") becomes one reference
     for i, piece in enumerate(pieces):
         if i % 2:

@@ -71,7 +71,7 @@ ol.sources li { overflow-wrap: anywhere; }
   figure { margin: .2rem 0 .4rem; }
   a { color: #1a1a1a; }
   ul.short { columns: 2; column-gap: 6mm; }
-  ol.sources { font-size: 6.5pt; line-height: 1.2; columns: 2; column-gap: 6mm; padding-left: 1.6rem; }
+  ol.sources { font-size: 6.5pt; line-height: 1.12; columns: 2; column-gap: 6mm; padding-left: 1.6rem; }
 }
 """
 # Nothing may be loaded: no script, image, font, frame or connection; the page's own <style> only.

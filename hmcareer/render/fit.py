@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -35,7 +37,7 @@ STATUS_STYLE = {DONE: "green", TO_DO: "yellow", CHECK: "cyan", UNKNOWN: "dim", I
                 CHECK_ISSUER: "cyan", OPEN: "green"}
 
 
-def _checked_step(h: Human, c: StepCheck) -> Text:
+def _checked_step(h: Human, c: StepCheck, licence_state: Any = None) -> Text:
     """A step with why it has its status; a certification cites only the requirement it was checked against."""
     s = c.step
     if c.credential:
@@ -43,7 +45,7 @@ def _checked_step(h: Human, c: StepCheck) -> Text:
             h.cite(c.credential.best.requirement.sources, c.credential.best.requirement.period)
         line = Text(f"{s.step}: ", style="cyan") + Text(s.label)
     else:
-        line = step_label(h, s)
+        line = step_label(h, s, licence_state)
     line.append(f" ({c.why})", style="italic")
     return line
 
@@ -108,9 +110,13 @@ def show_plan(h: Human, plan: PlannedPath) -> None:
         h.line(Text(f"This background is not among the usual ones for this role ({', '.join(plan.role.backgrounds)}); "
                     "the path still applies.", style="yellow"))
     tree = Tree(Text(title, style="bold"), guide_style="dim")
-    path_tree(h, tree, plan.role, plan.steps, lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c),
-              plan.licence_state)
+    path_tree(h, tree, plan.role, plan.steps,
+              lambda c: Text("[") + _status(c) + Text("] ") + _checked_step(h, c, plan.licence_state), plan.licence_state)
     h.print_tree(tree)
+    if plan.licence_state is not None:
+        from .licence import state_glossary
+
+        state_glossary(h, plan.licence_state)
     _status_legend(h)
 
 

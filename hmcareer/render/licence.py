@@ -13,14 +13,23 @@ from urllib.parse import urlsplit
 
 from rich.text import Text
 
-from ..licence_models import STATUSES
-from ..licensing import LicenceDetail, LicenceStep, LicenceTable, StateSteps
+from ..licence_models import STATUSES, abbreviations_in
+from ..licensing import LicenceDetail, LicenceStep, LicenceTable, StateSteps, board_name, nothing_found, where_to_check
 from ..models import kind_label
 from .human import Human
 from .licence_data import step_record, steps_record
 
-# How a short cell of the table marks a status other than verified.
-MARKS = {"V": "", "P": " ~", "3": " (3P)", "N": ""}
+# How a short cell of the table marks a status other than verified: attached to the value, so that a narrow column
+# never puts the mark on a line of its own, where it would read as a value.
+MARKS = {"V": "", "P": "~", "3": "(3P)", "N": ""}
+# What the marks and the cells' own words mean, for the legend: only those a table shows are explained.
+CELL_LEGEND = (("~", "~ after a value: partly verified (a figure missing, an older page, or sources that disagree)"),
+               ("(3P)", "(3P) after a value: third-party only"),
+               ("3P only", "3P only: only a third-party source gives it"),
+               ("see state", "see state: the facts do not reduce to one figure"),
+               ("none found", "none found: no such requirement found"),
+               ("not found", "not found: no source retrieved (check the board)"))
+UNITS = "h hours, mo months, yr year (40h/2yr: 40 hours every 2 years)"
 STATUS_STYLES = {"V": "green", "P": "yellow", "3": "yellow", "N": "red"}
 FEDERAL = "Federal basis"  # the text names 42 CFR Part 431 Subpart N itself
 
@@ -43,6 +52,32 @@ def _short(state: Any, kind: str) -> str:
     return value + (MARKS[status] if value not in ("not found", "3P only") else "")
 
 
+def cell_legend(cells: list[str]) -> str:
+    """The legend of the marks and words the table's cells show, in the cells' own spelling, then the units."""
+    used = [text for mark, text in CELL_LEGEND
+            if any(cell.endswith(mark) if mark in ("~", "(3P)") else mark in cell for cell in cells)]
+    return "; ".join([*used, UNITS]) + "."
+
+
+def glossary_line(texts: list[str], state_code: str = "") -> str | None:
+    """"Abbreviations: AIT administrator in training; ..." for those the texts use; None where they use none."""
+    found = abbreviations_in(texts, (state_code,))
+    return "Abbreviations: " + "; ".join(f"{word} {meaning}" for word, meaning in found) + "." if found else None
+
+
+def _page_texts(d: LicenceDetail) -> list[str]:
+    notes = [d.federal, *d.conflicts, *([d.hse] if d.hse else [])]
+    return [step.text for step in (d.steps.board, *d.steps.steps, d.reciprocity)] + [f"{n.label} {n.text}" for n in notes]
+
+
+def nothing_found_line(s: StateSteps) -> str:
+    """One line for a place searched without result (Puerto Rico): what was found instead, and that nothing else was."""
+    searched = s.board.text.removeprefix("not found").strip().strip("()")
+    return (f"{s.name} ({s.code}): searched; no nursing home administrator licence facts were found"
+            + (f" ({searched})" if searched else "") + ". No board, website or requirement to show; the federal basis "
+            "below asks each state's Medicaid plan to license administrators.")
+
+
 # --- for people ---------------------------------------------------------------------------------------------------
 
 def show_licences(h: Human, t: LicenceTable) -> None:
@@ -52,16 +87,18 @@ def show_licences(h: Human, t: LicenceTable) -> None:
     table = h.table()
     # No rules between columns and no header over the codes: so the table fits 80 columns with every cell whole.
     table.box = None
+    table.padding = (0, 1, 0, 0)  # one space between columns: a marked cell ("bachelor's~") stays whole at 80 columns
     for header, kwargs in (("", {"no_wrap": True}), ("board site", {}), ("lowest degree", {}), ("AIT", {}),
                            ("exams", {}), ("CE", {})):
         table.add_column(header, **kwargs)
+    cells = []
     for s in t.states:
         h.cite(s.sources)
-        table.add_row(Text(s.code), Text(board_site(s.board_url)), *(Text(_short(s, k)) for k in ("education", "ait", "exams", "ce")))
+        row = [_short(s, k) for k in ("education", "ait", "exams", "ce")]
+        cells += row
+        table.add_row(Text(s.code), Text(board_site(s.board_url)), *map(Text, row))
     h.print_table(table)
-    h.line(Text("~ partly verified (a figure missing, an older page, or sources that disagree); (3P) third-party only; "
-                "h hours, mo months, yr year (40h/2yr: 40 hours every 2 years); see state: the facts do not reduce to "
-                "one figure.", style="dim"))
+    h.line(Text(cell_legend(cells), style="dim"))
     for s in t.missing:
         h.line(Text(f"{s.name} ({s.code}): searched; no nursing home administrator licence found.", style="dim"))
     h.line()
@@ -85,14 +122,18 @@ def step_text(h: Human, step: LicenceStep, board_url: str | None, board_name: st
     h.cite(s.id for s in step.sources)
     text = _status(step) + Text(" ")
     if step.status == "N":
-        text.append(step.text)
-        where = f"check the board's website, {board_url}" if board_url else f"no website found either: ask the {board_name}"
-        return text + Text(f" ({where})", style="italic")
+        if step.kind == "board":
+            return text + Text(step.text)
+        # The text of a field not found is "not found" and at most a note in brackets: then say where to check.
+        note = step.text.removeprefix("not found").strip()
+        where = board_url or (board_name if board_name != "not found" else None)
+        return (text + Text("not found" + (f" {note}" if note else "")) + Text(f": check {where}" if where else "",
+                                                                               style="italic"))
     return text + Text(step.text)
 
 
 def _board_name(steps: StateSteps) -> str:
-    return re.split(r" \[| \(", steps.board.text)[0]
+    return board_name(steps)
 
 
 def show_licence(h: Human, d: LicenceDetail) -> None:
@@ -100,6 +141,12 @@ def show_licence(h: Human, d: LicenceDetail) -> None:
     # The result's own copies of the sources: printed text comes from the result, which emit() made printable.
     sources = {src.id: src for src in d.cited}
     h.heading(f"{s.name} ({s.code}): nursing home administrator licence")
+    if nothing_found(s):
+        h.line(Text(nothing_found_line(s)))
+        h.line()
+        h.line(_federal(h, d.federal))
+        h.line(Text(f"Facts compiled {d.compiled}.", style="dim"))
+        return
     h.hanging(Text("Board: ", style="bold"), step_text(h, s.board, s.board_url, _board_name(s)))
     h.hanging(Text("Board website: ", style="bold"), Text(s.board_url or "not found"))
     for step in (*s.steps, d.reciprocity):
@@ -125,6 +172,10 @@ def show_licence(h: Human, d: LicenceDetail) -> None:
     if d.hse is not None:
         h.cite(d.hse.sources)
         h.line(Text(f"{d.hse.label}: ", style="bold") + Text(d.hse.text))
+    glossary = glossary_line(_page_texts(d), s.code)
+    if glossary:
+        h.line()
+        h.line(Text(glossary, style="dim"))
     h.line()
     h.heading(f"Sources for {s.name}")
     for sid in d.state.sources:
@@ -151,6 +202,13 @@ def licence_block(h: Human, s: StateSteps) -> list[Text]:
     return lines
 
 
+def state_glossary(h: Human, s: StateSteps) -> None:
+    """After a state's steps in a tree or list: the abbreviations their facts use."""
+    line = glossary_line([step.text for step in (s.board, *s.steps)], s.code)
+    if line:
+        h.line(Text(line, style="dim"))
+
+
 def show_state_section(h: Human, s: StateSteps) -> None:
     """The state's licence steps where the nursing home administrator role appears among others (match, switch)."""
     h.line()
@@ -158,6 +216,7 @@ def show_state_section(h: Human, s: StateSteps) -> None:
     head, *lines = licence_block(h, s)
     h.line(head)
     h.bullets(lines)
+    state_glossary(h, s)
     if h.commands:
         h.line(Text(f"Every source: hmcareer licence {s.code}", style="dim"))
 
@@ -211,15 +270,17 @@ def licences_markdown(t: LicenceTable, cited: list[Any]) -> str:
         board = f"[{esc(board)}]({s.board_url})" if s.board_url else f"{esc(board)} (website not found)"
         lines.append(f"| {s.name} ({s.code}) | {board} | " + " | ".join(esc(_short(s, k)) for k in ("education", "ait", "exams", "ce"))
                      + " |")
-    lines += ["", "~ partly verified; (3P) third-party only. `hmcareer licence STATE --format markdown` lists a state's "
-              "sources.", "", f"{FEDERAL}: {t.federal.text}"]
+    cells = [_short(s, k) for s in t.states for k in ("education", "ait", "exams", "ce")]
+    lines += ["", esc(cell_legend(cells)) + " `hmcareer licence STATE --format markdown` lists a state's sources.", "",
+              f"{FEDERAL}: {t.federal.text}"]
     return "\n".join(lines) + "\n" + _markdown_sources([c for c in cited if c.id in t.federal.sources])
 
 
 def licence_body(d: LicenceDetail) -> dict[str, Any]:
     return {"state": steps_record(d.steps), "reciprocity_hse": step_record(d.reciprocity),
             "conflicts": [_note(n) for n in d.conflicts], "federal_basis": _note(d.federal),
-            "hse": _note(d.hse) if d.hse else None, "state_sources": list(d.state.sources)}
+            "hse": _note(d.hse) if d.hse else None, "state_sources": list(d.state.sources),
+            "nothing_found": nothing_found(d.steps)}
 
 
 def credential_in_state_body(r: Any) -> dict[str, Any]:
@@ -243,11 +304,16 @@ def licence_rows(d: LicenceDetail) -> tuple[list[str], list[dict[str, Any]]]:
 
 def licence_markdown(d: LicenceDetail, cited: list[Any]) -> str:
     s = d.steps
+    if nothing_found(s):
+        return "\n".join([f"# {s.name} ({s.code}): nursing home administrator licence", "", nothing_found_line(s), "",
+                          f"{FEDERAL}: {d.federal.text}", "", f"Facts compiled {d.compiled}."]) + "\n" + _markdown_sources(
+            [c for c in cited if c.id in d.federal.sources])
     lines = [f"# {s.name} ({s.code}): nursing home administrator licence", "",
              f"- **Board** ({s.board.status_label}): {s.board.text}",
              f"- **Board website**: {f'<{s.board_url}>' if s.board_url else 'not found'}", ""]
     for step in (*s.steps, d.reciprocity):
-        where = f" Check the board's website: <{s.board_url}>." if step.status == "N" and s.board_url else ""
+        check = where_to_check(s)
+        where = (f" Check <{s.board_url}>." if s.board_url else f" Check with the {check}.") if step.status == "N" and check else ""
         lines.append(f"- **{step.label}** ({step.status_label}"
                      + (f"; {step.short}" if step.short and step.short not in ("not found", "see state") else "")
                      + f"): {step.text}{where}")
@@ -256,7 +322,8 @@ def licence_markdown(d: LicenceDetail, cited: list[Any]) -> str:
         dates = {src.id: src.date for src in d.cited}
         lines += [f"- **{n.label}**: {n.text} (" + "; ".join(f"{sid}: {dated(dates[sid])}" for sid in n.sources if sid in dates)
                   + ")" for n in d.conflicts]
-    lines += ["", f"{FEDERAL}: {d.federal.text}", "", f"Facts compiled {d.compiled}."]
+    glossary = glossary_line(_page_texts(d), s.code)
+    lines += ["", f"{FEDERAL}: {d.federal.text}", "", *([glossary, ""] if glossary else []), f"Facts compiled {d.compiled}."]
     return "\n".join(lines) + "\n" + _markdown_sources(cited)
 
 

@@ -23,3 +23,16 @@ def steps_record(s: StateSteps) -> dict[str, Any]:
 def licence_state(steps: StateSteps | None) -> dict[str, Any] | None:
     """`licence_state` of a document: the state's steps, or None when no state was asked for."""
     return steps_record(steps) if steps is not None else None
+
+
+def in_state(step: Any, steps: StateSteps | None) -> dict[str, Any]:
+    """With a state: a path step's `state_reading`, what the state asks at that step (licensing.state_reading), or None
+    for a step the state does not set; without a state, nothing (the document is as it was)."""
+    if steps is None:
+        return {}
+    from ..licensing import state_reading
+
+    own = state_reading(step, steps)
+    return {"state_reading": None if own is None else {"kind": own.step.kind, "label": own.label, "reading": own.reading,
+                                                      "short": own.step.short, "status": own.step.status,
+                                                      "status_label": own.step.status_label}}

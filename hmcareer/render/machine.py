@@ -30,7 +30,7 @@ from ..query import (
     SourcesReport,
 )
 from ..search import SearchReport
-from .licence_data import licence_state
+from .licence_data import in_state, licence_state
 from .terminal import json_escape, printable
 
 SCHEMA = "hmcareer/1"
@@ -250,8 +250,10 @@ def education_rows(e: EducationReport) -> Rows:
 
 
 def paths_body(r: PathsReport) -> dict[str, Any]:
-    return {"records": [{"role": p.role.id, "title": p.role.title, "steps": plain(p.steps), "ladder": plain(p.role.ladder)}
-                        for p in r.paths], "licence_state": licence_state(r.licence_state)}
+    return {"records": [{"role": p.role.id, "title": p.role.title,
+                         "steps": [{**plain(s), **in_state(s, r.licence_state)} for s in p.steps],
+                         "ladder": plain(p.role.ladder)} for p in r.paths],
+            "licence_state": licence_state(r.licence_state)}
 
 
 
@@ -262,7 +264,7 @@ def paths_rows(r: PathsReport) -> Rows:
 
 def plan_body(p: PlannedPath) -> dict[str, Any]:
     return {"role": p.role.id, "title": p.role.title, "profile": plain(p.profile), "fits_background": p.fits_background,
-            "steps": [step_record(c) for c in p.steps], "ladder": plain(p.role.ladder),
+            "steps": [{**step_record(c), **in_state(c.step, p.licence_state)} for c in p.steps], "ladder": plain(p.role.ladder),
             "licence_state": licence_state(p.licence_state)}
 
 

@@ -16,10 +16,20 @@ from ..query import PathsReport, ResolvedStep
 from .human import Human
 
 
-def step_label(h: Human, s: ResolvedStep) -> Text:
-    h.cite(s.sources, s.period)
-    label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
-    if s.detail:
+def step_label(h: Human, s: ResolvedStep, licence_state: Any = None) -> Text:
+    """A step, its detail, how long it takes and its notes; with `licence_state` (licensing.StateSteps), a step the state
+    sets (degree, AIT, exams) reads what that state asks instead of what states in general ask."""
+    from ..licensing import state_reading
+
+    own = state_reading(s, licence_state)
+    if own is not None:
+        h.cite(x.id for x in own.step.sources)
+        label = Text(f"{s.step}: ", style="cyan") + Text(own.label) + Text(f" - in {licence_state.name}: {own.reading}",
+                                                                           style="bold")
+    else:
+        h.cite(s.sources, s.period)
+        label = Text(f"{s.step}: ", style="cyan") + Text(s.label)
+    if s.detail and own is None:
         label.append(f" - {s.detail}", style="dim")
     if s.duration:
         label.append(" - how long: ", style="dim")
@@ -58,7 +68,11 @@ def path_tree(h: Human, root: Tree, role: Role, steps: Iterable[Any], label_for:
 def show_paths(h: Human, result: PathsReport) -> None:
     for p in result.paths:
         tree = Tree(Text(f"Path to {p.role.title}", style="bold"), guide_style="dim")
-        path_tree(h, tree, p.role, p.steps, lambda s: step_label(h, s), result.licence_state)
+        path_tree(h, tree, p.role, p.steps, lambda s: step_label(h, s, result.licence_state), result.licence_state)
         h.print_tree(tree)
+        if result.licence_state is not None:
+            from .licence import state_glossary
+
+            state_glossary(h, result.licence_state)
         h.line()
 

@@ -57,15 +57,17 @@ def _figure(h: Human, text: str) -> str:
 
 def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterable[WageEstimate], hourly: bool = False,
               percentiles: bool = False, bar: str = "mean", release: Release | None = None, totals: tuple[str, ...] | None = None,
-              col: CostOfLiving | None = None, bars: bool = True, indent: bool = True, codes: bool = True) -> bool:
+              col: CostOfLiving | None = None, bars: bool = True, indent: bool = True, codes: bool = True,
+              depths: dict[str, int] | None = None) -> bool:
     """One row per estimate (national first when given); a bar for `bar`; areas also get jobs per 1,000 and their LQ.
 
     Figures are never wrapped or cut: their columns get the width of their longest value and only the name column
     shrinks. On a narrow terminal the bar gives way first; then the figures after prices (`col`: states also after
     prices) move to a table of their own; then the code, jobs per 1,000 and the LQ give way, in that order, and a line
     says which. `totals`: an industry listing, its totals marked, and (`indent`: in BLS's order) its names indented by
-    industry level. `percentiles`: the p10-p90 spread follows in a table of its own, so that the mean and LQ stay.
-    Returns whether the LQ column is shown (and with it jobs per 1,000: it gives way first), for the legend.
+    industry level (or by `depths`, for some rows). `percentiles`: the p10-p90 spread follows in a table of its own,
+    so that the mean and LQ stay. Returns whether the LQ column is shown (and with it jobs per 1,000: it gives way
+    first), for the legend.
     """
     shown = [national] if national is not None else []
     shown += [e for e in rows if e != national]  # the national row named again (--industry 000000) is shown once
@@ -82,7 +84,8 @@ def pay_table(h: Human, title: str, national: WageEstimate | None, rows: Iterabl
         label = name
         if totals is not None and e is not national:
             if indent:  # Markdown drops the spaces that lead a cell: a mark a level shows the depth there.
-                label = ("· " if h.writes_markdown else "  ") * depth(e) + label
+                level = depths[e.industry_code] if depths else depth(e)
+                label = ("· " if h.writes_markdown else "  ") * level + label
             label += " (total)" if e.industry_code in totals else ""
         flag = reliability(e)
         if flag:  # two rows can share a name (425000 and 425100): the code tells them apart
@@ -210,6 +213,7 @@ def occupation_heading(release: Release) -> str:
 
 BOX_LEGEND = "Box line: {whisker} p10 to p90, {box} p25 to p75 (the middle half), {mid} median."
 SELF_EMPLOYED = "OEWS counts wage and salary jobs only (no self-employed)."
+TOTALS_NOTE = "(total) = the rows {indented} under it are part of it: do not add them to it."
 TREE_NOTE = ("Names are {indented} by BLS industry level (sector, three-digit, four-digit, detail). (total) = the rows "
              "indented under it are part of it; rows at one indent can overlap (ownership splits beside sub-industries), "
              "so do not add them up. Ownership totals come last.")

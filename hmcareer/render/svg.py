@@ -110,7 +110,9 @@ def bar_chart(chart: BarChart, chart_id: str) -> str:
             body.append(_text(LEFT, y + 17, b.text, size=11, fill=MUTED))
         else:
             length = max(2.0, b.value / largest * room)
-            body += [f'<rect x="{LEFT}" y="{y + 5}" width="{length:.1f}" height="14" fill="{BAR_FILL}"/>',
+            # A total is an outline: its parts, drawn solid below it, are inside it, not beside it.
+            paint = f'fill="#ffffff" stroke="{BAR_FILL}" stroke-width="2"' if b.total else f'fill="{BAR_FILL}"'
+            body += [f'<rect x="{LEFT}" y="{y + 5}" width="{length:.1f}" height="14" {paint}/>',
                      _text(LEFT + length + 6, y + 17, b.text, size=11, bold=True)]
         y += 28
     parts = _open(chart_id, y + 4, chart.title, chart.description) + body

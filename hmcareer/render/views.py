@@ -9,6 +9,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from ..industries import nested
 from ..models import ONET_ATTRIBUTION, VERDICTS, Coursework, Source, kind_label
 from ..query import (
     AssociationList,
@@ -25,7 +26,7 @@ from ..query import (
 from ..search import SEARCH_KINDS, SearchReport
 from ..vocabulary import normalize
 from .human import Human
-from .pay import pay_table
+from .pay import TOTALS_NOTE, pay_table
 
 CLAIMS_TAG = "CLAIMS"  # the provenance tag of the 2012 job description (data/sources.yaml)
 CLAIMED_LICENCE = ("clinical-manager-licence",)  # claims that a role needs a licence no other source names
@@ -85,8 +86,12 @@ def show_role(h: Human, d: RoleDetail) -> None:
         h.heading("Where it leads")
         h.bullets(h.fact(f) for f in r.ladder)
     h.line()
+    tree = nested(d.industries)
+    totals = tuple(e.industry_code for e, _, total in tree if total)
     pay_table(h, f"Pay where they work (OEWS {d.release.name}, all 11-9111 managers in the industry)",
-               d.national, d.industries)
+              d.national, [e for e, _, _ in tree], totals=totals, depths={e.industry_code: n for e, n, _ in tree})
+    if totals:
+        h.line(Text(TOTALS_NOTE.format(indented="marked with a dot" if h.writes_markdown else "indented"), style="dim"))
     h.cite([d.release.source], d.release.name)
     h.claims(d.checked_claims)
 

@@ -21,10 +21,9 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DataError, NotFound, Problem
-from ..licence_models import Licensing
 from ..models import (
     Association,
     CheckedClaim,
@@ -47,6 +46,9 @@ from .files import MAX_TABLE_BYTES, MAX_YAML_BYTES, bundled_data_dir, read_data_
 from .references import reference_problems
 from .wages import WageTable, from_plain, to_plain
 from .yamlio import parse_yaml
+
+if TYPE_CHECKING:  # read only by the licence views and --state: not imported by every command
+    from ..licence_models import Licensing
 
 __all__ = ["MAX_TABLE_BYTES", "MAX_YAML_BYTES", "SUBJECTS", "Catalog", "WageTable", "bundled_data_dir", "default_cache_dir",
            "file_name", "parse_yaml", "validate"]

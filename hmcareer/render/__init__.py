@@ -39,12 +39,13 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
     list_sources: the sources of the view (`view_sources`) instead of the view.
     session: what earlier views of one explorer session have said, so that it is said once (the 2012 text's line).
     """
-    from . import machine
     from .registry import function, human_view, view_for
 
     if list_sources:
         result = view_sources(catalog, result)
     view = view_for(result)
+    if fmt != "table":
+        from . import machine  # not for a table: machine.py imports the queries of every view
     if fmt == "json":
         # JSON escapes control characters itself and keeps the data's exact text.
         document = machine.document(view.kind, function(view.body)(result), catalog.sources, catalog.release_name())

@@ -9,7 +9,6 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from ..industries import nested
 from ..models import ONET_ATTRIBUTION, VERDICTS, Coursework, Source, kind_label
 from ..query import (
     AssociationList,
@@ -26,7 +25,6 @@ from ..query import (
 from ..search import SEARCH_KINDS, SearchReport
 from ..vocabulary import normalize
 from .human import Human
-from .pay import TOTALS_NOTE, pay_table
 
 CLAIMS_TAG = "CLAIMS"  # the provenance tag of the 2012 job description (data/sources.yaml)
 CLAIMED_LICENCE = ("clinical-manager-licence",)  # claims that a role needs a licence no other source names
@@ -86,6 +84,10 @@ def show_role(h: Human, d: RoleDetail) -> None:
         h.heading("Where it leads")
         h.bullets(h.fact(f) for f in r.ladder)
     h.line()
+    # Only a role's page draws pay: the list of roles need not import the pay views.
+    from ..industries import nested
+    from .pay import TOTALS_NOTE, pay_table
+
     tree = nested(d.industries)
     totals = tuple(e.industry_code for e, _, total in tree if total)
     pay_table(h, f"Pay where they work (OEWS {d.release.name}, all 11-9111 managers in the industry)",

@@ -28,6 +28,9 @@ import re
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_oews import sync_file  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "raw" / "nha"
 OUT = ROOT / "data" / "nha_licensing.json"
@@ -247,15 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     importer = Import(args.raw)
     text = render(importer.build())
-    if args.check:
-        if not args.out.exists() or args.out.read_text(encoding="utf-8") != text:
-            print(f"{args.out}: out of date; rerun scripts/import_nha.py", file=sys.stderr)
-            return 1
-        print(f"{args.out}: matches a fresh import", file=sys.stderr)
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out} ({len(importer.sources)} sources)", file=sys.stderr)
-    return 0
+    return sync_file(text, args.out, args.check, "scripts/import_nha.py", f"{len(importer.sources)} sources to ")
 
 
 if __name__ == "__main__":

@@ -96,15 +96,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh run")
     args = parser.parse_args(argv)
     text = build_jsonl(args.csv, args.release, args.code, args.source)
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out} is out of date; rerun scripts/import_oews.py", file=sys.stderr)
+    return sync_file(text, args.out, args.check, "scripts/import_oews.py", f"{len(text.splitlines()) - 1} rows to ")
+
+
+def sync_file(text: str, out: Path, check: bool, script: str, detail: str = "") -> int:
+    """Write `text` to `out`; with `check`, only say whether `out` already holds exactly it (exit 1 if not). Shared by
+    the importers that write one file (import_related.sync_folder is the same for a folder of them)."""
+    if check:
+        if not out.exists() or out.read_text(encoding="utf-8") != text:
+            print(f"{out} is out of date; rerun {script}", file=sys.stderr)
             return 1
-        print(f"{args.out} matches a fresh import", file=sys.stderr)
+        print(f"{out} matches a fresh import", file=sys.stderr)
         return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {len(text.splitlines()) - 1} rows to {args.out}", file=sys.stderr)
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {detail}{out}", file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,9 @@ import csv
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from import_oews import sync_file  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CPI = ROOT / "raw" / "cpi_u_annual_2000_2025.csv"
 DEFAULT_RPP = ROOT / "raw" / "bea_sarpp_state_2008_2023.csv"
@@ -89,17 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--check", action="store_true", help="exit 1 if --out differs from a fresh run")
     args = parser.parse_args(argv)
-    text = build_yaml(args.cpi, args.rpp)
-    if args.check:
-        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
-        if current != text:
-            print(f"{args.out} is out of date; rerun scripts/import_prices.py", file=sys.stderr)
-            return 1
-        print(f"{args.out} matches a fresh import", file=sys.stderr)
-        return 0
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}", file=sys.stderr)
-    return 0
+    return sync_file(build_yaml(args.cpi, args.rpp), args.out, args.check, "scripts/import_prices.py")
 
 
 if __name__ == "__main__":

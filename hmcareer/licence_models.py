@@ -13,6 +13,8 @@ STATUSES = {"V": "verified", "P": "partly verified", "3": "third-party only", "N
 # A state's fields in the order they are shown, with their labels.
 FIELD_LABELS = {"board": "Board", "url": "Board website", "education": "Education", "ait": "Administrator in training (AIT)",
                 "exams": "Exams", "ce": "Continuing education and renewal", "reciprocity_hse": "Reciprocity and HSE"}
+# A source cited inside a fact's text: "[nha-oh2]".
+CITED = re.compile(r"\[(nha-[a-z0-9]+)\]")
 
 
 class LicenceField(Record):

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from .catalog import Catalog
 from .errors import Ambiguous, Conflict, NotCovered, NotFound
-from .licence_models import FIELD_LABELS, STATUSES, LicenceField, LicensingNote, StateLicence
+from .licence_models import CITED, FIELD_LABELS, STATUSES, LicenceField, LicensingNote, StateLicence
 from .models import Source
 from .query import lookup
 from .record import Record
@@ -213,7 +213,7 @@ def conflicts_for(c: Catalog, state: StateLicence) -> tuple[LicensingNote, ...]:
         parts = re.split(r";\s+|\.\s+(?=Also\b)", note.text)
         mine = [p for p in parts if names.search(p)]
         text = "; ".join(mine) if mine and len(mine) < len(parts) else note.text
-        cited = tuple(dict.fromkeys(re.findall(r"\[(nha-[a-z0-9]+)\]", text)))
+        cited = tuple(dict.fromkeys(CITED.findall(text)))
         # The heading's own source (the third-party table) stays with every part.
         heading = tuple(s for s in note.sources if s in note.label)
         found.append(note._replace(text=text, sources=tuple(dict.fromkeys(heading + cited)) or note.sources))

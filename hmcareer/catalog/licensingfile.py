@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..licence_models import FIELD_LABELS, STATUSES, LicenceField, Licensing, LicensingNote, StateLicence
+from ..licence_models import CITED, FIELD_LABELS, STATUSES, LicenceField, Licensing, LicensingNote, StateLicence
 from ..models import Source
 from .checker import Checker
 from .files import decode_text
 from .wagefile import load_json
 
-CITED = re.compile(r"\[(nha-[a-z0-9]+)\]")
 TAGS = {"OFF", "CFR", "MIR", "3P"}
 SHORT = ("degree", "ait", "exams", "ce")
 

@@ -6,13 +6,12 @@ same source numbers. Text here is plain data text: each writer escapes it for it
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from .. import __version__
 from ..brief import CareerBrief
 from ..industries import nested
-from ..licence_models import abbreviations_in
+from ..licence_models import CITED, abbreviations_in
 from ..licensing import LicenceStep, nothing_found, state_reading, where_to_check
 from ..models import ONET_ATTRIBUTION, Fact, Source, kind_label, unconfirmed_by
 from ..record import Record
@@ -320,7 +319,7 @@ def _licence_step(step: LicenceStep, cite: _Citations, check: str | None) -> Inl
     found_short = step.short and step.short not in ("not found", "see state")
     heading = f"{step.label}" + (f" ({step.short})" if found_short else "") + ": "
     parts: list[Part] = [Strong(heading)]
-    pieces = _INLINE_SOURCE.split(text)
+    pieces = CITED.split(text)
     cited: list[str] = []  # a run of citations ("[nha-oh3][nha-oh4]") becomes one reference
     for i, piece in enumerate(pieces):
         if i % 2:
@@ -337,7 +336,6 @@ def _licence_step(step: LicenceStep, cite: _Citations, check: str | None) -> Inl
     return tuple(parts)
 
 
-_INLINE_SOURCE = re.compile(r"\[([a-z0-9][a-z0-9-]*)\]")  # "[nha-oh2]" inside a licence fact's text
 
 
 def _credentials(b: CareerBrief, cite: _Citations) -> list[Block]:

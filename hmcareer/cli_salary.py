@@ -85,9 +85,11 @@ def salary(
         if used and clash:
             usage_error(ctx, f"{view} is a view of its own; it does not combine with {', '.join(clash)}")
     def soc(c: Any) -> str:
+        if occupation is None:
+            return MANAGERS_SOC
         from .occupations import find_occupation, occupation_wages
 
-        return occupation_wages(c, find_occupation(c, occupation)).release.soc if occupation is not None else MANAGERS_SOC
+        return occupation_wages(c, find_occupation(c, occupation)).release.soc
 
     if history:
         run(ctx, lambda c: pay.history_report(c, soc=soc(c)), fmt, output, force, sources)

@@ -8,10 +8,10 @@ wage table when it is read.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, Conflict, DataError, NotFound, Problem
-from .matching import Profile, find_background
 from .models import (
     Occupation,
     OccupationEntry,
@@ -27,6 +27,9 @@ from .profiles import Level, education_levels, ranked, technology_order
 from .query import lookup, national_total
 from .record import Record
 from .vocabulary import FIT_BACKGROUNDS, normalize
+
+if TYPE_CHECKING:  # find my fit's code is imported only where a background is looked up
+    from .matching import Profile
 
 
 def find_occupation(c: Catalog, value: str) -> OccupationEntry:
@@ -71,6 +74,8 @@ def resolve_from(c: Catalog, value: str) -> Resolved:
     try:
         return Resolved(find_occupation(c, value), None)
     except (NotFound, Ambiguous) as exc:
+        from .matching import find_background
+
         try:
             background = find_background(value)
         except (NotFound, Ambiguous):
@@ -108,6 +113,8 @@ def profile_answers(c: Catalog, background: str | None, occupation: str | None) 
     entry = find_occupation(c, occupation)
     if entry.background is None:
         raise Conflict("occupation", f"{entry.soc} is the managers' own occupation; name the job you hold now")
+    from .matching import find_background
+
     if background is not None and find_background(background) != entry.background:
         raise Conflict("occupation", f"{entry.title} is the background {background_label(entry.background)}, not "
                                          f"{background!r}; give one of --from and --occupation")

@@ -28,6 +28,8 @@ from .vocabulary import normalize
 HIERARCHY = "hierarchy"  # the industry listing's order when no --sort is given: BLS's tree
 ADJUSTED = "adjusted"  # --sort adjusted: mean pay after state prices
 MIN_JOBS = 500  # --where: the least employment of an area ranked by pay, concentration or pay after prices
+MIXED_NOTE = ("BLS publishes industry detail only nationally: the industry rows are national, the place rows are all "
+              "industries in that place")
 
 
 class SalaryReport(Record):

@@ -207,6 +207,14 @@ def test_wage_lookups_match_the_obvious_ones(wage_rows):
                {"industry_code": "000000"}, {"area_type": "M", "area_code": "14460"}, {"area_type": "M", "area_code": "0014460"},
                {"area_code": "2500000"}, {"area_type": "M", "name_contains": "boston"}, {"name_contains": "new"},
                {"area_type": "M", "name_contains": ""}, {"area_type": "S", "name_contains": "nowhere"}]
+    # Codes and names are searched in each column's one string: every code, the first and last rows, both together,
+    # and values no row can hold.
+    codes = sorted({e.area_code for e in reference.estimates})
+    first, last = (normalize(e.area_name) for e in (reference.estimates[0], reference.estimates[-1]))
+    queries += [{"area_type": t, "area_code": code} for t in (None, "N", "S", "M") for code in codes]
+    queries += [{"name_contains": first}, {"name_contains": last}, {"area_type": "M", "area_code": "14460", "name_contains": "boston"},
+                {"area_code": "14460", "name_contains": "honolulu"}, {"area_code": "boston"}, {"area_code": ""},
+                {"name_contains": "boston\nma"}, {"area_code": "14460\n26180"}, {"area_type": "Q", "area_code": "14460"}]
     for q in queries:
         assert cached.select(**q) == reference.select(**q), q
     assert cached.industry_codes == reference.industry_codes == {e.industry_code for e in reference.select("N")}

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import marshal
+import mmap
 import os
 import re
 import stat as file_mode
@@ -191,22 +192,26 @@ class Cache:
 
     def load(self, subject: str, source: Path, raw: bytes) -> Any:
         """The plain values stored for exactly these bytes; LookupError when there is no entry to trust."""
-        data = _read_own_file(self.entry_path(subject, source))
-        end = data.find(b"\n")
-        known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
-        known, _, size = known.rpartition(b" ")  # all but the payload's size
-        if end < 0 or known != _header_start(subject, source, raw) or not size.isdigit():
-            raise LookupError(subject)
-        start = end + 1 + len(raw)  # where the payload starts, after the copy of the data file
-        payload = memoryview(data)[start:]
-        # Every field compared in its one spelling ("0A" and "0a" are one number, not one header); the copy in place.
-        if (size != b"%d" % len(payload) or not data.startswith(raw, end + 1)
-                or checksum != b"%08x" % zlib.crc32(payload)):
-            raise LookupError(subject)
-        try:
-            return marshal.loads(payload)
-        except (ValueError, EOFError, TypeError):
-            raise LookupError(subject) from None
+        with _mapped_own_file(self.entry_path(subject, source)) as data:
+            end = data.find(b"\n")
+            if end < 0:
+                raise LookupError(subject)
+            known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
+            known, _, size = known.rpartition(b" ")  # all but the payload's size
+            if known != _header_start(subject, source, raw) or not size.isdigit():
+                raise LookupError(subject)
+            start = end + 1 + len(raw)  # where the payload starts, after the copy of the data file
+            # The copy compared in place (a match found exactly where the copy starts is the copy, byte for byte), and
+            # every field in its one spelling ("0A" and "0a" are one number, not one header).
+            if size != b"%d" % (len(data) - start) or data.find(raw, end + 1, start) != end + 1:
+                raise LookupError(subject)
+            with memoryview(data)[start:] as payload:
+                if checksum != b"%08x" % zlib.crc32(payload):
+                    raise LookupError(subject)
+                try:
+                    return marshal.loads(payload)  # copies every value out of the mapping
+                except (ValueError, EOFError, TypeError):
+                    raise LookupError(subject) from None
 
     def store(self, subject: str, source: Path, raw: bytes, plain: Any) -> None:
         """Keep `plain`, built from `raw`; caching only saves time, so failing to is no error."""
@@ -266,11 +271,13 @@ def _open_own(path: Path) -> BinaryIO:
     return stream
 
 
-def _read_own_file(path: Path) -> bytes:
+def _mapped_own_file(path: Path) -> mmap.mmap:
+    """A file of ours mapped read-only: compared and decoded where it lies, without first copying megabytes into memory.
+    Safe because entries are never rewritten in place, only replaced by renaming (a mapping keeps the old file whole)."""
     with _open_own(path) as stream:
         try:
-            return stream.read()
-        except OSError:
+            return mmap.mmap(stream.fileno(), 0, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ)
+        except (OSError, ValueError):  # empty, or on a file system that cannot map it
             raise LookupError(path) from None
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import marshal
 from array import array
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from typing import Any
@@ -84,20 +85,52 @@ class WageTable:
                name_contains: str | None = None, industry_codes: Collection[str] | None = None) -> tuple[WageEstimate, ...]:
         """Rows in file order, by area type (N, S, M), industry code (or any of `industry_codes`), area code (leading
         zeros ignored) and a fragment of the area name in `normalize`d form."""
-        positions: Iterable[int] = range(len(self.offsets) - 1) if area_type is None else self.positions.get(area_type, ())
-        code = area_code.lstrip("0") if area_code is not None else None
-        for value, column in ((industry_code, "industry_codes"), (code, "area_codes")):
-            if value is not None:
-                keys = self.column(column)
-                positions = [i for i in positions if keys[i] == value]
+        found: list[int] | None = None  # the rows an area code or a name fragment narrows to, in order
+        if area_code is not None:
+            found = self._rows_where("area_codes", area_code.lstrip("0"), whole=True)
+        if name_contains is not None:
+            named = self._rows_where("name_keys", name_contains, whole=False)
+            found = named if found is None else sorted(set(found).intersection(named))
+        positions: Iterable[int]
+        if found is None:
+            positions = range(len(self.offsets) - 1) if area_type is None else self.positions.get(area_type, ())
+        else:
+            positions = found if area_type is None else [i for i in found if self._has_type(i, area_type)]
+        if industry_code is not None:
+            keys = self.column("industry_codes")
+            positions = [i for i in positions if keys[i] == industry_code]
         if industry_codes is not None:
             keys = self.column("industry_codes")
             positions = [i for i in positions if keys[i] in industry_codes]
-        if name_contains is not None:
-            names = self.column("name_keys")
-            positions = [i for i in positions if name_contains in names[i]]
         return tuple(map(self.row, positions))
 
+    def _has_type(self, row: int, area_type: str) -> bool:
+        rows = self.positions.get(area_type, ())  # ascending
+        at = bisect_left(rows, row)
+        return at < len(rows) and rows[at] == row
+
+    def _rows_where(self, column: str, wanted: str, whole: bool) -> list[int]:
+        """The rows whose value in a key column is `wanted` (whole) or contains it, in order: searched in the column's
+        one string, which for the few rows a code or a name finds is much faster than splitting it into a value per row."""
+        if SEPARATOR in wanted:
+            return []  # no value holds one
+        if not wanted and not whole:
+            return list(range(len(self.offsets) - 1))
+        text = self._columns[column]
+        if whole:  # each value between two separators
+            text, wanted = f"{SEPARATOR}{text}{SEPARATOR}", f"{SEPARATOR}{wanted}{SEPARATOR}"
+        rows: list[int] = []
+        row = counted = 0
+        at = text.find(wanted)
+        while at >= 0:
+            row += text.count(SEPARATOR, counted, at)  # a row's number is the count of separators before it
+            counted = at
+            rows.append(row)
+            end = text.find(SEPARATOR, at + whole)  # the end of this row's value (whole: `at` is the separator before it)
+            if end < 0:
+                break
+            at = text.find(wanted, end if whole else end + 1)  # on from the next row
+        return rows
 
 def table_of(estimates: list[WageEstimate]) -> WageTable:
     return WageTable.of(estimates)

@@ -12,10 +12,9 @@ from ..industries import depth
 from ..models import Release, WageEstimate, kind_label
 from ..prices import CostOfLiving, adjusted, level_of
 from ..query import LQ_BANDS, POSTAL_BY_FIPS, concentration, wage_field
-from ..salary import ADJUSTED, HIERARCHY, SalaryReport, WhereReport
+from ..salary import ADJUSTED, HIERARCHY, MIXED_NOTE, SalaryReport, WhereReport
 from . import layout
 from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, count, money, wage_text
-from .pay_data import MIXED_NOTE
 
 
 def reliability(est: WageEstimate) -> str:

@@ -8,11 +8,9 @@ from typing import Any
 from ..models import WageEstimate
 from ..prices import CostOfLiving, adjusted, level_of
 from ..query import concentration
-from ..salary import HistoryReport, SalaryReport, WhereReport
+from ..salary import MIXED_NOTE, HistoryReport, SalaryReport, WhereReport
 from .machine import NOT_GIVEN, WAGE_ROWS, Rows, plain, top_code, wage_record, wage_row
 
-MIXED_NOTE = ("BLS publishes industry detail only nationally: the industry rows are national, the place rows are all "
-              "industries in that place")
 COST_NOTE = ("pay divided by the state's regional price parity (BEA, all items, U.S. = 100) of {year}, older than the "
              "wage survey: what the pay buys at U.S. average prices; BLS's own figures are unchanged")
 

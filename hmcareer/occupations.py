@@ -26,7 +26,7 @@ from .models import (
 from .profiles import Level, education_levels, ranked, technology_order
 from .query import lookup, national_total
 from .record import Record
-from .vocabulary import FIT_BACKGROUNDS, normalize
+from .vocabulary import FIT_BACKGROUNDS, background_label, normalize
 
 if TYPE_CHECKING:  # find my fit's code is imported only where a background is looked up
     from .matching import Profile
@@ -129,10 +129,6 @@ def occupation_wages(c: Catalog, entry: OccupationEntry) -> OewsRelease:
                                  f"{entry.title!r} is not the title of its wage table, {release.release.occupation!r}")],
                         str(c.data_dir) if c.data_dir is not None else None)
     return release
-
-
-def background_label(background: str | None) -> str | None:
-    return FIT_BACKGROUNDS[background][0] if background in FIT_BACKGROUNDS else None
 
 
 class OccupationRow(Record):

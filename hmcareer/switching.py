@@ -14,7 +14,6 @@ from typing import Any
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Conflict, NotFound
 from .models import OccupationEntry, OnetJobZone, OnetTechnology, Release, WageEstimate
-from .occupations import occupation_wages, resolve_from
 from .profiles import Gap, Level, SkillGaps, education_levels, skill_gaps, technology_to_learn
 from .query import national_rows, wage_rows
 from .record import Record
@@ -78,6 +77,8 @@ RECORDS = (SwitchReport, Side, IndustryPay, RoleFit, PayChange, RolePay, Level, 
 
 
 def _side(c: Catalog, entry: OccupationEntry, place: WageEstimate) -> Side:
+    from .occupations import occupation_wages
+
     release = occupation_wages(c, entry).release
     try:
         profile = c.onet_of(entry.soc)
@@ -103,7 +104,8 @@ def _shared_industries(c: Catalog, soc: str) -> list[IndustryPay]:
 
 
 def switch_report(c: Catalog, named: str, state: str | None = None, metro: str | None = None, top_roles: int = 3) -> SwitchReport:
-    """The view, remembered between runs while every data file it read is unchanged (hmcareer/remembered.py)."""
+    """The view, remembered between runs while every data file it read is unchanged (hmcareer/remembered.py); a
+    remembered one imports none of the code that computes it."""
     from .remembered import remembered
 
     report = remembered(c, "switch", (named, state, metro, top_roles),
@@ -116,6 +118,8 @@ def switch_report(c: Catalog, named: str, state: str | None = None, metro: str |
 
 
 def _switch_report(c: Catalog, named: str, state: str | None, metro: str | None, top_roles: int) -> SwitchReport:
+    from .occupations import resolve_from
+
     resolved = resolve_from(c, named)
     entry = resolved.occupation
     if entry.soc == MANAGERS_SOC:

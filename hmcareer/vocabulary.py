@@ -104,3 +104,8 @@ def normalize(text: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).translate(UNDECOMPOSED_LETTERS).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def background_label(background: str | None) -> str | None:
+    """A find-my-fit background's label ("Nurse (RN, LPN)"); None for no background or an unknown one."""
+    return FIT_BACKGROUNDS[background][0] if background in FIT_BACKGROUNDS else None

@@ -32,8 +32,8 @@ def short_name(name: str) -> str:
 def show_comparison(h: Any, r: PayComparison) -> None:
     from rich.text import Text
 
-    from .human import count, wage_text
-    from .pay import LQ_ONLY_NOTE, occupation_heading, reliability
+    from .human import count, reliability, wage_text
+    from .pay import LQ_ONLY_NOTE, occupation_heading
 
     unit = "hourly" if r.hourly else "annual"
     h.cite([r.release.source], r.release.name)

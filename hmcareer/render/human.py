@@ -317,3 +317,13 @@ def count(value: int | float | None, est: WageEstimate | None = None, name: str 
     if value is None:
         return NOT_PUBLISHED if est is not None and name in est.not_published else NOT_APPLICABLE
     return f"{value:,}"
+
+
+def reliability(est: WageEstimate) -> str:
+    """Flag estimates BLS itself marks as imprecise (relative standard error)."""
+    flags = []
+    if est.employment_rse_pct is not None and est.employment_rse_pct > 25:
+        flags.append(f"employment RSE {est.employment_rse_pct}%")
+    if est.wage_rse_pct is not None and est.wage_rse_pct > 10:
+        flags.append(f"wage RSE {est.wage_rse_pct}%")
+    return ", ".join(flags)

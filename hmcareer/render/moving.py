@@ -5,15 +5,19 @@ Figures are BLS's and O*NET's as bundled; a change is shown only between two pub
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
 from ..models import ONET_ATTRIBUTION, WageEstimate
-from ..occupations import OccupationList, background_label
 from ..profiles import ELEMENT_IMPORTANT, Gap, Level
 from ..rolepay import PayChange
 from ..switching import SwitchReport
-from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, at_or_above, count, money
-from .pay import reliability
+from ..vocabulary import background_label
+from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, at_or_above, count, money, reliability
+
+if TYPE_CHECKING:
+    from ..occupations import OccupationList
 
 PLACE_WORDS = {"nation": "the United States"}
 

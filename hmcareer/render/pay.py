@@ -14,17 +14,7 @@ from ..prices import CostOfLiving, adjusted, level_of
 from ..query import LQ_BANDS, POSTAL_BY_FIPS, concentration, wage_field
 from ..salary import ADJUSTED, HIERARCHY, MIXED_NOTE, SalaryReport, WhereReport
 from . import layout
-from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, count, money, wage_text
-
-
-def reliability(est: WageEstimate) -> str:
-    """Flag estimates BLS itself marks as imprecise (relative standard error)."""
-    flags = []
-    if est.employment_rse_pct is not None and est.employment_rse_pct > 25:
-        flags.append(f"employment RSE {est.employment_rse_pct}%")
-    if est.wage_rse_pct is not None and est.wage_rse_pct > 10:
-        flags.append(f"wage RSE {est.wage_rse_pct}%")
-    return ", ".join(flags)
+from .human import NOT_APPLICABLE, NOT_PUBLISHED, Human, count, money, reliability, wage_text
 
 
 def row_label(e: WageEstimate, national: WageEstimate | None) -> tuple[str, str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..models import ONET_ATTRIBUTION, OnetRating
-from ..occupations import OccupationProfile, background_label
+from ..occupations import OccupationProfile
+from ..vocabulary import background_label
 from .human import Human, count, wage_text
 from .moving import education_text
 

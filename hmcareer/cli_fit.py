@@ -32,8 +32,8 @@ from .options import (
 def profile_of(c: Any, background: str | None, occupation: str | None, degree: str | None, years: int | None,
                licence: list[str] | None, interest: Any, kinds: dict[str, Any]) -> Any:
     """The user's answers as a matching.Profile; --occupation stands in for --from."""
-    from .matching import make_profile
-    from .occupations import profile_answers, with_occupation
+    from .matching import make_profile, with_occupation
+    from .occupations import profile_answers
 
     background, entry = profile_answers(c, background, occupation)
     profile = make_profile(background, degree, years, licence or (), interest or (), **kinds)

@@ -118,6 +118,14 @@ class Profile(Record):
         return min(given) if given else None
 
 
+def with_occupation(profile: Profile, entry: OccupationEntry) -> Profile:
+    """The profile of someone in the occupation: its background (`make_profile` was given it), the occupation named, and
+    its licence assumed when the user named none."""
+    if entry.licence and (not profile.licences or profile.licence_assumed):
+        profile = profile._replace(licences=(entry.licence,), licence_assumed=True)
+    return profile._replace(occupation=f"{entry.title} ({entry.soc})")
+
+
 def make_profile(background: str | None = None, degree: str | None = None, years: int | None = None,
                  licences: Sequence[str] = (), interests: Sequence[str] = (), *, degree_field: str | None = None,
                  manager_years: int | None = None, executive_years: int | None = None) -> Profile:

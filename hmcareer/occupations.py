@@ -8,7 +8,6 @@ wage table when it is read.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from .catalog import MANAGERS_SOC, Catalog
 from .errors import Ambiguous, Conflict, DataError, NotFound, Problem
@@ -27,9 +26,6 @@ from .profiles import Level, education_levels, ranked, technology_order
 from .query import lookup, national_total
 from .record import Record
 from .vocabulary import FIT_BACKGROUNDS, background_label, normalize
-
-if TYPE_CHECKING:  # find my fit's code is imported only where a background is looked up
-    from .matching import Profile
 
 
 def find_occupation(c: Catalog, value: str) -> OccupationEntry:
@@ -95,14 +91,6 @@ def usual_occupation(c: Catalog, background: str | None) -> OccupationEntry | No
     background without one (clinician, student)."""
     return next((e for e in c.occupation_index if background is not None and e.background == background and e.usual),
                 None)
-
-
-def with_occupation(profile: Profile, entry: OccupationEntry) -> Profile:
-    """The profile of someone in the occupation: its background (`make_profile` was given it), the occupation named, and
-    its licence assumed when the user named none."""
-    if entry.licence and (not profile.licences or profile.licence_assumed):
-        profile = profile._replace(licences=(entry.licence,), licence_assumed=True)
-    return profile._replace(occupation=f"{entry.title} ({entry.soc})")
 
 
 def profile_answers(c: Catalog, background: str | None, occupation: str | None) -> tuple[str | None, OccupationEntry | None]:

@@ -149,8 +149,7 @@ def _onet_source(c: Catalog, soc: str) -> str | None:
 def role_fits(c: Catalog, entry: OccupationEntry, place: Place, top: int) -> tuple[RoleFit, ...]:
     """The roles `match --occupation` ranks best for someone in the occupation who says nothing more, each with its
     pay (matching.ranked_by_points gives match's order for such a profile without marking every step)."""
-    from .matching import make_profile, ranked_by_points
-    from .occupations import with_occupation
+    from .matching import make_profile, ranked_by_points, with_occupation
 
     if entry.background is None:
         return ()

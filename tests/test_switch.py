@@ -283,8 +283,7 @@ def test_the_managers_profile_shows_onet_and_the_handbook(hm):
 def test_switch_ranks_roles_as_match_does_for_the_occupation(catalog, soc):
     """switch ranks by fit points alone; for a profile of an occupation and nothing more that is match's order, since
     no answer shows a step still to do."""
-    from hmcareer.matching import make_profile, match_roles, ranked_by_points
-    from hmcareer.occupations import with_occupation
+    from hmcareer.matching import make_profile, match_roles, ranked_by_points, with_occupation
 
     entry = find_occupation(catalog, soc)
     profile = with_occupation(make_profile(entry.background), entry)

@@ -56,12 +56,13 @@ def _data_dir_listing(c: Catalog) -> bytes:
     return b"".join(parts)
 
 
-def _inputs(question: bytes, files: list[tuple[str, bytes]]) -> bytes:
-    """The question, then each file's path and size and its bytes: what an entry must equal byte for byte."""
+def _inputs(question: bytes, files: list[tuple[str, bytes]]) -> tuple[bytes, ...]:
+    """The question, then each file's path and size and its bytes: what an entry must equal byte for byte (in parts,
+    which the cache compares one after another rather than copying them into one)."""
     parts = [question]
     for path, raw in files:
         parts += [b"\n%s %d\n" % (path.encode("utf-8", "surrogateescape"), len(raw)), raw]
-    return b"".join(parts)
+    return tuple(parts)
 
 
 def remembered(c: Catalog, kind: str, arguments: tuple[Any, ...], compute: Callable[[], R], classes: tuple[type, ...]) -> R:

@@ -13,6 +13,7 @@ import sys
 
 import pytest
 from typer.main import get_command
+from typer.testing import CliRunner
 
 from hmcareer import query
 from hmcareer.catalog import Catalog
@@ -100,6 +101,70 @@ def test_no_escape_codes_when_asked(hm, setting):
     r = hm(*setting.get("args", []), "salary", "-i", "pharma", env=env)
     assert r.code == 0 and "$251,570" in r.out
     assert not ANSI.search(r.out)  # ... but not when told not to
+
+
+@pytest.fixture(scope="module")
+def both_consoles(tmp_path_factory):
+    """A command's output to a pipe as hmcareer prints it (PlainConsole, without rich.console) and as Rich's own console
+    prints it there: TTY_COMPATIBLE=0 hands the output to Rich, which reads it as "not a terminal" (Rich 13 ignores it
+    and asks the stream, which says the same)."""
+    runner = CliRunner()
+    cache = str(tmp_path_factory.mktemp("console-cache"))
+
+    def run(args: list[str], columns: int) -> tuple[str, str]:
+        outputs = []
+        for extra in ({}, {"TTY_COMPATIBLE": "0"}):
+            result = runner.invoke(app, args, env={"HMCAREER_CACHE_DIR": cache, "COLUMNS": str(columns), **extra})
+            assert result.exit_code == 0, (args, result.stderr)
+            outputs.append(result.stdout)
+        return outputs[0], outputs[1]
+
+    return run
+
+
+@pytest.mark.parametrize("columns", [40, 100])
+def test_a_pipe_gets_exactly_what_richs_console_prints(both_consoles, columns):
+    for command in VIEWS:
+        plain, rich_console = both_consoles(command, columns)
+        assert plain == rich_console, command
+
+
+def test_tabs_wide_characters_and_trailing_spaces_print_as_rich_prints_them(both_consoles, data_copy):
+    """Data text with tabs, wide characters and runs of no-break spaces prints the same either way."""
+    path = data_copy / "roles.yaml"
+    title = json.dumps("Clinical\tmanager \u5e73\u6210 \u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 end\t\u00a0\u00a0")
+    path.write_text(path.read_text().replace("title: Clinical manager", f"title: {title}", 1))
+    for command in (["roles"], ["roles", "clinical-manager"], ["paths", "clinical-manager"]):
+        for columns in (40, 80):
+            plain, rich_console = both_consoles(["--data-dir", str(data_copy), *command], columns)
+            assert plain == rich_console, (command, columns)
+            assert "\t" not in plain and "Clinical" in plain
+
+
+@pytest.mark.parametrize("width", [20, 80])
+def test_plain_console_prints_any_text_as_richs_console_does(width):
+    from rich.console import Console
+    from rich.text import Text
+
+    from hmcareer.render.terminal import PlainConsole
+
+    texts = [Text("a\tb\tc   " + " " * 90), Text("\u5e73\u6210\t\u00e9\n\n  x  \n"), Text(""), Text("\n"),
+             Text.assemble(("bold", "bold"), " and ", ("dim\tgrey", "dim"), "\u00a0" * 30), Text("y" * 200 + "\tz")]
+    for text in texts:
+        ours, theirs = io.StringIO(), io.StringIO()
+        PlainConsole(ours, width, 24).print(text.copy(), soft_wrap=True)
+        Console(file=theirs, width=width, color_system=None, no_color=True, highlight=False, emoji=False).print(
+            text.copy(), soft_wrap=True)
+        assert ours.getvalue() == theirs.getvalue(), text
+
+
+def test_a_command_to_a_pipe_does_not_import_richs_console():
+    code = ("import sys; sys.argv = ['hmcareer', 'roles']\n"
+            "from hmcareer.cli import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "sys.stderr.write(str('rich.console' in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, "COLUMNS": "80"})
+    assert done.stdout.startswith("Management roles") and done.stderr.endswith("False")
 
 
 def test_every_data_command_is_checked_for_layout():

@@ -167,14 +167,18 @@ def decode_records(value: Any, classes: tuple[type, ...] = RECORD_CLASSES) -> An
         index = value[0]
         if type(index) is not int or index < 0:
             raise ValueError("not a record")
-        return classes[index]._make([decode_records(item, classes) for item in value[1:]])
+        # Scalars are taken as they are here rather than in a call each: most fields are (a wage row has thirty).
+        return classes[index]._make([item if type(item) in _SCALARS else decode_records(item, classes) for item in value[1:]])
     if kind is tuple:
         return value if all(type(item) is str for item in value) else tuple([decode_records(item, classes) for item in value])
     if kind is dict:
         return {key: decode_records(item, classes) for key, item in value.items()}
-    if value is None or kind in (str, int, float, bool):
+    if kind in _SCALARS:
         return value
     raise ValueError(f"not a value hmcareer caches: {kind.__name__}")
+
+
+_SCALARS = frozenset({str, int, float, bool, type(None)})
 
 
 # --- entries -------------------------------------------------------------------------------------
@@ -190,21 +194,26 @@ class Cache:
         # One entry per data file: a new version of the file replaces the entry of the old one.
         return self.directory / f"{subject}-{zlib.crc32(os.fsencode(source.absolute())):08x}{ENTRY_SUFFIX}"
 
-    def load(self, subject: str, source: Path, raw: bytes) -> Any:
-        """The plain values stored for exactly these bytes; LookupError when there is no entry to trust."""
+    def load(self, subject: str, source: Path, raw: bytes | tuple[bytes, ...]) -> Any:
+        """The plain values stored for exactly these bytes (`raw`, or its parts one after another, compared without
+        joining them); LookupError when there is no entry to trust."""
+        parts = raw if type(raw) is tuple else (raw,)
         with _mapped_own_file(self.entry_path(subject, source)) as data:
             end = data.find(b"\n")
             if end < 0:
                 raise LookupError(subject)
             known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
             known, _, size = known.rpartition(b" ")  # all but the payload's size
-            if known != _header_start(subject, source, raw) or not size.isdigit():
+            if known != _header_start(subject, source, parts) or not size.isdigit():
                 raise LookupError(subject)
-            start = end + 1 + len(raw)  # where the payload starts, after the copy of the data file
-            # The copy compared in place (a match found exactly where the copy starts is the copy, byte for byte), and
-            # every field in its one spelling ("0A" and "0a" are one number, not one header).
-            if size != b"%d" % (len(data) - start) or data.find(raw, end + 1, start) != end + 1:
+            start = end + 1 + sum(map(len, parts))  # where the payload starts, after the copy of the data file
+            if size != b"%d" % (len(data) - start):  # every field in its one spelling ("0A" and "0a" are one number)
                 raise LookupError(subject)
+            at = end + 1
+            for part in parts:  # compared in place: a match found exactly where the part starts is the part, byte for byte
+                if data.find(part, at, at + len(part)) != at:
+                    raise LookupError(subject)
+                at += len(part)
             with memoryview(data)[start:] as payload:
                 if checksum != b"%08x" % zlib.crc32(payload):
                     raise LookupError(subject)
@@ -213,15 +222,16 @@ class Cache:
                 except (ValueError, EOFError, TypeError):
                     raise LookupError(subject) from None
 
-    def store(self, subject: str, source: Path, raw: bytes, plain: Any) -> None:
-        """Keep `plain`, built from `raw`; caching only saves time, so failing to is no error."""
+    def store(self, subject: str, source: Path, raw: bytes | tuple[bytes, ...], plain: Any) -> None:
+        """Keep `plain`, built from `raw` (or its parts); caching only saves time, so failing to is no error."""
+        parts = raw if type(raw) is tuple else (raw,)
         try:
             payload = marshal.dumps(plain)
         except ValueError:
             return
-        header = b" ".join((_header_start(subject, source, raw), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
+        header = b" ".join((_header_start(subject, source, parts), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
         try:
-            write_atomically(self.entry_path(subject, source), (header + b"\n", raw, payload), replace=True, durable=False,
+            write_atomically(self.entry_path(subject, source), (header + b"\n", *parts, payload), replace=True, durable=False,
                              mode=0o600, keep_mode=False)
         except OSError:
             return
@@ -252,9 +262,10 @@ class Cache:
                 continue
 
 
-def _header_start(subject: str, source: Path, raw: bytes) -> bytes:
+def _header_start(subject: str, source: Path, parts: tuple[bytes, ...]) -> bytes:
     """An entry's header up to its payload's size: format, code stamp, subject, data file (for `sweep`) and its size."""
-    return b" ".join((FORMAT, stamp(), subject.encode(), os.fsencode(source.absolute()).hex().encode(), b"%d" % len(raw)))
+    return b" ".join((FORMAT, stamp(), subject.encode(), os.fsencode(source.absolute()).hex().encode(),
+                      b"%d" % sum(map(len, parts))))
 
 
 def _open_own(path: Path) -> BinaryIO:

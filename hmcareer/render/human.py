@@ -14,14 +14,12 @@ URL is ever cut or broken.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
-from rich.tree import Tree
 
 from ..models import (
     SOURCE_KINDS,
@@ -35,6 +33,10 @@ from ..models import (
     unconfirmed_by,
 )
 from . import layout, tables
+
+if TYPE_CHECKING:  # importing either imports rich.console, which output to a pipe or file does without (terminal.py)
+    from rich.console import Console
+    from rich.tree import Tree
 
 # Guides as Rich draws them (blank, line, branch, last branch), four cells a level or two; Unicode, then ASCII.
 TREE_GUIDES = {4: (("    ", "│   ", "├── ", "└── "), ("    ", "|   ", "+-- ", "`-- ")),

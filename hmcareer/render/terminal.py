@@ -139,6 +139,29 @@ class _TrimmedLines:
         return getattr(self.stream, name)
 
 
+# What makes Rich treat a pipe or file as a terminal (and colour it): then its own console is used.
+_TERMINAL_SETTINGS = frozenset({"FORCE_COLOR", "TTY_COMPATIBLE"})
+
+
+class PlainConsole:
+    """What human output needs of a Rich console when it goes to a pipe or file: its width, and printing a Text as Rich
+    does there (no colour, no wrapping), without importing rich.console, which is a tenth of a command's start-up.
+
+    `print` draws with Rich's own Text.wrap, as Console.print(text, soft_wrap=True) does for a stream that is no
+    terminal, so the bytes are Rich's (tests/test_terminal.py compares them for every view).
+    """
+
+    def __init__(self, file: Any, width: int, height: int):
+        self.file = file
+        self.width, self.height = width, height
+
+    def print(self, text: Any, soft_wrap: bool = True, end: str = "\n") -> None:
+        if not soft_wrap:
+            raise ValueError("PlainConsole prints without wrapping only")
+        lines = text.wrap(self, self.width, overflow="ignore", no_wrap=True)  # tabs expanded, trailing spaces cut: as Rich
+        self.file.write("\n".join(line.plain for line in lines) + end)
+
+
 class Terminal:
     # A plain class: @dataclass would compile its methods at every start.
     def __init__(self, stdout: IO[str], stderr: IO[str], color: bool | None = None, width: int | None = None,
@@ -176,8 +199,7 @@ class Terminal:
         return 0
 
     def console(self, stderr: bool = False) -> Any:
-        from rich.console import Console, ConsoleDimensions
-
+        """A console for human output: Rich's, or for a pipe or file, which gets no colour, a PlainConsole."""
         stream = self.stderr if stderr else self.stdout
         options: dict[str, Any] = {"file": stream, "highlight": False, "emoji": False, "soft_wrap": False}
         if self.color is False:
@@ -191,6 +213,10 @@ class Terminal:
         tty = stream.isatty()
         if not tty:
             options["file"] = _TrimmedLines(stream)
+        if not tty and self.color is not True and not _TERMINAL_SETTINGS.intersection(os.environ):
+            return PlainConsole(options["file"], *screen_size(stream, tty, self.width))
+        from rich.console import Console, ConsoleDimensions
+
         fixed_width = self.width
         # Given to Rich too, so that it never reads COLUMNS itself (int() of 5,000 digits raises).
         options["width"], options["height"] = screen_size(stream, tty, fixed_width)

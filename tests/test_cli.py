@@ -649,3 +649,45 @@ def test_top_level_help_gives_a_few_examples(hm):
         out = hm("--help", env={"COLUMNS": width}).out
         assert ("\n  Examples:\n    hmcareer explore\n    hmcareer salary --industry pharma\n    hmcareer roles\n"
                 "    hmcareer certs\n") in out
+
+
+# --- leaving without tearing the interpreter down (hmcareer/__main__.py) -----------------------------------------------
+
+EXIT_HANDLERS = """
+import atexit, sys
+registered = []
+atexit.register = lambda function, *args, **kwargs: registered.append(function) or function
+sys.argv = ["hmcareer", *sys.argv[1:]]
+from hmcareer.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+sys.stderr.write(f"exit handlers: {registered}")
+"""
+
+
+@pytest.mark.parametrize("args", [["roles"], ["salary", "--metro", "boston", "-f", "json"], ["switch", "--from", "rn"],
+                                  ["brief", "nha", "--state", "OH"], ["explore"], ["nonsense"]])
+def test_no_command_registers_an_exit_handler_that_leaving_early_would_skip(args):
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", EXIT_HANDLERS, *args], capture_output=True, text=True, input="q\n",
+                          timeout=120)
+    assert done.stderr.endswith("exit handlers: []"), done.stderr[-300:]
+
+
+@pytest.mark.parametrize(("args", "code", "out", "err"), [
+    (["roles", "--format", "csv"], 0, "id,title,", ""),
+    (["salary", "--metro", "nowhere-at-all"], 2, "", "hmcareer: unknown metro 'nowhere-at-all'"),
+    (["salary", "--bogus"], 2, "", "hmcareer: no such option: --bogus"),
+    (["explore"], 0, "", ""),
+])
+def test_the_console_script_leaves_with_the_commands_code_and_all_its_output(args, code, out, err):
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "hmcareer", *args], capture_output=True, text=True, input="q\n", timeout=120)
+    assert done.returncode == code, done.stderr
+    assert done.stdout.startswith(out) and done.stderr.startswith(err)
+    if args[0] == "roles":
+        assert done.stdout.endswith("\n") and len(done.stdout.splitlines()) > 7  # every row, flushed

@@ -58,7 +58,7 @@ def emit(terminal: Terminal, catalog: Any, result: Any, fmt: str, commands: bool
         from .human import Human
 
         # The views look sources up only for their tags, never print them: ids are [a-z0-9-] by validation.
-        human = Human(terminal.console(), catalog.sources, terminal.ascii_only, commands)
+        human = Human(terminal.output_console(), catalog.sources, terminal.ascii_only, commands)
         if session is not None:
             human.explained_2012 = session.get("explained_2012", False)
         human_view(view)(human, result)

@@ -198,8 +198,17 @@ class Terminal:
             return 0
         return 0
 
+    def output_console(self) -> Any:
+        """The console a command's output is drawn on: for a pipe or file (no colour), a PlainConsole; else Rich's."""
+        tty = self.stdout.isatty()
+        if not tty and self.color is not True and not _TERMINAL_SETTINGS.intersection(os.environ):
+            return PlainConsole(_TrimmedLines(self.stdout), *screen_size(self.stdout, tty, self.width))
+        return self.console()
+
     def console(self, stderr: bool = False) -> Any:
-        """A console for human output: Rich's, or for a pipe or file, which gets no colour, a PlainConsole."""
+        """Rich's console on stdout (or stderr), set up for hmcareer."""
+        from rich.console import Console, ConsoleDimensions
+
         stream = self.stderr if stderr else self.stdout
         options: dict[str, Any] = {"file": stream, "highlight": False, "emoji": False, "soft_wrap": False}
         if self.color is False:
@@ -213,10 +222,6 @@ class Terminal:
         tty = stream.isatty()
         if not tty:
             options["file"] = _TrimmedLines(stream)
-        if not tty and self.color is not True and not _TERMINAL_SETTINGS.intersection(os.environ):
-            return PlainConsole(options["file"], *screen_size(stream, tty, self.width))
-        from rich.console import Console, ConsoleDimensions
-
         fixed_width = self.width
         # Given to Rich too, so that it never reads COLUMNS itself (int() of 5,000 digits raises).
         options["width"], options["height"] = screen_size(stream, tty, fixed_width)

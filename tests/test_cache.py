@@ -96,6 +96,36 @@ def test_every_subject_reads_back_exactly_as_parsed(tmp_path):
             assert value == fresh[name], name
 
 
+@pytest.mark.parametrize("where", ["first byte", "last byte of a piece", "first byte of a piece", "last byte", "appended",
+                                   "cut short"])
+def test_a_file_compared_a_piece_at_a_time_is_served_only_while_every_byte_is_the_same(data_copy, tmp_path, monkeypatch,
+                                                                                        where):
+    """Catalogs compare a data file with its entry's copy while reading it, a piece at a time (pieces of 7 bytes here,
+    so that the file is many pieces): a change in any piece, or a file longer or shorter, is a new build."""
+    monkeypatch.setattr(cache_module, "_PIECE_BYTES", 7)
+    cache = tmp_path / "cache"
+    path = data_copy / "roles.yaml"
+    assert Catalog(data_copy, cache_dir=cache).roles == _fresh()["roles"]
+    entry = _entries(cache)["roles"]
+    forged = _fresh()["roles"]
+    forged = (forged[0]._replace(title="From the cache"), *forged[1:])
+    _rewrite(entry, cache_module.encode_records(forged), checksum=True)
+    assert Catalog(data_copy, cache_dir=cache).roles[0].title == "From the cache"  # the same bytes: served
+    raw = path.read_bytes()
+    at = {"first byte": 0, "last byte of a piece": 13, "first byte of a piece": 14, "last byte": len(raw) - 1}.get(where)
+    if at is not None:
+        edited = raw[:at] + (b"X" if raw[at:at + 1] != b"X" else b"Y") + raw[at + 1:]
+    else:
+        edited = raw + b"# more\n" if where == "appended" else raw[:-1]
+    path.write_bytes(edited)
+    catalog = Catalog(data_copy, cache_dir=cache)
+    try:
+        roles = catalog.roles
+    except DataError:  # read, and refused as it now is: not served from the entry
+        return
+    assert catalog.files_built == 1 and roles[0].title != "From the cache"
+
+
 # --- damage ------------------------------------------------------------------------------------
 
 

@@ -113,7 +113,7 @@ class Catalog:
         self._subjects: dict[str, Any] = {}
         self._other_wages: dict[str, OewsRelease] = {}
         # Every data file read, as read: what a remembered result (hmcareer/remembered.py) was computed from.
-        self.files_read: dict[Path, bytes] = {}
+        self.files_read: dict[Path, bytes | memoryview] = {}  # each data file's bytes as they were read
         self.files_built = 0  # how many of them no cache entry held: parsed and checked in this run
         self._onet: dict[str, OnetProfile] = {}
         self._licensing: Licensing | None = None
@@ -179,18 +179,20 @@ class Catalog:
     def _load_file(self, name: str, path: Path, label: str) -> Any:
         """The records of one file: from the cache entry made from exactly its bytes when there is one, else built.
         `name` is the subject, or OTHER_WAGES for another occupation's wage table."""
-        wages = name in (WAGE_SUBJECT, OTHER_WAGES)
-        raw = read_data_file(path, label, MAX_TABLE_BYTES if wages else MAX_YAML_BYTES)
-        self.files_read[path] = raw
+        limit = MAX_TABLE_BYTES if name in (WAGE_SUBJECT, OTHER_WAGES) else MAX_YAML_BYTES
         to_plain, from_plain = _CODECS.get(name, (encode_records, decode_records))
         cache = self.cache
         if cache is not None:
             try:
-                records = from_plain(cache.load(name, path, raw))
+                plain, as_read = cache.load_file(name, path, limit)
+                records = from_plain(plain)
                 if _has_shape(name, records):
+                    self.files_read[path] = as_read
                     return records
             except Exception:  # noqa: BLE001 - missing, damaged, or not ours: decoding bad values can raise almost anything
                 pass
+        raw = read_data_file(path, label, limit)
+        self.files_read[path] = raw
         records = self._build(name, raw, label)
         self.files_built += 1
         if cache is not None:

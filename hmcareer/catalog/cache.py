@@ -43,6 +43,7 @@ ENTRY_SUFFIX = ".entry"
 # A temporary file this old is a writer's leftover (killed mid-write), not a write in progress.
 STALE_TEMP_SECONDS = 600
 MAX_ENTRY_BYTES = 512 * 1024 * 1024
+_PIECE_BYTES = 256 * 1024  # a data file is compared with its entry's copy this much at a time
 # Files of earlier cache formats: pickled entries, JSON entries, the SQLite wage cache and its companions.
 _LEGACY_NAME = r"^[a-z_]+-[0-9a-f]{8}(\.(cache|json|sqlite|source|stat)|\.\d+\.(tmp|stat-tmp|source-tmp))$"
 # Entries, and the temporary files they are written to (atomic.temporary_name).
@@ -198,29 +199,72 @@ class Cache:
         """The plain values stored for exactly these bytes (`raw`, or its parts one after another, compared without
         joining them); LookupError when there is no entry to trust."""
         parts = raw if type(raw) is tuple else (raw,)
-        with _mapped_own_file(self.entry_path(subject, source)) as data:
+
+        def same(data: mmap.mmap, at: int) -> bool:
+            for part in parts:  # a match found exactly where the part starts is the part, byte for byte
+                if data.find(part, at, at + len(part)) != at:
+                    return False
+                at += len(part)
+            return True
+
+        plain, data, _ = self._load(subject, source, sum(map(len, parts)), same)
+        data.close()
+        return plain
+
+    def load_file(self, subject: str, source: Path, limit: int) -> tuple[Any, memoryview]:
+        """The plain values stored for what the data file `source` holds now, and the entry's copy of the file, which is
+        the file as it was read. The file is compared with the copy a piece at a time as it is read, so a large file is
+        never held twice. LookupError when there is no entry to trust, or the file is not a regular file of at most
+        `limit` bytes (then the caller reads it the usual way, which says what is wrong)."""
+        try:
+            fd = os.open(source, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)  # a pipe put in its place never blocks
+        except OSError:
+            raise LookupError(subject) from None
+        with open(fd, "rb", buffering=0) as stream:
+            info = os.fstat(fd)
+            if not file_mode.S_ISREG(info.st_mode) or info.st_size > limit:
+                raise LookupError(subject)
+
+            def same(data: mmap.mmap, at: int) -> bool:
+                piece, done = memoryview(bytearray(_PIECE_BYTES)), 0
+                while count := stream.readinto(piece):
+                    if done + count > info.st_size or data.find(piece[:count], at + done, at + done + count) != at + done:
+                        return False
+                    done += count
+                return done == info.st_size  # not cut short while read
+
+            try:
+                plain, data, start = self._load(subject, source, info.st_size, same)
+            except OSError:
+                raise LookupError(subject) from None
+        return plain, memoryview(data)[start:start + info.st_size]  # keeps the mapping open as long as it is used
+
+    def _load(self, subject: str, source: Path, size: int, same: Callable[[mmap.mmap, int], bool]) -> tuple[Any, mmap.mmap, int]:
+        """The plain values of the entry for `size` bytes that `same(mapping, offset)` finds equal to the entry's copy at
+        offset, the entry's mapping (for the caller to close or keep), and where the copy starts in it."""
+        data = _mapped_own_file(self.entry_path(subject, source))
+        try:
             end = data.find(b"\n")
             if end < 0:
                 raise LookupError(subject)
             known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
-            known, _, size = known.rpartition(b" ")  # all but the payload's size
-            if known != _header_start(subject, source, parts) or not size.isdigit():
+            known, _, payload_size = known.rpartition(b" ")  # all but the payload's size
+            if known != _header_start(subject, source, size) or not payload_size.isdigit():
                 raise LookupError(subject)
-            start = end + 1 + sum(map(len, parts))  # where the payload starts, after the copy of the data file
-            if size != b"%d" % (len(data) - start):  # every field in its one spelling ("0A" and "0a" are one number)
+            start = end + 1 + size  # where the payload starts, after the copy of the data file
+            # Every field in its one spelling ("0A" and "0a" are one number, not one header).
+            if payload_size != b"%d" % (len(data) - start) or not same(data, end + 1):
                 raise LookupError(subject)
-            at = end + 1
-            for part in parts:  # compared in place: a match found exactly where the part starts is the part, byte for byte
-                if data.find(part, at, at + len(part)) != at:
-                    raise LookupError(subject)
-                at += len(part)
             with memoryview(data)[start:] as payload:
                 if checksum != b"%08x" % zlib.crc32(payload):
                     raise LookupError(subject)
                 try:
-                    return marshal.loads(payload)  # copies every value out of the mapping
+                    return marshal.loads(payload), data, end + 1  # marshal copies every value out of the mapping
                 except (ValueError, EOFError, TypeError):
                     raise LookupError(subject) from None
+        except BaseException:
+            data.close()
+            raise
 
     def store(self, subject: str, source: Path, raw: bytes | tuple[bytes, ...], plain: Any) -> None:
         """Keep `plain`, built from `raw` (or its parts); caching only saves time, so failing to is no error."""
@@ -229,7 +273,7 @@ class Cache:
             payload = marshal.dumps(plain)
         except ValueError:
             return
-        header = b" ".join((_header_start(subject, source, parts), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
+        header = b" ".join((_header_start(subject, source, sum(map(len, parts))), b"%d" % len(payload), b"%08x" % zlib.crc32(payload)))
         try:
             write_atomically(self.entry_path(subject, source), (header + b"\n", *parts, payload), replace=True, durable=False,
                              mode=0o600, keep_mode=False)
@@ -262,10 +306,9 @@ class Cache:
                 continue
 
 
-def _header_start(subject: str, source: Path, parts: tuple[bytes, ...]) -> bytes:
+def _header_start(subject: str, source: Path, size: int) -> bytes:
     """An entry's header up to its payload's size: format, code stamp, subject, data file (for `sweep`) and its size."""
-    return b" ".join((FORMAT, stamp(), subject.encode(), os.fsencode(source.absolute()).hex().encode(),
-                      b"%d" % sum(map(len, parts))))
+    return b" ".join((FORMAT, stamp(), subject.encode(), os.fsencode(source.absolute()).hex().encode(), b"%d" % size))
 
 
 def _open_own(path: Path) -> BinaryIO:

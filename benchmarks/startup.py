@@ -14,6 +14,9 @@ the cache. Then the baselines and the commands run
 round-robin, one of each per round, so machine drift affects them all alike; their medians give
 the ratios. Peak memory is each child's ru_maxrss, from os.wait4 in a small launcher process.
 
+Last, for information, the hello world and three commands with stdout on a pseudo-terminal (no target: hmcareer
+prints to a pipe or file without Rich's console, and on a terminal with it).
+
 Exit code 0 when every target passes, 1 when one fails, 2 when a command itself fails.
 POSIX only (posix_spawn, wait4).
 """
@@ -121,17 +124,35 @@ class Timings:
 # process that forks (or vforks) into a child's ru_maxrss, and this process holds YAML and more.
 LAUNCHER = r"""
 import marshal, os, sys, time
+def drain(fd):
+    while True:
+        try:
+            if not os.read(fd, 65536):
+                break
+        except OSError:  # EIO: the child closed the terminal
+            break
 while True:
     try:
-        argv, env, errors = marshal.load(sys.stdin.buffer)
+        argv, env, errors, terminal = marshal.load(sys.stdin.buffer)
     except EOFError:
         break
-    actions = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-               (os.POSIX_SPAWN_OPEN, 2, errors, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)]
+    output = (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)
+    if terminal:  # stdout on a pseudo-terminal of 80 x 24, read as fast as it is written
+        import fcntl, struct, termios, threading
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        reader = threading.Thread(target=drain, args=(master,), daemon=True)
+        reader.start()
+        output = (os.POSIX_SPAWN_DUP2, slave, 1)
+    actions = [output, (os.POSIX_SPAWN_OPEN, 2, errors, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)]
     start = time.perf_counter()
     pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
     _, status, usage = os.wait4(pid, 0)
     elapsed = time.perf_counter() - start
+    if terminal:
+        os.close(slave)
+        reader.join()
+        os.close(master)
     marshal.dump((elapsed, os.waitstatus_to_exitcode(status), usage.ru_maxrss), sys.stdout.buffer)
     sys.stdout.buffer.flush()
 """
@@ -144,9 +165,10 @@ class Launcher:
         self.errors = errors
         self.process = subprocess.Popen([sys.executable, "-S", "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
-    def run(self, argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-        """Wall time (ms) and peak RSS (MB) of one process; exits the benchmark if the process fails."""
-        marshal.dump((argv, env, str(self.errors)), self.process.stdin)
+    def run(self, argv: list[str], env: dict[str, str], terminal: bool = False) -> tuple[float, float]:
+        """Wall time (ms) and peak RSS (MB) of one process, its stdout /dev/null or (`terminal`) a pseudo-terminal;
+        exits the benchmark if the process fails."""
+        marshal.dump((argv, env, str(self.errors), terminal), self.process.stdin)
         self.process.stdin.flush()
         elapsed, code, maxrss = marshal.load(self.process.stdout)
         if code != 0:
@@ -261,6 +283,24 @@ def run_scenario(scenario: Scenario, runs: int, workdir: Path, launcher: Launche
     ]
 
 
+def on_a_terminal(runs: int, workdir: Path, launcher: Launcher) -> None:
+    """Informational, no target: the targets are measured with stdout to /dev/null, where hmcareer prints without
+    Rich's console (render/terminal.py, PlainConsole); on a terminal both it and the hello world use Rich's."""
+    env = dict(base_env(), TERM="xterm-256color")
+    cache = str(Path(tempfile.mkdtemp(prefix="cache-terminal-", dir=workdir)))
+    hello = Timings("typer+rich hello world", [sys.executable, str(HELLO_WORLD)], env)
+    commands = [Timings("hmcareer " + " ".join(args), hmcareer_argv() + list(args), dict(env, HMCAREER_CACHE_DIR=cache))
+                for args in (ROLES, METRO, SWITCH)]
+    for t in (hello, *commands):  # warm-up, and the cache
+        launcher.run(t.argv, t.env, terminal=True)
+    for _ in range(runs):
+        for t in (hello, *commands):
+            t.runs_ms.append(launcher.run(t.argv, t.env, terminal=True)[0])
+    print("\n== on a terminal (a pseudo-terminal of 80 x 24, TERM=xterm-256color), bundled data: for information ==")
+    for t in (hello, *commands):
+        print(f"{t.label:34}{t.median:>5.1f} ms{t.median / hello.median:>9.2f} x hello")
+
+
 def describe_machine() -> str:
     import yaml
 
@@ -318,6 +358,7 @@ def main(argv: list[str] | None = None) -> int:
                 for v in results:
                     print(v)
                 verdicts += results
+            on_a_terminal(runs, workdir, launcher)
         finally:
             launcher.close()
 

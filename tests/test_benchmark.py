@@ -40,7 +40,8 @@ def test_benchmark_runs_and_reports_every_target(tmp_path):
     out = result.stdout
     for line in ("python -c pass", "typer+rich hello world", "hmcareer salary --metro boston", "roles --format json",
                  "hmcareer salary --occupation rn --metro boston", "hmcareer switch --from rn --metro boston",
-                 "switch --from rn --metro boston within 10% of roles", "every cold first run (empty cache) <= "):
+                 "switch --from rn --metro boston within 10% of roles", "every cold first run (empty cache) <= ",
+                 "== on a terminal (a pseudo-terminal of 80 x 24"):
         assert line in out
     assert out.count("PASS") + out.count("FAIL") >= 6
     assert "targets PASS" in out

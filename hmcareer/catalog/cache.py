@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import marshal
-import mmap
 import os
 import re
 import stat as file_mode
@@ -200,16 +199,14 @@ class Cache:
         joining them); LookupError when there is no entry to trust."""
         parts = raw if type(raw) is tuple else (raw,)
 
-        def same(data: mmap.mmap, at: int) -> bool:
-            for part in parts:  # a match found exactly where the part starts is the part, byte for byte
-                if data.find(part, at, at + len(part)) != at:
+        def same(data: bytes, at: int) -> bool:
+            for part in parts:
+                if not data.startswith(part, at):
                     return False
                 at += len(part)
             return True
 
-        plain, data, _ = self._load(subject, source, sum(map(len, parts)), same)
-        data.close()
-        return plain
+        return self._load(subject, source, sum(map(len, parts)), same)[0]
 
     def load_file(self, subject: str, source: Path, limit: int) -> tuple[Any, memoryview]:
         """The plain values stored for what the data file `source` holds now, and the entry's copy of the file, which is
@@ -225,10 +222,10 @@ class Cache:
             if not file_mode.S_ISREG(info.st_mode) or info.st_size > limit:
                 raise LookupError(subject)
 
-            def same(data: mmap.mmap, at: int) -> bool:
+            def same(data: bytes, at: int) -> bool:
                 piece, done = memoryview(bytearray(_PIECE_BYTES)), 0
                 while count := stream.readinto(piece):
-                    if done + count > info.st_size or data.find(piece[:count], at + done, at + done + count) != at + done:
+                    if done + count > info.st_size or not data.startswith(piece[:count], at + done):
                         return False
                     done += count
                 return done == info.st_size  # not cut short while read
@@ -237,34 +234,33 @@ class Cache:
                 plain, data, start = self._load(subject, source, info.st_size, same)
             except OSError:
                 raise LookupError(subject) from None
-        return plain, memoryview(data)[start:start + info.st_size]  # keeps the mapping open as long as it is used
+        return plain, memoryview(data)[start:start + info.st_size]  # a view: the copy is not copied again
 
-    def _load(self, subject: str, source: Path, size: int, same: Callable[[mmap.mmap, int], bool]) -> tuple[Any, mmap.mmap, int]:
-        """The plain values of the entry for `size` bytes that `same(mapping, offset)` finds equal to the entry's copy at
-        offset, the entry's mapping (for the caller to close or keep), and where the copy starts in it."""
-        data = _mapped_own_file(self.entry_path(subject, source))
+    def _load(self, subject: str, source: Path, size: int, same: Callable[[bytes, int], bool]) -> tuple[Any, bytes, int]:
+        """The plain values of the entry for `size` bytes that `same(entry, offset)` finds equal to the entry's copy at
+        offset, the entry's bytes, and where the copy starts in them.
+
+        The entry is read, not mapped: a mapped file cut short by another program while in use kills the process
+        (SIGBUS), and what is read stays as it was read."""
+        data = _read_own_file(self.entry_path(subject, source))
+        end = data.find(b"\n")
+        if end < 0:
+            raise LookupError(subject)
+        known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
+        known, _, payload_size = known.rpartition(b" ")  # all but the payload's size
+        if known != _header_start(subject, source, size) or not payload_size.isdigit():
+            raise LookupError(subject)
+        start = end + 1 + size  # where the payload starts, after the copy of the data file
+        # Every field in its one spelling ("0A" and "0a" are one number, not one header).
+        if payload_size != b"%d" % (len(data) - start) or not same(data, end + 1):
+            raise LookupError(subject)
+        payload = memoryview(data)[start:]
+        if checksum != b"%08x" % zlib.crc32(payload):
+            raise LookupError(subject)
         try:
-            end = data.find(b"\n")
-            if end < 0:
-                raise LookupError(subject)
-            known, _, checksum = data[:end].rpartition(b" ")  # all but the checksum
-            known, _, payload_size = known.rpartition(b" ")  # all but the payload's size
-            if known != _header_start(subject, source, size) or not payload_size.isdigit():
-                raise LookupError(subject)
-            start = end + 1 + size  # where the payload starts, after the copy of the data file
-            # Every field in its one spelling ("0A" and "0a" are one number, not one header).
-            if payload_size != b"%d" % (len(data) - start) or not same(data, end + 1):
-                raise LookupError(subject)
-            with memoryview(data)[start:] as payload:
-                if checksum != b"%08x" % zlib.crc32(payload):
-                    raise LookupError(subject)
-                try:
-                    return marshal.loads(payload), data, end + 1  # marshal copies every value out of the mapping
-                except (ValueError, EOFError, TypeError):
-                    raise LookupError(subject) from None
-        except BaseException:
-            data.close()
-            raise
+            return marshal.loads(payload), data, end + 1
+        except (ValueError, EOFError, TypeError):
+            raise LookupError(subject) from None
 
     def store(self, subject: str, source: Path, raw: bytes | tuple[bytes, ...], plain: Any) -> None:
         """Keep `plain`, built from `raw` (or its parts); caching only saves time, so failing to is no error."""
@@ -325,13 +321,11 @@ def _open_own(path: Path) -> BinaryIO:
     return stream
 
 
-def _mapped_own_file(path: Path) -> mmap.mmap:
-    """A file of ours mapped read-only: compared and decoded where it lies, without first copying megabytes into memory.
-    Safe because entries are never rewritten in place, only replaced by renaming (a mapping keeps the old file whole)."""
+def _read_own_file(path: Path) -> bytes:
     with _open_own(path) as stream:
         try:
-            return mmap.mmap(stream.fileno(), 0, flags=mmap.MAP_PRIVATE, prot=mmap.PROT_READ)
-        except (OSError, ValueError):  # empty, or on a file system that cannot map it
+            return stream.read()
+        except OSError:
             raise LookupError(path) from None
 
 

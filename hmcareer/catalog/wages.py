@@ -132,6 +132,7 @@ class WageTable:
             at = text.find(wanted, end if whole else end + 1)  # on from the next row
         return rows
 
+
 def table_of(estimates: list[WageEstimate]) -> WageTable:
     return WageTable.of(estimates)
 

@@ -694,3 +694,12 @@ def test_the_console_script_leaves_with_the_commands_code_and_all_its_output(arg
     assert done.stdout.startswith(out) and done.stderr.startswith(err)
     if args[0] == "roles":
         assert done.stdout.endswith("\n") and len(done.stdout.splitlines()) > 7  # every row, flushed
+
+
+def test_the_console_script_leaves_a_data_error_with_exit_1_and_its_one_line(broken_data, tmp_path):
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "hmcareer", "--data-dir", str(broken_data), "roles"], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "HMCAREER_CACHE_DIR": str(tmp_path / "cache")})
+    assert (done.returncode, done.stdout) == (1, "")
+    assert done.stderr == f"hmcareer: data error: {broken_data}/roles.yaml:2: invalid YAML: did not find expected node content\n"

@@ -56,7 +56,7 @@ def _data_dir_listing(c: Catalog) -> bytes:
     return b"".join(parts)
 
 
-def _inputs(question: bytes, files: list[tuple[str, bytes]]) -> tuple[bytes, ...]:
+def _inputs(question: bytes, files: list[tuple[str, bytes | memoryview]]) -> tuple[bytes | memoryview, ...]:
     """The question, then each file's path and size and its bytes: what an entry must equal byte for byte (in parts,
     which the cache compares one after another rather than copying them into one)."""
     parts = [question]

@@ -223,7 +223,9 @@ class Cache:
                 raise LookupError(subject)
 
             def same(data: bytes, at: int) -> bool:
-                piece, done = memoryview(bytearray(_PIECE_BYTES)), 0
+                # No larger than the file (most are YAML of a few KB), and one byte more, so that a file grown since is
+                # read on and refused.
+                piece, done = memoryview(bytearray(min(_PIECE_BYTES, info.st_size + 1))), 0
                 while count := stream.readinto(piece):
                     if done + count > info.st_size or not data.startswith(piece[:count], at + done):
                         return False
